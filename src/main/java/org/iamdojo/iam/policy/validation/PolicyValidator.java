@@ -49,24 +49,29 @@ public final class PolicyValidator {
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]*");
 
     private final ActionCatalog catalog;
-    /** For each ARN service segment of a catalogued service: {may have a region, may have an account}. */
-    private final Map<String, boolean[]> arnFields;
+    /** The ARN shapes of each catalogued service's own resource types, by service segment. */
+    private final Map<String, List<ArnShape>> arnShapes;
+
+    /** A resource type's ARN: a pattern for its resource part and whether Region and account are filled. */
+    private record ArnShape(Pattern resource, boolean hasRegion, boolean hasAccount) {
+    }
 
     /** A validator that checks actions, services and condition keys against {@code catalog}. */
     public PolicyValidator(ActionCatalog catalog) {
         this.catalog = catalog;
-        Map<String, boolean[]> fields = new HashMap<>();
+        Map<String, List<ArnShape>> shapes = new HashMap<>();
         for (ServiceInfo service : catalog.services()) {
             for (ResourceTypeInfo rt : service.resourceTypes()) {
                 String[] parts = rt.arnFormat().split(":", 6);
-                if (parts.length == 6) {
-                    boolean[] f = fields.computeIfAbsent(parts[2], s -> new boolean[2]);
-                    f[0] |= !parts[3].isEmpty();
-                    f[1] |= !parts[4].isEmpty();
+                // Resource types of other services listed under this one (e.g. acm under ec2) are left out.
+                if (parts.length == 6 && parts[2].equals(service.prefix())) {
+                    shapes.computeIfAbsent(parts[2], s -> new ArrayList<>()).add(new ArnShape(
+                            placeholderPattern(parts[5]), !parts[3].isEmpty(), !parts[4].isEmpty()));
                 }
             }
         }
-        this.arnFields = Map.copyOf(fields);
+        shapes.replaceAll((service, list) -> List.copyOf(list));
+        this.arnShapes = Map.copyOf(shapes);
     }
 
     /** A validator over the standard action catalog. */
@@ -443,12 +448,12 @@ public final class PolicyValidator {
                     add(Severity.ERROR, "INVALID_SERVICE", "The service " + service + " in the resource ARN does not exist.", s);
                 }
             }
-            boolean[] allowed = arnFields.get(service);
+            List<ArnShape> shapes = candidateShapes(service, parts[5]);
             if (!region.isEmpty() && isLiteral(region)) {
                 if (!REGION.matcher(region).matches()) {
                     add(Severity.ERROR, "INVALID_ARN_REGION", "The Region " + region + " in the resource ARN is not "
                             + "valid. Use a Region code such as us-east-1.", s);
-                } else if (allowed != null && !allowed[0]) {
+                } else if (!shapes.isEmpty() && shapes.stream().noneMatch(ArnShape::hasRegion)) {
                     add(Severity.ERROR, "ARN_REGION_NOT_ALLOWED", "The service " + service
                             + " does not support specifying a Region in the resource ARN.", s);
                 }
@@ -457,7 +462,7 @@ public final class PolicyValidator {
                 if (!ACCOUNT.matcher(account).matches() && !account.equals("aws")) {
                     add(Severity.ERROR, "INVALID_ARN_ACCOUNT", "The account ID " + account + " in the resource ARN "
                             + "is not valid. Use a 12-digit account ID.", s);
-                } else if (allowed != null && !allowed[1]) {
+                } else if (!shapes.isEmpty() && shapes.stream().noneMatch(ArnShape::hasAccount)) {
                     add(Severity.ERROR, "ARN_ACCOUNT_NOT_ALLOWED", "The service " + service
                             + " does not support specifying an account ID in the resource ARN.", s);
                 }
@@ -670,6 +675,35 @@ public final class PolicyValidator {
                     return "resource-based policy";
             }
         }
+    }
+
+    /**
+     * The resource types of {@code service} whose resource part fits {@code resourcePart}; all of them when the
+     * part has wildcards or variables (we do not intersect patterns), none for services not catalogued.
+     */
+    private List<ArnShape> candidateShapes(String service, String resourcePart) {
+        List<ArnShape> shapes = arnShapes.getOrDefault(service, List.of());
+        if (!isLiteral(resourcePart)) {
+            return shapes;
+        }
+        return shapes.stream().filter(shape -> shape.resource().matcher(resourcePart).matches()).toList();
+    }
+
+    /** ${Placeholder} in a reference ARN format stands for any non-empty text. */
+    private static Pattern placeholderPattern(String format) {
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        int open;
+        while ((open = format.indexOf("${", last)) >= 0) {
+            int close = format.indexOf('}', open);
+            if (close < 0) {
+                break;
+            }
+            regex.append(Pattern.quote(format.substring(last, open))).append(".+");
+            last = close + 1;
+        }
+        regex.append(Pattern.quote(format.substring(last)));
+        return Pattern.compile(regex.toString());
     }
 
     private static boolean isStarRoleResource(String resource) {
