@@ -37,6 +37,7 @@ public final class ActionCatalog {
     private final Set<String> legacyServicePrefixes;
     private final Set<String> arnServices;
     private final Map<String, ServiceInfo> services;
+    private final List<ServiceInfo> sortedServices;
     private final Map<String, Map<String, ActionInfo>> actionsByService;
     private final Map<String, List<ActionInfo>> actionsByLevel;
     private final Map<String, ConditionKeyInfo> exactConditionKeys;
@@ -71,6 +72,7 @@ public final class ActionCatalog {
             }
         }
         services = Map.copyOf(svc);
+        sortedServices = svc.values().stream().sorted(Comparator.comparing(ServiceInfo::prefix)).toList();
         actionsByService = Map.copyOf(byName);
         actionsByLevel = Map.copyOf(byLevel);
         exactConditionKeys = Map.copyOf(exactKeys);
@@ -118,9 +120,9 @@ public final class ActionCatalog {
         return servicePrefixes.stream().sorted().toList();
     }
 
-    /** The catalogued services, in catalog order. */
+    /** The catalogued services, by prefix. */
     public List<ServiceInfo> services() {
-        return services.values().stream().sorted(Comparator.comparing(ServiceInfo::prefix)).toList();
+        return sortedServices;
     }
 
     /** The catalogued service with this prefix. */
