@@ -46,7 +46,7 @@ public final class Authorizer {
         private final RequestContext ctx;
         private final boolean callerHasBoundary;
         private final List<MatchedStatement> matched = new ArrayList<>(4);
-        private final List<StatementMiss> misses = new ArrayList<>();
+        private final MissLog misses = new MissLog();
         private final List<String> missingKeys = new ArrayList<>(0);
         private PrincipalMatch bestResourceMatch = PrincipalMatch.NONE;
 
@@ -269,7 +269,7 @@ public final class Authorizer {
 
         private void miss(CompiledPolicy p, CompiledStatement s, PolicyLayer layer, MissReason reason,
                 ConditionMiss detail) {
-            misses.add(new StatementMiss(p.id(), s.index, s.sid, s.effect, layer, reason, detail));
+            misses.record(p, s.index, layer, reason, detail);
         }
 
         private Decision implicit(PolicyLayer layer, String reason) {
@@ -278,7 +278,7 @@ public final class Authorizer {
 
         private Decision decide(EvalDecision d, PolicyLayer layer, String reason) {
             return new Decision(d, layer, reason, Collections.unmodifiableList(matched),
-                    Collections.unmodifiableList(misses), Collections.unmodifiableList(missingKeys));
+                    misses, Collections.unmodifiableList(missingKeys));
         }
     }
 }
