@@ -1,0 +1,92 @@
+package org.iamdojo.iam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authorize command's line protocol (see docs/ENGINE-CONTRACT). Semantics cited in the eval tests; the
+ * IAM user home-folder example is from https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+class AuthorizeCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final AuthorizeCommand cmd = new AuthorizeCommand();
+
+    private JsonNode handle(String line) throws Exception {
+        return MAPPER.readTree(cmd.handle(line));
+    }
+
+    @Test
+    void allowsWithPolicyAsObjectAndExplains() throws Exception {
+        JsonNode out = handle("""
+                {"principal":"arn:aws:iam::111122223333:user/alice","action":"s3:GetObject",
+                 "resource":"arn:aws:s3:::b/home/alice/x","identityPolicies":[{"Version":"2012-10-17","Statement":[
+                 {"Sid":"Home","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/home/${aws:username}/*"}]}]}
+                """.replace("\n", ""));
+        assertEquals("Allow", out.get("decision").asText());
+        JsonNode m = out.get("explanation").get("matchedStatements").get(0);
+        assertEquals("identityPolicies[0]", m.get("policyId").asText());
+        assertEquals("Home", m.get("sid").asText());
+        assertEquals("IDENTITY", out.get("explanation").get("decidingLayer").asText());
+    }
+
+    @Test
+    void policyAsJsonStringAndConditionMissIsExplained() throws Exception {
+        JsonNode out = handle("{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"s3:ListBucket\","
+                + "\"identityPolicies\":[\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":{\\\"Effect\\\":"
+                + "\\\"Allow\\\",\\\"Action\\\":\\\"s3:*\\\",\\\"Resource\\\":\\\"*\\\",\\\"Condition\\\":{\\\"Bool\\\":"
+                + "{\\\"aws:MultiFactorAuthPresent\\\":\\\"true\\\"}}}}\"]}");
+        assertEquals("ImplicitDeny", out.get("decision").asText());
+        JsonNode miss = out.get("explanation").get("notMatchedStatements").get(0);
+        assertEquals("condition", miss.get("reason").asText());
+        assertEquals("aws:MultiFactorAuthPresent", miss.get("conditionKey").asText());
+        assertEquals("aws:MultiFactorAuthPresent", out.get("explanation").get("missingContextKeys").get(0).asText());
+    }
+
+    @Test
+    void scpLevelsAndExplicitDeny() throws Exception {
+        JsonNode out = handle("{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"ec2:RunInstances\","
+                + "\"identityPolicies\":[{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}],"
+                + "\"scps\":[[{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}],"
+                + "[{\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"ec2:*\",\"Resource\":\"*\"}}]]}");
+        assertEquals("ExplicitDeny", out.get("decision").asText());
+        assertEquals("SCP", out.get("explanation").get("decidingLayer").asText());
+        assertEquals("scps[1][0]", out.get("explanation").get("matchedStatements").get(1).get("policyId").asText());
+    }
+
+    @Test
+    void badLinesGetAnErrorAndTheRunGoesOn() {
+        String in = "not json\n{\"action\":\"s3:GetObject\"}\n{\"principal\":\"x y\",\"action\":\"a:b\"}\n"
+                + "{\"principal\":\"anonymous\",\"action\":\"s3:GetObject\",\"identityPolicies\":[\"{\\\"Statement\\\":[}\"]}\n"
+                + "{\"principal\":\"anonymous\",\"action\":\"s3:GetObject\",\"bogus\":1}\n"
+                + "{\"principal\":\"anonymous\",\"action\":\"s3:GetObject\"}\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int rc = AuthorizeCommand.run(new String[0], new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes), System.err);
+        assertEquals(0, rc);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(6, lines.length);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(lines[i].startsWith("{\"error\":"), lines[i]);
+        }
+        assertTrue(lines[3].contains("identityPolicies[0]"), lines[3]);
+        assertTrue(lines[5].startsWith("{\"decision\":\"ImplicitDeny\""), lines[5]);
+    }
+
+    @Test
+    void derivesPrincipalKeysButNeverInventsOthers() throws Exception {
+        JsonNode out = handle("{\"principal\":\"arn:aws:sts::111122223333:assumed-role/Dev/s\","
+                + "\"sessionIssuer\":\"arn:aws:iam::111122223333:role/team/Dev\",\"action\":\"s3:GetObject\","
+                + "\"identityPolicies\":[{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalArn\":\"arn:aws:iam::111122223333:role/team/Dev\","
+                + "\"aws:PrincipalType\":\"AssumedRole\"},\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"false\"}}}}]}");
+        assertEquals("Allow", out.get("decision").asText());
+    }
+}
