@@ -104,6 +104,10 @@ public final class Authorizer {
                 if (req.sessionPolicy() != null) {
                     session = evalPolicy(req.sessionPolicy(), PolicyLayer.SESSION_POLICY, false);
                     denyLayer = firstDeny(denyLayer, session, PolicyLayer.SESSION_POLICY);
+                } else if (kind == PrincipalKind.FEDERATED_USER) {
+                    // GetFederationToken without a session policy gives a session with no permissions
+                    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html).
+                    session = 0;
                 }
             }
 
@@ -121,12 +125,15 @@ public final class Authorizer {
             }
             boolean resourceAllows = (resource & ALLOW) != 0;
             boolean trustAction = TRUST_ACTIONS.contains(lowerAction);
+            // KMS: "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access
+            // to a KMS key" — the key policy must allow, like a role trust policy.
+            boolean resourceMustAllow = trustAction || ("kms".equals(serviceOf()) && req.resourcePolicy() != null);
 
             if (kind == PrincipalKind.ROOT) {
                 if (trustAction && lowerAction.startsWith("sts:assumerole")) {
                     return implicit(PolicyLayer.ROOT_USER, "the root user cannot assume roles");
                 }
-                if (isSameAccount() && !trustAction) {
+                if (isSameAccount() && !resourceMustAllow) {
                     return decide(EvalDecision.ALLOW, PolicyLayer.ROOT_USER,
                             "the root user has full access to its own account");
                 }
@@ -147,12 +154,12 @@ public final class Authorizer {
             boolean boundaryAllows = (boundary & ALLOW) != 0;
             boolean sessionAllows = (session & ALLOW) != 0;
             boolean sameAccount = isSameAccount();
-            if (sameAccount && resourceAllows && resourceGrantsAlone(boundaryAllows, sessionAllows)) {
+            if (sameAccount && resourceAllows && resourceGrantsAlone(boundaryAllows, sessionAllows, trustAction)) {
                 return decide(EvalDecision.ALLOW, PolicyLayer.RESOURCE_POLICY, "a resource-based policy allows it");
             }
-            if (trustAction && !resourceAllows) {
-                return implicit(PolicyLayer.RESOURCE_POLICY, "the role trust policy does not allow the "
-                        + req.action() + " action");
+            if (resourceMustAllow && !resourceAllows) {
+                return implicit(PolicyLayer.RESOURCE_POLICY, (trustAction ? "the role trust policy" : "the key policy")
+                        + " does not allow the " + req.action() + " action");
             }
             if (!identityAllows) {
                 return implicit(PolicyLayer.IDENTITY, "no identity-based policy allows the " + req.action()
@@ -181,17 +188,19 @@ public final class Authorizer {
          * Same account: a resource-based policy naming an IAM user (or everyone) is not limited by the user's
          * boundary; one naming a role, or a session through its role, is limited by the boundary and the
          * session policy; one naming the session ARN itself is not. Naming the account only delegates to the
-         * identity-based policies.
+         * identity-based policies. A wildcard principal matches the calling session itself. A role trust policy
+         * naming a user still needs the user's permissions boundary to allow sts:AssumeRole
+         * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html).
          */
-        private boolean resourceGrantsAlone(boolean boundaryAllows, boolean sessionAllows) {
+        private boolean resourceGrantsAlone(boolean boundaryAllows, boolean sessionAllows, boolean trustAction) {
             PrincipalMatch m = bestResourceMatch;
             return switch (principal.kind()) {
-                case USER -> m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD;
+                case USER -> (m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD)
+                        && (!trustAction || boundaryAllows);
                 case ROLE -> (m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD)
                         && boundaryAllows && sessionAllows;
-                case ASSUMED_ROLE, FEDERATED_USER -> m == PrincipalMatch.DIRECT
-                        || ((m == PrincipalMatch.ISSUER || m == PrincipalMatch.WILDCARD)
-                        && boundaryAllows && sessionAllows);
+                case ASSUMED_ROLE, FEDERATED_USER -> m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD
+                        || (m == PrincipalMatch.ISSUER && boundaryAllows && sessionAllows);
                 default -> false;
             };
         }
