@@ -1,0 +1,306 @@
+package org.iamdojo.iam.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iamdojo.iam.eval.AuthorizationRequest;
+import org.iamdojo.iam.eval.Authorizer;
+import org.iamdojo.iam.eval.CompiledPolicy;
+import org.iamdojo.iam.eval.ConditionMiss;
+import org.iamdojo.iam.eval.Decision;
+import org.iamdojo.iam.eval.MatchedStatement;
+import org.iamdojo.iam.eval.PrincipalInfo;
+import org.iamdojo.iam.eval.RequestContext;
+import org.iamdojo.iam.eval.StatementMiss;
+import org.iamdojo.iam.policy.PolicyParseException;
+
+/**
+ * The {@code authorize} command: one JSON request per input line, one JSON decision per output line, in
+ * order. A bad line gets {"error": "..."} and the run goes on. Policies are compiled once per distinct JSON
+ * text (bounded LRU cache), so repeated policies across lines cost nothing to recompile.
+ */
+public final class AuthorizeCommand {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final int CACHE_SIZE = 4096;
+
+    private final Authorizer authorizer = new Authorizer();
+    private final Map<String, CompiledPolicy> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledPolicy> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    /** Reads requests from {@code in} until end of input and writes one line per request to {@code out}. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        AuthorizeCommand cmd = new AuthorizeCommand();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                writer.write(cmd.handle(line));
+                writer.write('\n');
+            }
+            writer.flush();
+            return 0;
+        } catch (IOException e) {
+            err.println("authorize: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Decides one request line and returns the output line (without newline). */
+    public String handle(String jsonLine) {
+        try {
+            AuthorizationRequest request = parseRequest(jsonLine);
+            Decision decision = authorizer.authorize(request);
+            return render(decision);
+        } catch (BadRequest e) {
+            return error(e.getMessage());
+        } catch (JsonProcessingException e) {
+            return error("malformed JSON: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        } catch (IOException e) {
+            return error(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** A request line that is valid JSON but not a valid request. */
+    private static final class BadRequest extends Exception {
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private AuthorizationRequest parseRequest(String line) throws IOException, BadRequest {
+        String principal = null;
+        String action = null;
+        String resource = null;
+        String resourceAccount = null;
+        String sessionIssuer = null;
+        Map<String, List<String>> context = Map.of();
+        List<CompiledPolicy> identity = List.of();
+        CompiledPolicy boundary = null;
+        CompiledPolicy session = null;
+        CompiledPolicy resourcePolicy = null;
+        List<List<CompiledPolicy>> scps = List.of();
+        List<List<CompiledPolicy>> rcps = List.of();
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadRequest("a request must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (field) {
+                    case "principal" -> principal = string(p, t, field);
+                    case "action" -> action = string(p, t, field);
+                    case "resource" -> resource = string(p, t, field);
+                    case "resourceAccount" -> resourceAccount = string(p, t, field);
+                    case "sessionIssuer" -> sessionIssuer = string(p, t, field);
+                    case "context" -> context = context(p, t);
+                    case "identityPolicies" -> identity = policyList(p, t, line, field);
+                    case "permissionsBoundary" -> boundary = policy(p, t, line, field);
+                    case "sessionPolicy" -> session = policy(p, t, line, field);
+                    case "resourcePolicy" -> resourcePolicy = policy(p, t, line, field);
+                    case "scps" -> scps = policyLevels(p, t, line, field);
+                    case "rcps" -> rcps = policyLevels(p, t, line, field);
+                    default -> throw new BadRequest("unknown field: " + field);
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new BadRequest("unexpected content after the request object");
+            }
+        }
+        if (principal == null || principal.isEmpty()) {
+            throw new BadRequest("principal is required");
+        }
+        if (action == null || action.isEmpty()) {
+            throw new BadRequest("action is required");
+        }
+        PrincipalInfo info = PrincipalInfo.parse(principal, sessionIssuer);
+        RequestContext ctx = RequestContext.of(context).withDefaults(info.derivedContextKeys());
+        return new AuthorizationRequest(principal, action, resource, resourceAccount, ctx, identity, boundary, session,
+                resourcePolicy, scps, rcps, sessionIssuer);
+    }
+
+    private static String string(JsonParser p, JsonToken t, String field) throws IOException, BadRequest {
+        if (t != JsonToken.VALUE_STRING) {
+            throw new BadRequest(field + " must be a string");
+        }
+        return p.getText();
+    }
+
+    private static Map<String, List<String>> context(JsonParser p, JsonToken t) throws IOException, BadRequest {
+        if (t != JsonToken.START_OBJECT) {
+            throw new BadRequest("context must be an object");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.START_ARRAY) {
+                List<String> values = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    values.add(scalar(p, p.currentToken(), key));
+                }
+                out.put(key, values);
+            } else {
+                out.put(key, List.of(scalar(p, v, key)));
+            }
+        }
+        return out;
+    }
+
+    private static String scalar(JsonParser p, JsonToken t, String key) throws IOException, BadRequest {
+        return switch (t) {
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> p.getText();
+            default -> throw new BadRequest("context value of " + key + " must be a string or an array of strings");
+        };
+    }
+
+    private List<CompiledPolicy> policyList(JsonParser p, JsonToken t, String line, String field)
+            throws IOException, BadRequest {
+        if (t != JsonToken.START_ARRAY) {
+            throw new BadRequest(field + " must be an array of policies");
+        }
+        List<CompiledPolicy> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            out.add(policy(p, p.currentToken(), line, field + "[" + out.size() + "]"));
+        }
+        return out;
+    }
+
+    private List<List<CompiledPolicy>> policyLevels(JsonParser p, JsonToken t, String line, String field)
+            throws IOException, BadRequest {
+        if (t != JsonToken.START_ARRAY) {
+            throw new BadRequest(field + " must be an array of arrays of policies (one per organization level)");
+        }
+        List<List<CompiledPolicy>> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            out.add(policyList(p, p.currentToken(), line, field + "[" + out.size() + "]"));
+        }
+        return out;
+    }
+
+    private CompiledPolicy policy(JsonParser p, JsonToken t, String line, String id) throws IOException, BadRequest {
+        String text;
+        if (t == JsonToken.VALUE_STRING) {
+            text = p.getText();
+        } else if (t == JsonToken.START_OBJECT) {
+            // Cut the policy's own text out of the line: it is the cache key, and no re-serialisation is needed.
+            int start = (int) p.currentTokenLocation().getCharOffset();
+            p.skipChildren();
+            int end = (int) p.currentTokenLocation().getCharOffset() + 1;
+            text = line.substring(start, end);
+        } else {
+            throw new BadRequest(id + " must be a policy document (object or JSON string)");
+        }
+        CompiledPolicy compiled = cache.get(text);
+        if (compiled == null) {
+            try {
+                compiled = CompiledPolicy.parse(text, id);
+            } catch (PolicyParseException e) {
+                throw new BadRequest(id + ": " + e.getMessage());
+            }
+            cache.put(text, compiled);
+        }
+        return compiled.withId(id);
+    }
+
+    private static String render(Decision d) throws IOException {
+        StringWriter sw = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(sw)) {
+            g.writeStartObject();
+            g.writeStringField("decision", d.decision().awsName());
+            g.writeObjectFieldStart("explanation");
+            g.writeStringField("decidingLayer", d.decidingLayer().name());
+            g.writeStringField("reason", d.reason());
+            g.writeArrayFieldStart("matchedStatements");
+            for (MatchedStatement m : d.matchedStatements()) {
+                g.writeStartObject();
+                g.writeStringField("policyId", m.policyId());
+                g.writeNumberField("statementIndex", m.statementIndex());
+                if (m.sid() != null) {
+                    g.writeStringField("sid", m.sid());
+                }
+                g.writeStringField("effect", m.effect().awsName());
+                g.writeStringField("layer", m.layer().name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notMatchedStatements");
+            for (StatementMiss m : d.notMatchedStatements()) {
+                g.writeStartObject();
+                g.writeStringField("policyId", m.policyId());
+                g.writeNumberField("statementIndex", m.statementIndex());
+                if (m.sid() != null) {
+                    g.writeStringField("sid", m.sid());
+                }
+                if (m.effect() != null) {
+                    g.writeStringField("effect", m.effect().awsName());
+                }
+                g.writeStringField("layer", m.layer().name());
+                g.writeStringField("reason", m.reason().name().toLowerCase(java.util.Locale.ROOT));
+                ConditionMiss c = m.condition();
+                if (c != null) {
+                    g.writeStringField("conditionKey", c.key());
+                    g.writeStringField("operator", c.operator());
+                    writeStrings(g, "policyValues", c.policyValues());
+                    if (c.requestValues() != null) {
+                        writeStrings(g, "requestValues", c.requestValues());
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            writeStrings(g, "missingContextKeys", d.missingContextKeys());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return sw.toString();
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static String error(String message) {
+        StringWriter sw = new StringWriter(64);
+        try (JsonGenerator g = JSON.createGenerator(sw)) {
+            g.writeStartObject();
+            g.writeStringField("error", message);
+            g.writeEndObject();
+        } catch (IOException e) {
+            return "{\"error\":\"internal error\"}";
+        }
+        return sw.toString();
+    }
+}
