@@ -127,6 +127,14 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         return RequestContext.of(ctx);
     }
 
+    /** The compiled identity policies (inline and attached) of one user, group or role. */
+    public List<CompiledPolicy> policiesOf(Sandbox sandbox, SandboxAccount account, PolicyHolder holder) {
+        List<CompiledPolicy> out = new ArrayList<>();
+        String kind = holder instanceof IamUser ? "user" : holder instanceof IamGroup ? "group" : "role";
+        addHolder(sandbox, account, holder, kind, out);
+        return out;
+    }
+
     private void addHolder(Sandbox sandbox, SandboxAccount account, PolicyHolder holder, String kind,
                            List<CompiledPolicy> out) {
         holder.inlinePolicies.forEach((name, doc) ->

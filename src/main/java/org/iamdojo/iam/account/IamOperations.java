@@ -41,6 +41,7 @@ public final class IamOperations {
         mfa(sandbox);
         instanceProfiles(sandbox);
         accountSettings(sandbox);
+        AuthorizationDetails.register(sandbox);
     }
 
     // ---- users ---------------------------------------------------------------------------------

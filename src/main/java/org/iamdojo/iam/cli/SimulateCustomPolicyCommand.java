@@ -20,10 +20,9 @@ import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
 import org.iamdojo.iam.eval.Decision;
-import org.iamdojo.iam.eval.MatchedStatement;
+import org.iamdojo.iam.eval.EvaluationResults;
 import org.iamdojo.iam.eval.RequestContext;
 import org.iamdojo.iam.policy.PolicyParseException;
-import org.iamdojo.iam.policy.SourceLocation;
 
 /**
  * {@code simulate-custom-policy --cli-input-json file://request.json}: the request and response shapes of
@@ -110,71 +109,20 @@ public final class SimulateCustomPolicyCommand {
                     Decision d = authorizer.authorize(new AuthorizationRequest(caller, action,
                             "*".equals(resource) ? null : resource, ownerAccount, context, identity, boundary, null,
                             resourcePolicy, List.of(), List.of(), null));
-                    if (combined == null || rank(d) < rank(combined)) {
+                    if (combined == null || EvaluationResults.rank(d) < EvaluationResults.rank(combined)) {
                         combined = d;
                     }
                 }
-                results.add(result(action, resource, combined, identity, boundaries, resourcePolicy));
+                List<CompiledPolicy> all = new ArrayList<>(identity);
+                all.addAll(boundaries);
+                if (resourcePolicy != null) {
+                    all.add(resourcePolicy);
+                }
+                results.add(EvaluationResults.result(action, resource, combined, all, resourcePolicy != null));
             }
         }
         response.put("IsTruncated", false);
         return response;
-    }
-
-    private static int rank(Decision d) {
-        return switch (d.decision()) {
-            case EXPLICIT_DENY -> 0;
-            case IMPLICIT_DENY -> 1;
-            case ALLOW -> 2;
-        };
-    }
-
-    private static ObjectNode result(String action, String resource, Decision d, List<CompiledPolicy> identity,
-                                     List<CompiledPolicy> boundaries, CompiledPolicy resourcePolicy) {
-        ObjectNode r = JSON.createObjectNode();
-        r.put("EvalActionName", action);
-        r.put("EvalResourceName", resource);
-        String decision = switch (d.decision()) {
-            case ALLOW -> "allowed";
-            case EXPLICIT_DENY -> "explicitDeny";
-            case IMPLICIT_DENY -> "implicitDeny";
-        };
-        r.put("EvalDecision", decision);
-        ArrayNode matched = r.putArray("MatchedStatements");
-        for (MatchedStatement m : d.matchedStatements()) {
-            ObjectNode s = matched.addObject();
-            s.put("SourcePolicyId", m.policyId());
-            s.put("SourcePolicyType", switch (m.layer()) {
-                case PERMISSIONS_BOUNDARY -> "PERMISSIONS_BOUNDARY_POLICY";
-                case RESOURCE_POLICY -> "RESOURCE_POLICY";
-                default -> "IAM Policy";
-            });
-            SourceLocation at = location(m, identity, boundaries, resourcePolicy);
-            s.putObject("StartPosition").put("Line", at.line()).put("Column", at.column());
-            s.putObject("EndPosition").put("Line", at.line()).put("Column", at.column());
-        }
-        ArrayNode missing = r.putArray("MissingContextValues");
-        d.missingContextKeys().forEach(missing::add);
-        ObjectNode details = r.putObject("EvalDecisionDetails");
-        if (resourcePolicy != null) {
-            details.put("ResourcePolicy", decision);
-        }
-        return r;
-    }
-
-    private static SourceLocation location(MatchedStatement m, List<CompiledPolicy> identity,
-                                           List<CompiledPolicy> boundaries, CompiledPolicy resourcePolicy) {
-        List<CompiledPolicy> all = new ArrayList<>(identity);
-        all.addAll(boundaries);
-        if (resourcePolicy != null) {
-            all.add(resourcePolicy);
-        }
-        for (CompiledPolicy p : all) {
-            if (p.id().equals(m.policyId()) && m.statementIndex() < p.document().statements().size()) {
-                return p.document().statements().get(m.statementIndex()).location();
-            }
-        }
-        return SourceLocation.UNKNOWN;
     }
 
     private static List<CompiledPolicy> policies(JsonNode list, String field) {
