@@ -1,0 +1,6 @@
+package org.iamdojo.iam.account;
+
+/** Where a policy document is being put: decides which checks and size quota apply. */
+public enum PolicyUse {
+    USER_INLINE, GROUP_INLINE, ROLE_INLINE, MANAGED, TRUST, RESOURCE
+}

@@ -1,0 +1,155 @@
+package org.iamdojo.iam.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iamdojo.iam.eval.AuthorizationRequest;
+import org.iamdojo.iam.eval.Authorizer;
+import org.iamdojo.iam.eval.CompiledPolicy;
+import org.iamdojo.iam.eval.Decision;
+import org.iamdojo.iam.eval.EvaluationResults;
+import org.iamdojo.iam.eval.RequestContext;
+
+/**
+ * SimulatePrincipalPolicy: evaluates actions × resources for a user, group or role of a sandbox account with
+ * the policies attached to it, in the request and response shapes of
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
+ */
+public final class PrincipalSimulation {
+    private PrincipalSimulation() {
+    }
+
+    /** Registers SimulatePrincipalPolicy (needs iam:SimulatePrincipalPolicy on the source principal). */
+    public static void register(Sandbox sb, EngineAccessEvaluator evaluator) {
+        sb.register(Operation.of("iam", "SimulatePrincipalPolicy", true,
+                (c, p) -> IamOperations.need(c, "SimulatePrincipalPolicy", p.required("PolicySourceArn")),
+                (c, p) -> simulate(c.sandbox(), c.account(), p.json(), evaluator)));
+    }
+
+    /** Runs a simulation request (AWS field names) against an account of the sandbox. */
+    public static ObjectNode simulate(Sandbox sandbox, SandboxAccount account, JsonNode request,
+                                      EngineAccessEvaluator evaluator) {
+        String source = text(request, "PolicySourceArn");
+        if (source == null) {
+            throw AwsException.validation("PolicySourceArn is required");
+        }
+        List<String> actions = strings(request.get("ActionNames"));
+        if (actions.isEmpty()) {
+            throw AwsException.validation("ActionNames is required");
+        }
+        List<String> resources = strings(request.get("ResourceArns"));
+        if (resources.isEmpty()) {
+            resources = List.of("*");
+        }
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        for (JsonNode e : request.path("ContextEntries")) {
+            context.put(e.path("ContextKeyName").asText(), strings(e.get("ContextKeyValues")));
+        }
+        IamGroup group = source.contains(":group/") ? account.group(source.substring(source.lastIndexOf('/') + 1)) : null;
+        if (source.contains(":group/") && group == null) {
+            throw AwsException.noSuchEntity("The group with name " + source.substring(source.lastIndexOf('/') + 1)
+                    + " cannot be found.");
+        }
+        Caller caller = group == null ? callerFor(sandbox, account, source) : null;
+        String resourcePolicy = text(request, "ResourcePolicy");
+        String owner = text(request, "ResourceOwner");
+        String ownerAccount = owner == null ? null : owner.replaceAll("^arn:aws:iam::(\\d{12}):root$", "$1");
+        List<CompiledPolicy> extra = new ArrayList<>();
+        JsonNode inputs = request.get("PolicyInputList");
+        if (inputs != null) {
+            for (int i = 0; i < inputs.size(); i++) {
+                extra.add(parse(inputs.get(i), "PolicyInputList." + (i + 1)));
+            }
+        }
+        Authorizer authorizer = new Authorizer();
+        ObjectNode out = Sandbox.json().objectNode();
+        ArrayNode results = out.putArray("EvaluationResults");
+        for (String action : actions) {
+            for (String resource : resources) {
+                AccessRequest need = new AccessRequest(action, "*".equals(resource) ? null : resource,
+                        ownerAccount, resourcePolicy, context);
+                // A group is simulated as a member with no policies but the group's.
+                AuthorizationRequest base = group != null
+                        ? new AuthorizationRequest(account.iamArn("user", "/", "SimulatedGroupMember"), action,
+                                need.resourceArn(), ownerAccount, RequestContext.of(context),
+                                evaluator.policiesOf(sandbox, account, group), null, null,
+                                resourcePolicy == null ? null : parse(request.get("ResourcePolicy"), "ResourcePolicy"),
+                                List.of(), List.of(), null)
+                        : evaluator.request(sandbox, caller, need);
+                List<CompiledPolicy> identity = new ArrayList<>(base.identityPolicies());
+                identity.addAll(extra);
+                // The simulator evaluates the principal's policies only: no SCPs unless AWS Organizations is
+                // simulated, as the IAM policy simulator does for a single account.
+                AuthorizationRequest req = new AuthorizationRequest(base.principal(), action, base.resource(),
+                        base.resourceAccount(), RequestContext.of(context), identity, base.permissionsBoundary(),
+                        null, base.resourcePolicy(), base.scps(), List.of(), base.sessionIssuer());
+                Decision d = authorizer.authorize(req);
+                List<CompiledPolicy> all = new ArrayList<>(identity);
+                if (base.permissionsBoundary() != null) {
+                    all.add(base.permissionsBoundary());
+                }
+                if (base.resourcePolicy() != null) {
+                    all.add(base.resourcePolicy());
+                }
+                results.add(EvaluationResults.result(action, resource, d, all, resourcePolicy != null));
+            }
+        }
+        out.put("IsTruncated", false);
+        return out;
+    }
+
+    /** The caller a simulation runs as: the user, or a session of the role. */
+    static Caller callerFor(Sandbox sandbox, SandboxAccount account, String sourceArn) {
+        String resource = sourceArn.substring(sourceArn.indexOf(':', sourceArn.indexOf("::") + 2) + 1);
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        if (resource.startsWith("user/")) {
+            IamUser u = account.user(name);
+            if (u == null) {
+                throw AwsException.noSuchEntity("The user with name " + name + " cannot be found.");
+            }
+            return new Caller("IAMUser", account.accountId(), u.arn(), u.id(), u.name(), "AKIASIMULATOR", false, null, null);
+        }
+        if (resource.startsWith("role/")) {
+            IamRole r = account.role(name);
+            if (r == null) {
+                throw AwsException.noSuchEntity("The role with name " + name + " cannot be found.");
+            }
+            TemporarySession s = new TemporarySession("ASIASIMULATOR", null, null, sandbox.now().plusSeconds(3600),
+                    "AssumedRole", account.accountId(), r.name(), r.arn(), "SimulatedSession", null, Map.of(),
+                    false, false, null);
+            return new Caller("AssumedRole", account.accountId(), s.principalArn(), r.id() + ":SimulatedSession",
+                    null, "ASIASIMULATOR", false, r.arn(), s);
+        }
+        throw AwsException.validation("PolicySourceArn must be a user, group or role ARN: " + sourceArn);
+    }
+
+    private static CompiledPolicy parse(JsonNode doc, String id) {
+        try {
+            return CompiledPolicy.parse(doc.isTextual() ? doc.asText() : doc.toString(), id);
+        } catch (Exception e) {
+            throw new AwsException("MalformedPolicyDocument", 400, id + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else {
+            out.add(node.asText());
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
+    }
+}

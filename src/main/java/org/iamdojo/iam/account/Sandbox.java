@@ -1,0 +1,408 @@
+package org.iamdojo.iam.account;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import org.iamdojo.iam.audit.CloudTrail;
+import org.iamdojo.iam.audit.TrailEvent;
+import org.iamdojo.iam.sts.SandboxClock;
+
+/**
+ * A sandbox: one or more AWS accounts side by side, with their clock, STS sessions, simulated resources and
+ * CloudTrail. Every call goes one way: resolve the caller → authorize with the engine → change state or
+ * answer AccessDenied → record a CloudTrail event. One sandbox is safe under concurrent calls (one lock).
+ */
+public final class Sandbox {
+    private final SandboxClock clock;
+    private final IdGenerator ids;
+    private final AccessEvaluator evaluator;
+    private final Map<String, SandboxAccount> accounts = new LinkedHashMap<>();
+    private final Map<String, TemporarySession> sessions = new HashMap<>();
+    private final Map<String, List<List<String>>> scps = new HashMap<>();
+    private final Map<String, Operation> operations = new HashMap<>();
+    private final Map<String, Object> extensions = new HashMap<>();
+    private final CloudTrail trail = new CloudTrail();
+    private final List<MutationListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final String region = "us-east-1";
+    private final Map<String, ManagedPolicy> awsManaged = new java.util.TreeMap<>();
+    private PolicyChecker policyChecker = PolicyChecker.ACCEPT_ALL;
+
+    public Sandbox(SandboxClock clock, long seed, AccessEvaluator evaluator) {
+        this.clock = clock;
+        this.ids = new IdGenerator(seed);
+        this.evaluator = evaluator;
+    }
+
+    /** Adds an operation (by service and name); services register theirs when the sandbox is built. */
+    public void register(Operation operation) {
+        operations.put(key(operation.service(), operation.name()), operation);
+    }
+
+    /** Sets the validator that checks documents before they are stored. */
+    public void setPolicyChecker(PolicyChecker checker) {
+        this.policyChecker = checker;
+    }
+
+    /** Rejects a document with MalformedPolicyDocument (its findings as detail) when the validator finds errors. */
+    public void checkPolicy(String document, PolicyUse use) {
+        List<String> errors = policyChecker.errors(document, use);
+        if (!errors.isEmpty()) {
+            throw new AwsException("MalformedPolicyDocument", 400, errors.get(0), errors);
+        }
+    }
+
+    /** Makes an AWS managed policy available to every account of the sandbox. */
+    public void addAwsManagedPolicy(String name, String path, String arn, String versionId, String document) {
+        ManagedPolicy policy = new ManagedPolicy(name, path, "ANPA" + Integer.toHexString(arn.hashCode()).toUpperCase(),
+                arn, true, Instant.parse("2015-02-06T18:39:46Z"));
+        policy.versions.add(new ManagedPolicy.PolicyVersion(versionId, document, true, policy.createDate()));
+        awsManaged.put(arn, policy);
+    }
+
+    /** The AWS managed policy with that ARN, or null. */
+    public ManagedPolicy awsManagedPolicy(String arn) {
+        return awsManaged.get(arn);
+    }
+
+    /** All AWS managed policies known to the sandbox. */
+    public Collection<ManagedPolicy> awsManagedPolicies() {
+        return Collections.unmodifiableCollection(awsManaged.values());
+    }
+
+    /** The managed policy (customer managed in that account, or AWS managed) with that ARN, or null. */
+    public ManagedPolicy managedPolicy(SandboxAccount account, String arn) {
+        ManagedPolicy p = account.customerPolicy(arn);
+        return p != null ? p : awsManaged.get(arn);
+    }
+
+    /** Adds an account with its root user (email and password). */
+    public SandboxAccount createAccount(String accountId, String rootEmail, String rootPassword) {
+        lock.lock();
+        try {
+            if (accounts.containsKey(accountId)) {
+                throw AwsException.alreadyExists("Account " + accountId + " already exists in this sandbox");
+            }
+            SandboxAccount account = new SandboxAccount(accountId,
+                    new RootUser(rootEmail, Secrets.hashPassword(rootPassword, ids.base32(16))));
+            accounts.put(accountId, account);
+            return account;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The account with that id, or null. */
+    public SandboxAccount account(String accountId) {
+        return accounts.get(accountId);
+    }
+
+    /** All accounts, in creation order. */
+    public Collection<SandboxAccount> accounts() {
+        return Collections.unmodifiableCollection(accounts.values());
+    }
+
+    /** Sets the SCPs that govern an account: levels from the organization root down to the account. */
+    public void setServiceControlPolicies(String accountId, List<List<String>> levels) {
+        scps.put(accountId, List.copyOf(levels.stream().map(List::copyOf).toList()));
+    }
+
+    /** The SCP levels governing an account; empty when it is not in an organization. */
+    public List<List<String>> serviceControlPolicies(String accountId) {
+        return scps.getOrDefault(accountId, List.of());
+    }
+
+    /** The sandbox clock. */
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    /** The current sandbox time. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The id generator (seeded: replays give the same ids). */
+    public IdGenerator ids() {
+        return ids;
+    }
+
+    /** The CloudTrail of the sandbox. */
+    public CloudTrail trail() {
+        return trail;
+    }
+
+    /** The region calls are made in. */
+    public String region() {
+        return region;
+    }
+
+    /** The lock all calls take; services that read state from outside a call take it too. */
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Per-sandbox state of simulated services (S3, EC2…), created on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T extension(Class<T> type, java.util.function.Supplier<T> create) {
+        return (T) extensions.computeIfAbsent(type.getName(), k -> create.get());
+    }
+
+    /** Listens to successful mutating calls: the durable event log of an attempt. */
+    public void addMutationListener(MutationListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Stores a new STS session. */
+    void putSession(TemporarySession session) {
+        sessions.put(session.accessKeyId(), session);
+    }
+
+    /** Registers temporary credentials (called by STS operations). */
+    public void addSession(TemporarySession session) {
+        putSession(session);
+    }
+
+    /** The session with that ASIA… key id, or null. */
+    public TemporarySession session(String accessKeyId) {
+        return sessions.get(accessKeyId);
+    }
+
+    /**
+     * Calls an operation with the caller's credentials, authorizing every permission it needs.
+     * Never throws for AWS-level errors: the result carries the error (and the Decision when access was denied).
+     */
+    public CallResult call(Credentials credentials, String service, String operation, Params params, String sourceIp) {
+        lock.lock();
+        try {
+            Instant now = now();
+            Caller caller;
+            try {
+                caller = resolve(credentials, now);
+            } catch (AwsException e) {
+                return CallResult.failed(e, null, null);
+            }
+            Operation op = operations.get(key(service, operation));
+            if (op == null) {
+                AwsException e = new AwsException("InvalidAction", 400,
+                        "The action " + operation + " is not valid for this web service (" + service + ").");
+                return CallResult.failed(e, null, record(caller, service, operation, true, params, null, e, now));
+            }
+            SandboxAccount account = accounts.get(caller.accountId());
+            OperationContext ctx = new OperationContext(this, caller, account, now);
+            try {
+                for (AccessRequest need : op.access(ctx, params)) {
+                    AccessEvaluator.AccessOutcome outcome = evaluator.evaluate(this, caller, need);
+                    if (!outcome.allowed()) {
+                        AwsException denied = accessDenied(caller, need, outcome);
+                        TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, null, denied, now);
+                        return CallResult.failed(denied, outcome.decision(), event);
+                    }
+                }
+                ObjectNode response = op.execute(ctx, params);
+                TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, response, null, now);
+                if (!op.readOnly()) {
+                    MutationRecord mutation = new MutationRecord(now, credentials, service, operation, params);
+                    listeners.forEach(l -> l.mutated(mutation));
+                }
+                return CallResult.ok(response, event);
+            } catch (AwsException e) {
+                return CallResult.failed(e, e.detail(), record(caller, op.service(), op.name(), op.readOnly(), params, null, e, now));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs an operation as the account's owner without authorization or CloudTrail: scenario setup and replays. */
+    public ObjectNode setup(String accountId, String service, String operation, Params params) {
+        lock.lock();
+        try {
+            SandboxAccount account = accounts.get(accountId);
+            if (account == null) {
+                throw AwsException.noSuchEntity("No account " + accountId + " in this sandbox");
+            }
+            Operation op = operations.get(key(service, operation));
+            if (op == null) {
+                throw new AwsException("InvalidAction", 400, "Unknown operation " + service + ":" + operation);
+            }
+            Caller root = rootCaller(account, false);
+            return op.execute(new OperationContext(this, root, account, now()), params);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Works out who is calling; AWS's errors for unknown, wrong, inactive or expired credentials. */
+    public Caller resolve(Credentials credentials, Instant now) {
+        if (credentials instanceof Credentials.ConsoleSession s) {
+            return resolveConsole(s);
+        }
+        if (credentials instanceof Credentials.AccessKeyPair k) {
+            return resolveKey(k, now);
+        }
+        Credentials.ServicePrincipal sp = (Credentials.ServicePrincipal) credentials;
+        return new Caller("AWSService", null, sp.service(), sp.service(), null, null, false, null, null);
+    }
+
+    private Caller resolveConsole(Credentials.ConsoleSession s) {
+        SandboxAccount account = accounts.get(s.accountId());
+        if (account == null) {
+            throw invalidToken();
+        }
+        if (s.isRoot()) {
+            return rootCaller(account, s.mfaAuthenticated());
+        }
+        IamUser user = account.user(s.userName());
+        if (user == null) {
+            throw invalidToken();
+        }
+        return userCaller(account, user, null, s.mfaAuthenticated());
+    }
+
+    private Caller resolveKey(Credentials.AccessKeyPair k, Instant now) {
+        String id = k.accessKeyId();
+        if (id != null && id.startsWith("ASIA")) {
+            TemporarySession session = sessions.get(id);
+            if (session == null || k.sessionToken() == null) {
+                throw invalidToken();
+            }
+            if (!Secrets.secretMatches(k.secretAccessKey(), session.secretHash())
+                    || !Secrets.secretMatches(k.sessionToken(), session.tokenHash())) {
+                throw new AwsException("SignatureDoesNotMatch", 403,
+                        "The request signature we calculated does not match the signature you provided.");
+            }
+            if (!session.validAt(now)) {
+                throw new AwsException("ExpiredToken", 400, "The security token included in the request is expired");
+            }
+            String principalId = "AssumedRole".equals(session.kind())
+                    ? roleId(session) + ":" + session.sessionName() : id;
+            String type = "SessionToken".equals(session.kind()) ? "IAMUser" : session.kind();
+            String userName = "SessionToken".equals(session.kind()) ? session.roleOrUserName() : null;
+            if ("SessionToken".equals(session.kind())) {
+                SandboxAccount account = accounts.get(session.accountId());
+                IamUser user = account == null ? null : account.user(session.roleOrUserName());
+                if (user == null) {
+                    throw invalidToken();
+                }
+                principalId = user.id();
+            }
+            return new Caller(type, session.accountId(), session.principalArn(), principalId, userName, id,
+                    session.mfaAuthenticated(), session.issuerArn(), session);
+        }
+        for (SandboxAccount account : accounts.values()) {
+            for (AccessKey key : account.root.accessKeys) {
+                if (key.accessKeyId().equals(id)) {
+                    checkKey(key, k, now, "root");
+                    Caller root = rootCaller(account, false);
+                    return new Caller(root.type(), root.accountId(), root.arn(), root.principalId(), null, id,
+                            false, null, null);
+                }
+            }
+            for (IamUser user : account.users.values()) {
+                for (AccessKey key : user.accessKeys) {
+                    if (key.accessKeyId().equals(id)) {
+                        checkKey(key, k, now, user.name());
+                        return userCaller(account, user, id, false);
+                    }
+                }
+            }
+        }
+        throw invalidToken();
+    }
+
+    private String roleId(TemporarySession session) {
+        SandboxAccount account = accounts.get(session.accountId());
+        IamRole role = account == null ? null : account.role(session.roleOrUserName());
+        return role == null ? "AROA" : role.id();
+    }
+
+    private static void checkKey(AccessKey key, Credentials.AccessKeyPair k, Instant now, String who) {
+        if (!key.active()) {
+            throw new AwsException("InvalidClientTokenId", 403, "The security token included in the request is invalid.");
+        }
+        if (!Secrets.secretMatches(k.secretAccessKey(), key.secretHash())) {
+            throw new AwsException("SignatureDoesNotMatch", 403,
+                    "The request signature we calculated does not match the signature you provided. "
+                            + "Check your AWS Secret Access Key and signing method.");
+        }
+        key.lastUsedDate = now;
+    }
+
+    private static AwsException invalidToken() {
+        return new AwsException("InvalidClientTokenId", 403, "The security token included in the request is invalid.");
+    }
+
+    static Caller rootCaller(SandboxAccount account, boolean mfa) {
+        return new Caller("Root", account.accountId(), account.rootArn(), account.accountId(), null, null, mfa, null, null);
+    }
+
+    static Caller userCaller(SandboxAccount account, IamUser user, String accessKeyId, boolean mfa) {
+        return new Caller("IAMUser", account.accountId(), user.arn(), user.id(), user.name(), accessKeyId, mfa, null, null);
+    }
+
+    private static AwsException accessDenied(Caller caller, AccessRequest need, AccessEvaluator.AccessOutcome outcome) {
+        String message = "User: " + caller.arn() + " is not authorized to perform: " + need.action()
+                + (need.resourceArn() == null ? "" : " on resource: " + need.resourceArn())
+                + (outcome.denialReason() == null ? "" : " " + outcome.denialReason());
+        return new AwsException("AccessDenied", 403, message, outcome.decision());
+    }
+
+    private TrailEvent record(Caller caller, String service, String operation, boolean readOnly, Params params,
+                              ObjectNode response, AwsException error, Instant now) {
+        String recipient = caller.accountId();
+        TrailEvent event = new TrailEvent(ids.uniqueId("", 32).toLowerCase(), now, eventSource(service), operation,
+                region, caller.type(), caller.arn(), caller.principalId(), caller.accountId(), caller.accessKeyId(),
+                caller.issuerArn(), caller.mfaAuthenticated(), "203.0.113.10",
+                CloudTrail.redact(params == null ? null : params.json()), CloudTrail.redact(response),
+                error == null ? null : error.code(), error == null ? null : error.getMessage(),
+                recipient, readOnly);
+        trail.record(event);
+        return event;
+    }
+
+    /** CloudTrail's eventSource for a service prefix. */
+    public static String eventSource(String service) {
+        return switch (service) {
+            case "cloudwatch" -> "monitoring.amazonaws.com";
+            case "signin" -> "signin.amazonaws.com";
+            default -> service + ".amazonaws.com";
+        };
+    }
+
+    private static String key(String service, String name) {
+        return service.toLowerCase() + ":" + name.toLowerCase();
+    }
+
+    /** The names of all registered operations, sorted. */
+    public List<String> operationNames() {
+        List<String> names = new ArrayList<>();
+        operations.values().forEach(o -> names.add(o.service() + ":" + o.name()));
+        Collections.sort(names);
+        return names;
+    }
+
+    /** A JSON node factory for services. */
+    public static JsonNodeFactory json() {
+        return JsonNodeFactory.instance;
+    }
+
+    /** Receives every successful mutating call. */
+    @FunctionalInterface
+    public interface MutationListener {
+        void mutated(MutationRecord record);
+    }
+
+    /** A successful mutating call: enough to replay it on a fresh sandbox with the same seed. */
+    public record MutationRecord(Instant time, Credentials credentials, String service, String operation, Params params) {
+    }
+}

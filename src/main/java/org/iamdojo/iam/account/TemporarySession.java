@@ -1,0 +1,32 @@
+package org.iamdojo.iam.account;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Temporary credentials issued by STS: an ASIA… key id, hashed secret and token, an expiration, and what
+ * the session is (an assumed role with its session name, policy and tags, or a user's GetSessionToken).
+ *
+ * @param kind AssumedRole, FederatedUser or SessionToken
+ * @param roleOrUserName the role (for AssumedRole) or the user (for SessionToken) behind the session
+ * @param chained whether the session was made by a role session assuming another role (limited to 1 h)
+ */
+public record TemporarySession(String accessKeyId, String secretHash, String tokenHash, Instant expiration,
+                               String kind, String accountId, String roleOrUserName, String issuerArn,
+                               String sessionName, String sessionPolicy, Map<String, String> sessionTags,
+                               boolean mfaAuthenticated, boolean chained, String sourceIdentity) {
+
+    /** The principal ARN of the session. */
+    public String principalArn() {
+        return switch (kind) {
+            case "AssumedRole" -> "arn:aws:sts::" + accountId + ":assumed-role/" + roleOrUserName + "/" + sessionName;
+            case "FederatedUser" -> "arn:aws:sts::" + accountId + ":federated-user/" + sessionName;
+            default -> issuerArn;
+        };
+    }
+
+    /** Whether the session still works at this time. */
+    public boolean validAt(Instant now) {
+        return now.isBefore(expiration);
+    }
+}

@@ -1,0 +1,194 @@
+package org.iamdojo.iam.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.iamdojo.iam.eval.AuthorizationRequest;
+import org.iamdojo.iam.eval.Authorizer;
+import org.iamdojo.iam.eval.CompiledPolicy;
+import org.iamdojo.iam.eval.Decision;
+import org.iamdojo.iam.eval.EvaluationResults;
+import org.iamdojo.iam.eval.RequestContext;
+import org.iamdojo.iam.policy.PolicyParseException;
+
+/**
+ * {@code simulate-custom-policy --cli-input-json file://request.json}: the request and response shapes of
+ * {@code aws iam simulate-custom-policy}, so existing request files work.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
+ */
+public final class SimulateCustomPolicyCommand {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> FIELDS = Set.of("PolicyInputList", "PermissionsBoundaryPolicyInputList",
+            "ActionNames", "ResourceArns", "ResourcePolicy", "ResourceOwner", "CallerArn", "ContextEntries",
+            "ResourceHandlingOption", "MaxItems", "Marker");
+    private static final String DEFAULT_ACCOUNT = "123456789012";
+
+    private SimulateCustomPolicyCommand() {
+    }
+
+    /** Runs the command; exit code 0 on success, 2 on a bad request (message on err). */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        String input = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("--cli-input-json".equals(args[i]) && i + 1 < args.length) {
+                input = args[++i];
+            }
+        }
+        if (input == null) {
+            err.println("usage: simulate-custom-policy --cli-input-json file://request.json (or - for stdin)");
+            return 2;
+        }
+        try {
+            String text = input.equals("-") ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    : input.startsWith("file://") ? Files.readString(Path.of(input.substring("file://".length())))
+                    : input;
+            out.println(JSON.writeValueAsString(simulate(JSON.readTree(text))));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("simulate-custom-policy: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("simulate-custom-policy: cannot read request: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Evaluates every action × resource of a request in the SimulateCustomPolicy shape. */
+    public static ObjectNode simulate(JsonNode request) {
+        request.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                throw new IllegalArgumentException("Unknown parameter in input: \"" + f + "\", must be one of: "
+                        + String.join(", ", new java.util.TreeSet<>(FIELDS)));
+            }
+        });
+        List<CompiledPolicy> identity = policies(request.get("PolicyInputList"), "PolicyInputList");
+        if (identity.isEmpty()) {
+            throw new IllegalArgumentException("PolicyInputList is required");
+        }
+        List<CompiledPolicy> boundaries = policies(request.get("PermissionsBoundaryPolicyInputList"),
+                "PermissionsBoundaryPolicyInputList");
+        CompiledPolicy resourcePolicy = request.hasNonNull("ResourcePolicy")
+                ? compile(request.get("ResourcePolicy").asText(), "ResourcePolicy") : null;
+        String owner = text(request, "ResourceOwner");
+        String ownerAccount = owner == null ? null : accountOf(owner);
+        String caller = text(request, "CallerArn");
+        if (caller == null) {
+            caller = "arn:aws:iam::" + (ownerAccount == null ? DEFAULT_ACCOUNT : ownerAccount) + ":user/SimulatedCaller";
+        }
+        List<String> actions = strings(request.get("ActionNames"));
+        if (actions.isEmpty()) {
+            throw new IllegalArgumentException("ActionNames is required");
+        }
+        List<String> resources = strings(request.get("ResourceArns"));
+        if (resources.isEmpty()) {
+            resources = List.of("*");
+        }
+        RequestContext context = RequestContext.of(contextEntries(request.get("ContextEntries")));
+        Authorizer authorizer = new Authorizer();
+        ObjectNode response = JSON.createObjectNode();
+        ArrayNode results = response.putArray("EvaluationResults");
+        for (String action : actions) {
+            for (String resource : resources) {
+                Decision combined = null;
+                // Several boundary policies: each must allow (AWS evaluates them as separate boundaries).
+                List<CompiledPolicy> boundaryList = boundaries.isEmpty() ? java.util.Collections.singletonList(null) : boundaries;
+                for (CompiledPolicy boundary : boundaryList) {
+                    Decision d = authorizer.authorize(new AuthorizationRequest(caller, action,
+                            "*".equals(resource) ? null : resource, ownerAccount, context, identity, boundary, null,
+                            resourcePolicy, List.of(), List.of(), null));
+                    if (combined == null || EvaluationResults.rank(d) < EvaluationResults.rank(combined)) {
+                        combined = d;
+                    }
+                }
+                List<CompiledPolicy> all = new ArrayList<>(identity);
+                all.addAll(boundaries);
+                if (resourcePolicy != null) {
+                    all.add(resourcePolicy);
+                }
+                results.add(EvaluationResults.result(action, resource, combined, all, resourcePolicy != null));
+            }
+        }
+        response.put("IsTruncated", false);
+        return response;
+    }
+
+    private static List<CompiledPolicy> policies(JsonNode list, String field) {
+        List<CompiledPolicy> out = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return out;
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException(field + " must be a list of policy documents (strings)");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode p = list.get(i);
+            out.add(compile(p.isTextual() ? p.asText() : p.toString(), field + "." + (i + 1)));
+        }
+        return out;
+    }
+
+    private static CompiledPolicy compile(String json, String id) {
+        try {
+            return CompiledPolicy.parse(json, id);
+        } catch (PolicyParseException e) {
+            throw new IllegalArgumentException("MalformedPolicyDocument in " + id + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, List<String>> contextEntries(JsonNode entries) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (entries == null || entries.isNull()) {
+            return out;
+        }
+        for (JsonNode e : entries) {
+            String key = text(e, "ContextKeyName");
+            if (key == null) {
+                throw new IllegalArgumentException("ContextEntries: ContextKeyName is required");
+            }
+            out.put(key, strings(e.get("ContextKeyValues")));
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else {
+            out.add(node.asText());
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static String accountOf(String owner) {
+        if (owner.matches("\\d{12}")) {
+            return owner;
+        }
+        String[] parts = owner.split(":", 6);
+        if (parts.length == 6 && parts[4].matches("\\d{12}")) {
+            return parts[4];
+        }
+        throw new IllegalArgumentException("ResourceOwner must be an account ARN such as arn:aws:iam::123456789012:root");
+    }
+}
