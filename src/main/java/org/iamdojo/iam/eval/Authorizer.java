@@ -233,7 +233,7 @@ public final class Authorizer {
                     miss(policy, s, layer, MissReason.ACTION, null);
                     continue;
                 }
-                if (!s.matchesResource(target, ctx)) {
+                if (!s.matchesResource(target, ctx, layer == PolicyLayer.RESOURCE_POLICY)) {
                     miss(policy, s, layer, MissReason.RESOURCE, null);
                     continue;
                 }

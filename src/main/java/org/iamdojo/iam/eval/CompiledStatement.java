@@ -78,10 +78,13 @@ final class CompiledStatement {
         return notAction != any;
     }
 
-    /** Resource/NotResource against the requested resource; a statement with neither never applies. */
-    boolean matchesResource(ArnTarget target, RequestContext ctx) {
+    /**
+     * Resource/NotResource against the requested resource. A statement with neither applies only in a
+     * resource-based policy ({@code ownResource}): role trust policies have no Resource element.
+     */
+    boolean matchesResource(ArnTarget target, RequestContext ctx, boolean ownResource) {
         if (resources.length == 0) {
-            return false;
+            return ownResource && !notResource;
         }
         boolean any = false;
         for (int i = 0; i < resources.length; i++) {
