@@ -228,8 +228,8 @@ class StsOperationsTest {
     }
 
     private String enableMfa(String user) {
-        ObjectNode d = (ObjectNode) f.setup(A, "iam", "CreateVirtualMFADevice", Params.of("VirtualMFADeviceName", user)).get("VirtualMFADevice")
-                ;
+        ObjectNode d = (ObjectNode) f.setup(A, "iam", "CreateVirtualMFADevice",
+                Params.of("VirtualMFADeviceName", user)).get("VirtualMFADevice");
         String serial = d.get("SerialNumber").asText();
         String seed = d.get("Base32StringSeed").asText();
         f.setup(A, "iam", "EnableMFADevice", Params.of("UserName", user, "SerialNumber", serial,
