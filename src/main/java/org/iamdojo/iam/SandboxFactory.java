@@ -1,5 +1,12 @@
 package org.iamdojo.iam;
 
+import org.iamdojo.iam.account.PrincipalSimulation;
+import org.iamdojo.iam.policy.validation.Finding;
+import org.iamdojo.iam.policy.validation.PolicyQuota;
+import org.iamdojo.iam.policy.validation.PolicyType;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.iam.policy.validation.Severity;
+
 import java.util.List;
 import org.iamdojo.iam.account.EngineAccessEvaluator;
 import org.iamdojo.iam.account.IamOperations;
@@ -24,15 +31,17 @@ public final class SandboxFactory {
 
     /** A sandbox with the managed policies found on the classpath. */
     public static Sandbox create(SandboxClock clock, long seed) {
-        return create(clock, seed, ManagedPolicySource.classpath(), parserChecker());
+        return create(clock, seed, ManagedPolicySource.classpath(), validatorChecker());
     }
 
     /** A sandbox with the given managed policies and document checker. */
     public static Sandbox create(SandboxClock clock, long seed, ManagedPolicySource managedPolicies,
                                  PolicyChecker checker) {
-        Sandbox sandbox = new Sandbox(clock, seed, new EngineAccessEvaluator());
+        EngineAccessEvaluator evaluator = new EngineAccessEvaluator();
+        Sandbox sandbox = new Sandbox(clock, seed, evaluator);
         sandbox.setPolicyChecker(checker);
         registerAll(sandbox);
+        PrincipalSimulation.register(sandbox, evaluator);
         managedPolicies.addTo(sandbox);
         return sandbox;
     }
@@ -45,6 +54,31 @@ public final class SandboxFactory {
         Ec2Operations.registerAll(sandbox);
         CloudWatchOperations.registerAll(sandbox);
         RootOnlyOperations.registerAll(sandbox);
+    }
+
+    /**
+     * Rejects documents with ERROR findings of the policy validator (as IAM rejects them with
+     * MalformedPolicyDocument), each as "line:column ERROR CODE message"; the size quota follows the use.
+     */
+    public static PolicyChecker validatorChecker() {
+        PolicyValidator validator = PolicyValidator.standard();
+        return (document, use) -> {
+            PolicyType type = switch (use) {
+                case TRUST -> PolicyType.TRUST_POLICY;
+                case RESOURCE -> PolicyType.RESOURCE_POLICY;
+                default -> PolicyType.IDENTITY_POLICY;
+            };
+            PolicyQuota quota = switch (use) {
+                case USER_INLINE -> PolicyQuota.USER_INLINE;
+                case GROUP_INLINE -> PolicyQuota.GROUP_INLINE;
+                case ROLE_INLINE -> PolicyQuota.ROLE_INLINE;
+                case MANAGED -> PolicyQuota.MANAGED;
+                case TRUST -> PolicyQuota.ROLE_TRUST_POLICY;
+                default -> null;
+            };
+            return validator.validate(document, type, quota).stream()
+                    .filter(f -> f.severity() == Severity.ERROR).map(Finding::format).toList();
+        };
     }
 
     /** Rejects documents the policy parser cannot read, with the located error; the full validator may replace it. */
