@@ -2,6 +2,7 @@ package org.iamdojo.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -81,6 +82,6 @@ class AdminViewTest extends KaribuTestBase {
         UI.getCurrent().navigate("admin");
         // Karibu's stand-in for the access-denied route shows an error page; the browser test checks ours.
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).isNotInstanceOf(AdminView.class);
-        LocatorJ._assertNone(Grid.class);
+        assertThatThrownBy(() -> LocatorJ._get(Grid.class)).hasMessageContaining("Access is denied");
     }
 }

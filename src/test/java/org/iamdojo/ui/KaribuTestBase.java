@@ -8,11 +8,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.List;
 import java.util.Locale;
+import org.iamdojo.InMemoryAppTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,9 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
 /** Browserless view tests: the real Spring context (in-memory database) behind Karibu's mocked Vaadin. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:hsqldb:mem:karibu;shutdown=false",
-        "iamdojo.admin-password=Adm1n-Karibu-Pass"})
+@InMemoryAppTest
 abstract class KaribuTestBase {
 
     private static Routes routes;
