@@ -59,7 +59,7 @@ public class AdminView extends Div implements HasDynamicTitle {
         grid.addColumn(member -> dates.format(member.getCreatedAt())).setKey("created")
                 .setHeader(getTranslation("admin.column.created")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey(ACTIONS).setHeader(getTranslation("admin.column.actions"))
-                .setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         refresh();
 

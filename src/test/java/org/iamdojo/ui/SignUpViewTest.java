@@ -66,7 +66,7 @@ class SignUpViewTest extends KaribuTestBase {
     void badUsernameAndMismatchAreShownTogether() {
         submit("9 lives!", "Str0ng-enough-pass", "Str0ng-enough-pasS");
         assertThat(username.isInvalid()).isTrue();
-        assertThat(username.getErrorMessage()).startsWith("Use 3\u201332 lower-case letters");
+        assertThat(username.getErrorMessage()).isEqualTo("This username does not follow the rules above.");
         assertThat(confirm.isInvalid()).isTrue();
         assertThat(confirm.getErrorMessage()).isEqualTo("The two passwords do not match.");
         assertThat(password.isInvalid()).isFalse();
