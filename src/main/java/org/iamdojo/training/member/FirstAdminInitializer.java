@@ -1,0 +1,63 @@
+package org.iamdojo.training.member;
+
+import java.security.SecureRandom;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start (no members at all) creates the ADMIN account {@code admin}. Its password comes from
+ * {@code IAMDOJO_ADMIN_PASSWORD} or is generated and printed once; there is never a fixed default.
+ */
+@Component
+public class FirstAdminInitializer implements ApplicationRunner {
+
+    /** Username of the first administrator. */
+    public static final String ADMIN_USERNAME = "admin";
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final MemberService memberService;
+    private final String configuredPassword;
+
+    /** Initializer using {@code iamdojo.admin-password} (env IAMDOJO_ADMIN_PASSWORD) when set. */
+    public FirstAdminInitializer(MemberService memberService,
+            @Value("${iamdojo.admin-password:}") String configuredPassword) {
+        this.memberService = memberService;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!memberService.isEmpty()) {
+            return;
+        }
+        if (!configuredPassword.isBlank()) {
+            memberService.createAdmin(ADMIN_USERNAME, configuredPassword);
+            System.out.println("IAM Dojo: created account '" + ADMIN_USERNAME
+                    + "' (ADMIN) with the password from IAMDOJO_ADMIN_PASSWORD.");
+            return;
+        }
+        String password = randomPassword();
+        memberService.createAdmin(ADMIN_USERNAME, password);
+        // Printed once on purpose: it is never stored in clear text and never shown again.
+        System.out.println("""
+
+                ================================================================
+                 IAM Dojo first start: created account '%s' (ADMIN)
+                 Password: %s
+                 This is shown only once. Sign in and keep it somewhere safe.
+                ================================================================
+                """.formatted(ADMIN_USERNAME, password));
+    }
+
+    static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

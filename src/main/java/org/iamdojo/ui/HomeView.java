@@ -1,0 +1,73 @@
+package org.iamdojo.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+/** The landing page: what IAM Dojo is, and the way in. */
+@Route(value = "", layout = MainLayout.class)
+@AnonymousAllowed
+public class HomeView extends Div implements HasDynamicTitle {
+
+    /** Landing page; the calls to action depend on whether someone is signed in. */
+    public HomeView(AuthenticationContext authentication) {
+        addClassName("dojo-home");
+
+        Section hero = new Section();
+        hero.addClassName("dojo-hero");
+        Span eyebrow = new Span(getTranslation("home.eyebrow"));
+        eyebrow.addClassName("dojo-eyebrow");
+        H1 title = new H1(getTranslation("home.title"));
+        title.setId("home-title");
+        Paragraph lead = new Paragraph(getTranslation("home.lead"));
+        lead.addClassName("dojo-lead");
+        Div cta = new Div();
+        cta.addClassName("dojo-cta");
+        if (authentication.isAuthenticated()) {
+            Paragraph welcome = new Paragraph(getTranslation("home.welcome-back",
+                    authentication.getPrincipalName().orElse("")));
+            welcome.addClassName("dojo-welcome");
+            cta.add(welcome);
+        } else {
+            Button start = new Button(getTranslation("home.cta.start"), e -> UI.getCurrent().navigate(SignUpView.class));
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+            start.setId("cta-sign-up");
+            Button signIn = new Button(getTranslation("home.cta.sign-in"), e -> UI.getCurrent().navigate(LoginView.class));
+            signIn.addThemeVariants(ButtonVariant.LUMO_LARGE);
+            cta.add(start, signIn);
+        }
+        hero.add(eyebrow, title, lead, cta);
+
+        Div features = new Div();
+        features.addClassName("dojo-features");
+        features.add(feature("lessons", "01"), feature("workshops", "02"), feature("certification", "03"));
+
+        add(hero, features);
+    }
+
+    private Div feature(String key, String number) {
+        Div card = new Div();
+        card.addClassName("dojo-card");
+        Span badge = new Span(number);
+        badge.addClassName("dojo-card-number");
+        H3 heading = new H3(getTranslation("home.feature." + key + ".title"));
+        Paragraph text = new Paragraph(getTranslation("home.feature." + key + ".text"));
+        card.add(badge, heading, text);
+        return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("home.page-title");
+    }
+}

@@ -1,0 +1,83 @@
+package org.iamdojo.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Locale;
+import org.iamdojo.ui.i18n.LocaleInitListener;
+import org.iamdojo.ui.i18n.TranslationProvider;
+
+/** The frame around every view: brand, language switcher and the sign-in / sign-up / sign-out actions. */
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    /** Layout whose header reflects who is signed in. */
+    public MainLayout(AuthenticationContext authentication) {
+        Header header = new Header();
+        header.addClassName("dojo-header");
+
+        RouterLink brand = new RouterLink("", HomeView.class);
+        brand.addClassName("dojo-brand");
+        Span mark = new Span(getTranslation("app.mark"));
+        mark.addClassName("dojo-brand-mark");
+        brand.add(mark, new Span(getTranslation("app.name")));
+
+        Div actions = new Div();
+        actions.addClassName("dojo-header-actions");
+        actions.add(languageSwitcher());
+
+        if (authentication.isAuthenticated()) {
+            if (authentication.hasRole("ADMIN")) {
+                RouterLink admin = new RouterLink(getTranslation("nav.admin"), AdminView.class);
+                admin.setId("nav-admin");
+                admin.addClassName("dojo-nav-link");
+                actions.add(admin);
+            }
+            Span who = new Span(authentication.getPrincipalName().orElse(""));
+            who.setId("signed-in-user");
+            who.addClassName("dojo-user");
+            Button signOut = new Button(getTranslation("nav.sign-out"), e -> authentication.logout());
+            signOut.setId("sign-out");
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            actions.add(who, signOut);
+        } else {
+            Button signIn = new Button(getTranslation("nav.sign-in"), e -> UI.getCurrent().navigate(LoginView.class));
+            signIn.setId("nav-sign-in");
+            signIn.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            Button signUp = new Button(getTranslation("nav.sign-up"), e -> UI.getCurrent().navigate(SignUpView.class));
+            signUp.setId("nav-sign-up");
+            signUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(signIn, signUp);
+        }
+        header.add(brand, actions);
+        addToNavbar(true, header);
+    }
+
+    private Select<Locale> languageSwitcher() {
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.addClassName("dojo-language");
+        language.setItems(TranslationProvider.ENGLISH, TranslationProvider.KOREAN);
+        language.setItemLabelGenerator(locale -> getTranslation("language." + locale.getLanguage()));
+        language.setAriaLabel(getTranslation("language.label"));
+        boolean korean = TranslationProvider.KOREAN.getLanguage().equals(getLocale().getLanguage());
+        language.setValue(korean ? TranslationProvider.KOREAN : TranslationProvider.ENGLISH);
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                LocaleInitListener.choose(VaadinSession.getCurrent(), e.getValue());
+                // A fresh page renders every text in the new language, including this header.
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        return language;
+    }
+}

@@ -1,0 +1,151 @@
+package org.iamdojo.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one base class of browser tests: the whole app on a random port with a throw-away data folder, driven
+ * by headless Chromium through Playwright. Waits only with Playwright's auto-waiting assertions.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "iamdojo.admin-password=" + BrowserTestBase.ADMIN_PASSWORD,
+        "vaadin.devmode.devTools.enabled=false"})
+public abstract class BrowserTestBase {
+
+    /** Password of the first admin in the browser tests' database. */
+    protected static final String ADMIN_PASSWORD = "E2e-Admin-Pass-1";
+    /** A password that meets the sign-up rules. */
+    protected static final String GOOD_PASSWORD = "Dojo-Practice-42";
+
+    // Vaadin starts in dev mode, so the first page load of a run may take a while.
+    private static final double FIRST_LOAD_MS = 120_000;
+    private static final Path DATA_DIR = newDataDir();
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    /** The page of the current test. */
+    protected Page page;
+
+    @LocalServerPort
+    private int port;
+
+    private static Path newDataDir() {
+        try {
+            Path target = Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(target, "e2e-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("iamdojo.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    /** Starts a fresh browser session (no cookies) whose browser language is {@code locale}, e.g. "en-US". */
+    protected Page newSession(String locale) {
+        closeContext();
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale(locale)
+                .setViewportSize(1280, 860));
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+        return page;
+    }
+
+    /** Opens {@code path} of the app and waits until Vaadin has rendered the layout. */
+    protected void open(String path) {
+        if (page == null) {
+            newSession("en-US");
+        }
+        page.navigate("http://localhost:" + port + path, new Page.NavigateOptions().setTimeout(FIRST_LOAD_MS));
+        assertThat(page.locator("vaadin-app-layout"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(FIRST_LOAD_MS));
+    }
+
+    /** Signs up through the form and expects to land on the sign-in page. */
+    protected void signUp(String username, String password) {
+        open("/signup");
+        page.locator("#signup-username input").fill(username);
+        page.locator("#signup-password input").fill(password);
+        page.locator("#signup-confirm input").fill(password);
+        page.locator("#signup-submit").click();
+        assertThat(page.locator("#login-notice")).isVisible();
+    }
+
+    /** Fills and submits the sign-in form (without checking the outcome). */
+    protected void submitSignIn(String username, String password) {
+        if (!page.url().contains("/login")) {
+            open("/login");
+        }
+        Locator form = page.locator("vaadin-login-form");
+        form.locator("input[name='username']").fill(username);
+        form.locator("input[name='password']").fill(password);
+        form.locator("input[name='password']").press("Enter");
+    }
+
+    /** Signs in and waits for the header to show the member. */
+    protected void signIn(String username, String password) {
+        submitSignIn(username, password);
+        assertThat(page.locator("#signed-in-user")).hasText(username);
+    }
+
+    /** Saves a full-page screenshot to target/screenshots/{@code name}.png. */
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
