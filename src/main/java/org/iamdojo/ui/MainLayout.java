@@ -36,6 +36,10 @@ public class MainLayout extends AppLayout {
         actions.add(languageSwitcher());
 
         if (authentication.isAuthenticated()) {
+            RouterLink console = new RouterLink(getTranslation("nav.console"), org.iamdojo.ui.console.ConsoleView.class);
+            console.setId("nav-console");
+            console.addClassName("dojo-nav-link");
+            actions.add(console);
             if (authentication.hasRole("ADMIN")) {
                 RouterLink admin = new RouterLink(getTranslation("nav.admin"), AdminView.class);
                 admin.setId("nav-admin");

@@ -1,0 +1,23 @@
+package org.iamdojo.ui.console;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The console's pages in navigation order: the path segment (console/{key}), the translation key of the
+ * label, and how to build the page for a workspace. Add new pages here.
+ */
+public final class ConsolePages {
+    private ConsolePages() {
+    }
+
+    /** A page entry. */
+    public record Entry(String key, String labelKey, Function<SandboxWorkspace, ConsolePage> factory) {
+    }
+
+    /** All pages. */
+    public static List<Entry> all() {
+        return List.of(
+                new Entry("dashboard", "console.nav.dashboard", DashboardPage::new));
+    }
+}
