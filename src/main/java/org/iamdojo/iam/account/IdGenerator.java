@@ -10,9 +10,14 @@ public final class IdGenerator {
     private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final char[] SECRET_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     public IdGenerator(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** Restarts the sequence from a new seed. */
+    public synchronized void reseed(long seed) {
         this.random = new SplittableRandom(seed);
     }
 

@@ -38,10 +38,34 @@ public final class Sandbox {
     private final Map<String, ManagedPolicy> awsManaged = new java.util.TreeMap<>();
     private PolicyChecker policyChecker = PolicyChecker.ACCEPT_ALL;
 
+    private final long seed;
+    private final IdGenerator eventIds;
+    private long mutations;
+
     public Sandbox(SandboxClock clock, long seed, AccessEvaluator evaluator) {
         this.clock = clock;
+        this.seed = seed;
         this.ids = new IdGenerator(seed);
+        this.eventIds = new IdGenerator(~seed);
         this.evaluator = evaluator;
+    }
+
+    /** The seed the sandbox was made with: the same seed and the same mutations give the same ids. */
+    public long seed() {
+        return seed;
+    }
+
+    /** How many state-changing operations succeeded (setup, calls and replays). */
+    public long mutations() {
+        return mutations;
+    }
+
+    /**
+     * Every state-changing operation draws its ids from a generator seeded by (seed, its position), so
+     * replaying the successful mutations in order rebuilds the same ids whatever else happened in between.
+     */
+    private void beforeMutation() {
+        ids.reseed(seed * 0x9E3779B97F4A7C15L + mutations);
     }
 
     /** Adds an operation (by service and name); services register theirs when the sandbox is built. */
@@ -217,11 +241,15 @@ public final class Sandbox {
                         return CallResult.failed(denied, outcome.decision(), event);
                     }
                 }
+                if (!op.readOnly()) {
+                    beforeMutation();
+                }
                 ObjectNode response = op.execute(ctx, params);
                 TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, response, null, now,
                         ip, resourceAccounts);
                 if (!op.readOnly()) {
-                    MutationRecord mutation = new MutationRecord(now, credentials, service, operation, params);
+                    mutations++;
+                    MutationRecord mutation = new MutationRecord(now, caller, op.service(), op.name(), params, event);
                     listeners.forEach(l -> l.mutated(mutation));
                 }
                 return CallResult.ok(response, event);
@@ -247,7 +275,42 @@ public final class Sandbox {
                 throw new AwsException("InvalidAction", 400, "Unknown operation " + service + ":" + operation);
             }
             Caller root = rootCaller(account, false);
-            return op.execute(new OperationContext(this, root, account, now()), params);
+            beforeMutation();
+            ObjectNode response = op.execute(new OperationContext(this, root, account, now()), params);
+            mutations++;
+            return response;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Re-applies a successful mutation recorded earlier (after a restart): as the same caller, at the same
+     * sandbox time, without authorization, CloudTrail or listeners. Temporary sessions are found by key id,
+     * since replaying the AssumeRole that made them recreated them with the same ids.
+     */
+    public void replay(MutationRecord record) {
+        lock.lock();
+        try {
+            Operation op = operations.get(key(record.service(), record.operation()));
+            if (op == null) {
+                throw new AwsException("InvalidAction", 400, "Unknown operation " + record.service() + ":" + record.operation());
+            }
+            Caller caller = record.caller();
+            if (caller.session() == null && caller.accessKeyId() != null && sessions.containsKey(caller.accessKeyId())) {
+                TemporarySession session = sessions.get(caller.accessKeyId());
+                caller = new Caller(caller.type(), caller.accountId(), caller.arn(), caller.principalId(),
+                        caller.userName(), caller.accessKeyId(), caller.mfaAuthenticated(), caller.issuerArn(), session);
+            }
+            SandboxAccount account = caller.accountId() == null ? null : accounts.get(caller.accountId());
+            clock.pin(record.time());
+            try {
+                beforeMutation();
+                op.execute(new OperationContext(this, caller, account, record.time()), record.params());
+                mutations++;
+            } finally {
+                clock.unpin();
+            }
         } finally {
             lock.unlock();
         }
@@ -386,7 +449,7 @@ public final class Sandbox {
         }
         TrailEvent first = null;
         for (String recipient : recipients) {
-            TrailEvent event = new TrailEvent(ids.uniqueId("", 32).toLowerCase(), now, eventSource(service), operation,
+            TrailEvent event = new TrailEvent(eventIds.uniqueId("", 32).toLowerCase(), now, eventSource(service), operation,
                     region, caller.type(), caller.arn(), caller.principalId(), caller.accountId(), caller.accessKeyId(),
                     caller.issuerArn(), caller.mfaAuthenticated(), sourceIp,
                     CloudTrail.redact(params == null ? null : params.json()), CloudTrail.redact(response),
@@ -432,7 +495,11 @@ public final class Sandbox {
         void mutated(MutationRecord record);
     }
 
-    /** A successful mutating call: enough to replay it on a fresh sandbox with the same seed. */
-    public record MutationRecord(Instant time, Credentials credentials, String service, String operation, Params params) {
+    /**
+     * A successful mutating call: enough to replay it on a fresh sandbox with the same seed (the caller without
+     * its session object, which replay finds again), plus the CloudTrail event it left.
+     */
+    public record MutationRecord(Instant time, Caller caller, String service, String operation, Params params,
+                                 TrailEvent event) {
     }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 public final class SandboxClock extends Clock {
     private final Clock base;
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant pinned;
 
     public SandboxClock(Clock base) {
         this.base = base;
@@ -36,6 +37,21 @@ public final class SandboxClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Sets how far sandbox time is ahead of its base clock (restoring a saved sandbox). */
+    public void setOffset(Duration value) {
+        offset = value;
+    }
+
+    /** Holds time still at an instant (while a recorded operation is replayed). */
+    public void pin(Instant at) {
+        pinned = at;
+    }
+
+    /** Lets time follow the base clock again. */
+    public void unpin() {
+        pinned = null;
+    }
+
     /** How far sandbox time is ahead of its base clock. */
     public Duration offset() {
         return offset;
@@ -43,7 +59,8 @@ public final class SandboxClock extends Clock {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(offset);
+        Instant at = pinned;
+        return at != null ? at : base.instant().plus(offset);
     }
 
     @Override
