@@ -52,6 +52,19 @@ class AccountFlowsTest extends BrowserTestBase {
     }
 
     @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() {
+        newSession("en-US");
+        signUp("e2e-dave", GOOD_PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            submitSignIn("e2e-dave", "Wrong-password-" + i);
+            assertThat(page.locator("vaadin-login-form")).containsText("Sign-in failed");
+        }
+        submitSignIn("e2e-dave", GOOD_PASSWORD);
+        assertThat(page.locator("vaadin-login-form")).containsText("Sign-in failed");
+        assertThat(page.locator("#signed-in-user")).hasCount(0);
+    }
+
+    @Test
     void learnerOpeningTheAdminViewByUrlIsRefused() {
         newSession("en-US");
         signUp("e2e-carol", GOOD_PASSWORD);

@@ -1,5 +1,6 @@
 package org.iamdojo.training.storage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
@@ -18,8 +19,8 @@ public class DataDirLockedFailureAnalyzer implements FailureAnalyzer {
     }
 
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
+        for (@Nullable Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage();
             if (message != null && message.contains("lock acquisition failure")) {
                 return new FailureAnalysis(description(dataDir), action(), t);

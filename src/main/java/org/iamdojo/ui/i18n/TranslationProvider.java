@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +32,9 @@ public class TranslationProvider implements I18NProvider {
     }
 
     @Override
-    public String getTranslation(String key, Locale locale, Object... params) {
-        Locale language = KOREAN.getLanguage().equals(locale == null ? "" : locale.getLanguage()) ? KOREAN : Locale.ROOT;
+    public String getTranslation(String key, @Nullable Locale locale, Object... params) {
+        boolean korean = locale != null && KOREAN.getLanguage().equals(locale.getLanguage());
+        Locale language = korean ? KOREAN : Locale.ROOT;
         String pattern;
         try {
             pattern = ResourceBundle.getBundle(BUNDLE, language, NO_FALLBACK).getString(key);
