@@ -11,10 +11,43 @@ import java.util.function.Predicate;
 /** The event history of a sandbox, in the order calls happened, in CloudTrail's record format. */
 public final class CloudTrail {
     private final List<TrailEvent> events = new ArrayList<>();
+    private final List<java.util.function.Consumer<TrailEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Appends an event. */
-    public synchronized void record(TrailEvent event) {
+    /** Appends an event and tells the listeners (the durable log of an attempt). */
+    public void record(TrailEvent event) {
+        synchronized (this) {
+            events.add(event);
+        }
+        listeners.forEach(l -> l.accept(event));
+    }
+
+    /** Puts back an event read from the durable log, without telling the listeners. */
+    public synchronized void restore(TrailEvent event) {
         events.add(event);
+    }
+
+    /** Receives every new event. */
+    public void addListener(java.util.function.Consumer<TrailEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Reads a record made by {@link #toJson}. */
+    public static TrailEvent fromJson(JsonNode r) {
+        JsonNode id = r.path("userIdentity");
+        JsonNode issuer = id.path("sessionContext").path("sessionIssuer");
+        return new TrailEvent(text(r, "eventID"), java.time.Instant.parse(r.path("eventTime").asText()),
+                text(r, "eventSource"), text(r, "eventName"), text(r, "awsRegion"), text(id, "type"), text(id, "arn"),
+                text(id, "principalId"), text(id, "accountId"), text(id, "accessKeyId"),
+                issuer.isMissingNode() ? null : text(issuer, "arn"),
+                "true".equals(id.path("sessionContext").path("attributes").path("mfaAuthenticated").asText()),
+                text(r, "sourceIPAddress"), r.get("requestParameters"), r.get("responseElements"),
+                text(r, "errorCode"), text(r, "errorMessage"), text(r, "recipientAccountId"),
+                r.path("readOnly").asBoolean());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     /** All events, oldest first. */
