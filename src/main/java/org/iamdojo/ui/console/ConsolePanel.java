@@ -1,0 +1,73 @@
+package org.iamdojo.ui.console;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The console itself, usable on its own page or beside a scenario: the page list, the identity bar and the
+ * selected page, all working on one workspace.
+ */
+public class ConsolePanel extends Div {
+    private final SandboxWorkspace workspace;
+    private final Tabs nav = new Tabs();
+    private final Div content = new Div();
+    private final Map<Tab, ConsolePages.Entry> entries = new HashMap<>();
+    private final Map<String, Tab> tabsByKey = new HashMap<>();
+    private ConsolePage current;
+
+    /** A console on a workspace; {@code onNavigate} hears page changes the learner makes (null: none). */
+    public ConsolePanel(SandboxWorkspace workspace, Consumer<String> onNavigate) {
+        this.workspace = workspace;
+        addClassName("console");
+        nav.setOrientation(Tabs.Orientation.VERTICAL);
+        nav.setId("console-nav");
+        nav.addClassName("console-nav");
+        for (ConsolePages.Entry e : ConsolePages.all()) {
+            Tab tab = new Tab(getTranslation(e.labelKey()));
+            tab.setId("console-nav-" + e.key());
+            entries.put(tab, e);
+            tabsByKey.put(e.key(), tab);
+            nav.add(tab);
+        }
+        nav.addSelectedChangeListener(e -> {
+            if (e.isFromClient() && e.getSelectedTab() != null) {
+                String key = entries.get(e.getSelectedTab()).key();
+                show(key);
+                if (onNavigate != null) {
+                    onNavigate.accept(key);
+                }
+            }
+        });
+        content.addClassName("console-content");
+        IdentityBar identity = new IdentityBar(workspace, this::refresh);
+        Div main = new Div(identity, content);
+        main.addClassName("console-main");
+        add(nav, main);
+    }
+
+    /** Shows a page by its key (the first page when the key is unknown). */
+    public void show(String key) {
+        ConsolePages.Entry entry = ConsolePages.all().stream().filter(e -> e.key().equals(key)).findFirst()
+                .orElse(ConsolePages.all().get(0));
+        nav.setSelectedTab(tabsByKey.get(entry.key()));
+        current = entry.factory().apply(workspace);
+        content.removeAll();
+        content.add(current.component());
+    }
+
+    /** Redraws the current page from the sandbox. */
+    public void refresh() {
+        if (current != null) {
+            current.refresh();
+        }
+    }
+
+    /** The workspace. */
+    public SandboxWorkspace workspace() {
+        return workspace;
+    }
+}
