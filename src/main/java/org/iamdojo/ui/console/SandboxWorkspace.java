@@ -19,10 +19,23 @@ public final class SandboxWorkspace {
     private final Sandbox sandbox;
     private final String accountId;
     private final AwsCommandLine terminal;
+    private final CallRoute route;
     private volatile Credentials actingAs;
     private volatile String actingLabel;
 
+    /** How console calls reach the sandbox (an attempt routes them through itself to remember them). */
+    @FunctionalInterface
+    public interface CallRoute {
+        CallResult call(Credentials credentials, String service, String operation, Params params);
+    }
+
     public SandboxWorkspace(Sandbox sandbox, String accountId, Credentials actingAs, String actingLabel) {
+        this(sandbox, accountId, actingAs, actingLabel,
+                (credentials, service, operation, params) -> sandbox.call(credentials, service, operation, params, CONSOLE_IP));
+    }
+
+    public SandboxWorkspace(Sandbox sandbox, String accountId, Credentials actingAs, String actingLabel, CallRoute route) {
+        this.route = route;
         this.sandbox = sandbox;
         this.accountId = accountId;
         this.actingAs = actingAs;
@@ -63,7 +76,7 @@ public final class SandboxWorkspace {
 
     /** Calls a sandbox operation as the current identity. */
     public CallResult call(String service, String operation, Params params) {
-        return sandbox.call(actingAs, service, operation, params, CONSOLE_IP);
+        return route.call(actingAs, service, operation, params);
     }
 
     /** The terminal's AWS CLI (keeps its configured profiles for the workspace's life). */
