@@ -109,6 +109,7 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         if (caller.userName() != null) {
             ctx.put("aws:username", List.of(caller.userName()));
         }
+        principalKeys(caller, ctx);
         // AWS sets aws:MultiFactorAuthPresent only for temporary credentials (console sessions are
         // temporary too); long-term access keys leave it absent, which is why BoolIfExists matters.
         boolean temporary = caller.session() != null || caller.accessKeyId() == null;
@@ -133,6 +134,23 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         String kind = holder instanceof IamUser ? "user" : holder instanceof IamGroup ? "group" : "role";
         addHolder(sandbox, account, holder, kind, out);
         return out;
+    }
+
+    /** aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and aws:PrincipalIsAWSService as AWS sets them. */
+    private static void principalKeys(Caller caller, Map<String, List<String>> ctx) {
+        if ("AWSService".equals(caller.type())) {
+            ctx.put("aws:PrincipalIsAWSService", List.of("true"));
+            return;
+        }
+        ctx.put("aws:PrincipalIsAWSService", List.of("false"));
+        ctx.put("aws:PrincipalAccount", List.of(caller.accountId()));
+        boolean roleSession = caller.session() != null && "AssumedRole".equals(caller.session().kind());
+        ctx.put("aws:PrincipalArn", List.of(roleSession ? caller.issuerArn() : caller.arn()));
+        ctx.put("aws:PrincipalType", List.of(switch (caller.type()) {
+            case "Root" -> "Account";
+            case "IAMUser" -> "User";
+            default -> caller.type();
+        }));
     }
 
     private void addHolder(Sandbox sandbox, SandboxAccount account, PolicyHolder holder, String kind,

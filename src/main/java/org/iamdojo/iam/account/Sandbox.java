@@ -33,6 +33,7 @@ public final class Sandbox {
     private final CloudTrail trail = new CloudTrail();
     private final List<MutationListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private static final String DEFAULT_SOURCE_IP = "203.0.113.10";
     private final String region = "us-east-1";
     private final Map<String, ManagedPolicy> awsManaged = new java.util.TreeMap<>();
     private PolicyChecker policyChecker = PolicyChecker.ACCEPT_ALL;
@@ -185,6 +186,7 @@ public final class Sandbox {
         lock.lock();
         try {
             Instant now = now();
+            String ip = sourceIp == null ? DEFAULT_SOURCE_IP : sourceIp;
             Caller caller;
             try {
                 caller = resolve(credentials, now);
@@ -195,28 +197,37 @@ public final class Sandbox {
             if (op == null) {
                 AwsException e = new AwsException("InvalidAction", 400,
                         "The action " + operation + " is not valid for this web service (" + service + ").");
-                return CallResult.failed(e, null, record(caller, service, operation, true, params, null, e, now));
+                return CallResult.failed(e, null,
+                        record(caller, service, operation, true, params, null, e, now, ip, List.of()));
             }
-            SandboxAccount account = accounts.get(caller.accountId());
+            SandboxAccount account = caller.accountId() == null ? null : accounts.get(caller.accountId());
             OperationContext ctx = new OperationContext(this, caller, account, now);
+            // Accounts whose resources the call touches also receive the event (cross-account CloudTrail).
+            List<String> resourceAccounts = new ArrayList<>();
             try {
                 for (AccessRequest need : op.access(ctx, params)) {
+                    if (need.resourceAccount() != null && !resourceAccounts.contains(need.resourceAccount())) {
+                        resourceAccounts.add(need.resourceAccount());
+                    }
                     AccessEvaluator.AccessOutcome outcome = evaluator.evaluate(this, caller, need);
                     if (!outcome.allowed()) {
                         AwsException denied = accessDenied(caller, need, outcome);
-                        TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, null, denied, now);
+                        TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, null, denied,
+                                now, ip, resourceAccounts);
                         return CallResult.failed(denied, outcome.decision(), event);
                     }
                 }
                 ObjectNode response = op.execute(ctx, params);
-                TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, response, null, now);
+                TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, response, null, now,
+                        ip, resourceAccounts);
                 if (!op.readOnly()) {
                     MutationRecord mutation = new MutationRecord(now, credentials, service, operation, params);
                     listeners.forEach(l -> l.mutated(mutation));
                 }
                 return CallResult.ok(response, event);
             } catch (AwsException e) {
-                return CallResult.failed(e, e.detail(), record(caller, op.service(), op.name(), op.readOnly(), params, null, e, now));
+                return CallResult.failed(e, e.detail(), record(caller, op.service(), op.name(), op.readOnly(), params,
+                        null, e, now, ip, resourceAccounts));
             }
         } finally {
             lock.unlock();
@@ -357,17 +368,36 @@ public final class Sandbox {
         return new AwsException("AccessDenied", 403, message, outcome.decision());
     }
 
+    /**
+     * Appends the event for the caller's account and a copy for every other sandbox account whose resources
+     * the call touched, as CloudTrail delivers cross-account calls to both sides; returns the caller-side event.
+     */
     private TrailEvent record(Caller caller, String service, String operation, boolean readOnly, Params params,
-                              ObjectNode response, AwsException error, Instant now) {
-        String recipient = caller.accountId();
-        TrailEvent event = new TrailEvent(ids.uniqueId("", 32).toLowerCase(), now, eventSource(service), operation,
-                region, caller.type(), caller.arn(), caller.principalId(), caller.accountId(), caller.accessKeyId(),
-                caller.issuerArn(), caller.mfaAuthenticated(), "203.0.113.10",
-                CloudTrail.redact(params == null ? null : params.json()), CloudTrail.redact(response),
-                error == null ? null : error.code(), error == null ? null : error.getMessage(),
-                recipient, readOnly);
-        trail.record(event);
-        return event;
+                              ObjectNode response, AwsException error, Instant now, String sourceIp,
+                              List<String> resourceAccounts) {
+        List<String> recipients = new ArrayList<>();
+        if (caller.accountId() != null) {
+            recipients.add(caller.accountId());
+        }
+        resourceAccounts.stream().filter(a -> !recipients.contains(a) && accounts.containsKey(a))
+                .forEach(recipients::add);
+        if (recipients.isEmpty()) {
+            recipients.add(null);
+        }
+        TrailEvent first = null;
+        for (String recipient : recipients) {
+            TrailEvent event = new TrailEvent(ids.uniqueId("", 32).toLowerCase(), now, eventSource(service), operation,
+                    region, caller.type(), caller.arn(), caller.principalId(), caller.accountId(), caller.accessKeyId(),
+                    caller.issuerArn(), caller.mfaAuthenticated(), sourceIp,
+                    CloudTrail.redact(params == null ? null : params.json()), CloudTrail.redact(response),
+                    error == null ? null : error.code(), error == null ? null : error.getMessage(),
+                    recipient, readOnly);
+            trail.record(event);
+            if (first == null) {
+                first = event;
+            }
+        }
+        return first;
     }
 
     /** CloudTrail's eventSource for a service prefix. */

@@ -22,10 +22,9 @@ public final class CloudTrail {
         return Collections.unmodifiableList(new ArrayList<>(events));
     }
 
-    /** Events recorded for one account (the account whose resources were called). */
+    /** Events delivered to one account: its own calls and calls by others on its resources (one copy each). */
     public synchronized List<TrailEvent> events(String accountId) {
-        return events.stream().filter(e -> accountId.equals(e.recipientAccountId())
-                || accountId.equals(e.accountId())).toList();
+        return events.stream().filter(e -> accountId.equals(e.recipientAccountId())).toList();
     }
 
     /** Events that satisfy a filter. */
