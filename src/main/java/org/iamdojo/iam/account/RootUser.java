@@ -19,6 +19,9 @@ public final class RootUser {
     /** The sign-in email address. */
     public String email() { return email; }
 
+    /** Whether a password is the root user's sign-in password. */
+    public boolean passwordMatches(String password) { return Secrets.passwordMatches(password, passwordHash); }
+
     /** The root user's virtual MFA device, or null. */
     public MfaDevice mfaDevice() { return mfaDevice; }
 

@@ -22,6 +22,7 @@ public final class SandboxAccount {
     final Map<String, String> virtualMfaSecrets = new TreeMap<>();
     PasswordPolicy passwordPolicy;
     String supportPlan = "basic";
+    String accountName;
     boolean closed;
 
     SandboxAccount(String accountId, RootUser root) {
@@ -82,6 +83,30 @@ public final class SandboxAccount {
 
     /** Whether the root user closed the account. */
     public boolean closed() { return closed; }
+
+    /** The account name, or null. */
+    public String accountName() { return accountName; }
+
+    /** Root-only account settings: sets the account name. */
+    public void updateAccountName(String name) { this.accountName = name; }
+
+    /** Root-only account settings: changes the root user's sign-in email. */
+    public void updateRootEmail(String email) { root.email = email; }
+
+    /** Root-only account settings: changes the root password; false (and no change) when the old one is wrong. */
+    public boolean updateRootPassword(String oldPassword, String newPassword, String salt) {
+        if (!Secrets.passwordMatches(oldPassword, root.passwordHash)) {
+            return false;
+        }
+        root.passwordHash = Secrets.hashPassword(newPassword, salt);
+        return true;
+    }
+
+    /** Root-only: changes the support plan (basic, developer, business, enterprise). */
+    public void updateSupportPlan(String plan) { this.supportPlan = plan; }
+
+    /** Root-only: closes the account. */
+    public void close() { this.closed = true; }
 
     /** The ARN of a user/group/role/policy/instance-profile with a path. */
     public String iamArn(String type, String path, String name) {
