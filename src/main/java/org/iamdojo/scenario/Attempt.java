@@ -35,7 +35,7 @@ import org.iamdojo.iam.sts.SandboxClock;
 public final class Attempt {
     /** The source IP of learner calls (documentation range, RFC 5737). */
     public static final String LEARNER_IP = "203.0.113.10";
-    private static final Pattern VAR = Pattern.compile("\\$\\{(totp:|totp-previous:)?([A-Za-z0-9_]+)((?:\\.[A-Za-z0-9_]+)*)}");
+    private static final Pattern VAR = Pattern.compile("\\$\\{(totp:|totp-previous:)?([A-Za-z0-9_-]+)((?:\\.[A-Za-z0-9_]+)*)}");
 
     private final Scenario scenario;
     private final Sandbox sandbox;

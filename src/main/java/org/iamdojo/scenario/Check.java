@@ -106,7 +106,10 @@ public sealed interface Check {
                      String externalId, Boolean requireMfa) implements Check {
     }
 
-    /** An instance runs with an instance profile whose role is allowed these accesses and denied those. */
+    /**
+     * An instance (or, without {@code instance}, every running instance of the home account) runs with an instance
+     * profile whose role is allowed these accesses and denied those.
+     */
     record InstanceRole(Text title, int points, Text failure, String instance, List<Access> allowed,
                         List<Access> denied) implements Check {
     }

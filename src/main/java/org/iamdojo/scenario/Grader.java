@@ -421,7 +421,10 @@ public final class Grader {
             }
             List<String> listed = t.principals().stream().map(p -> p.matches("\\d{12}") ? "arn:aws:iam::" + p + ":root" : p).toList();
             List<Text> problems = new ArrayList<>();
-            for (String p : listed) {
+            for (String listedPrincipal : listed) {
+                // The root user cannot assume roles, so an account principal is tried through one of its users.
+                String p = listedPrincipal.endsWith(":root") ? listedPrincipal.replace(":root", ":user/dojo-trust-probe")
+                        : listedPrincipal;
                 if (!assume(p, role, trust, full)) {
                     problems.add(new Text(p + " cannot assume the role", p + "이(가) 역할을 맡을 수 없습니다"));
                     continue;
@@ -442,10 +445,9 @@ public final class Grader {
                     }
                 }
             }
-            List<String> probes = new ArrayList<>(List.of("arn:aws:iam::" + STRANGER_ACCOUNT + ":root",
-                    "arn:aws:iam::" + STRANGER_ACCOUNT + ":user/someone"));
+            List<String> probes = new ArrayList<>(List.of("arn:aws:iam::" + STRANGER_ACCOUNT + ":user/someone"));
             for (SandboxAccount a : sandbox.accounts()) {
-                probes.add(a.rootArn());
+                probes.add("arn:aws:iam::" + a.accountId() + ":user/dojo-trust-probe");
                 a.users().forEach(u -> probes.add(u.arn()));
                 a.roles().forEach(r -> probes.add(r.arn()));
             }
@@ -471,21 +473,39 @@ public final class Grader {
         }
 
         Outcome instanceRole(Check.InstanceRole r) {
-            String id = attempt.instanceId(r.instance());
+            if (r.instance() == null) {
+                List<Ec2State.Instance> running = Ec2Operations.state(sandbox).instances().stream()
+                        .filter(i -> i.accountId().equals(scenario.homeAccountId()) && !"terminated".equals(i.state()))
+                        .toList();
+                if (running.isEmpty()) {
+                    return Outcome.fail(new Text("No instance is running.", "실행 중인 인스턴스가 없습니다."));
+                }
+                for (Ec2State.Instance i : running) {
+                    Outcome o = instanceRole(r, i.instanceId(), i.instanceId());
+                    if (!o.passed) {
+                        return o;
+                    }
+                }
+                return Outcome.PASS;
+            }
+            return instanceRole(r, attempt.instanceId(r.instance()), r.instance());
+        }
+
+        Outcome instanceRole(Check.InstanceRole r, String id, String name) {
             Ec2State.Instance instance = id == null ? null : Ec2Operations.state(sandbox).instance(id);
             if (instance == null) {
-                return Outcome.fail(new Text("Instance " + r.instance() + " does not exist.", "인스턴스 " + r.instance() + "이(가) 없습니다."));
+                return Outcome.fail(new Text("Instance " + name + " does not exist.", "인스턴스 " + name + "이(가) 없습니다."));
             }
             if (instance.instanceProfileArn() == null) {
-                return Outcome.fail(new Text("Instance " + r.instance() + " (" + id + ") has no instance profile.",
-                        "인스턴스 " + r.instance() + "(" + id + ")에 인스턴스 프로파일이 없습니다."));
+                return Outcome.fail(new Text("Instance " + name + " (" + id + ") has no instance profile.",
+                        "인스턴스 " + name + "(" + id + ")에 인스턴스 프로파일이 없습니다."));
             }
             SandboxAccount acct = sandbox.account(instance.accountId());
             InstanceProfile profile = acct.instanceProfiles().stream()
                     .filter(p -> p.arn().equals(instance.instanceProfileArn())).findFirst().orElse(null);
             if (profile == null || profile.roleName() == null) {
-                return Outcome.fail(new Text("The instance profile of " + r.instance() + " has no role.",
-                        r.instance() + "의 인스턴스 프로파일에 역할이 없습니다."));
+                return Outcome.fail(new Text("The instance profile of " + name + " has no role.",
+                        name + "의 인스턴스 프로파일에 역할이 없습니다."));
             }
             String principal = "role " + profile.roleName();
             for (Check.Access a : r.allowed() == null ? List.<Check.Access>of() : r.allowed()) {

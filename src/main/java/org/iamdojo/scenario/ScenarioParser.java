@@ -34,7 +34,7 @@ import org.iamdojo.iam.policy.validation.Severity;
 public final class ScenarioParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(?:totp:|totp-previous:)?([A-Za-z0-9_]+)[^}]*}");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(?:totp:|totp-previous:)?([A-Za-z0-9_-]+)[^}]*}");
     private static final Set<String> ENTITY_KINDS = Set.of("user", "group", "role", "policy", "instanceProfile", "bucket");
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -202,6 +202,7 @@ public final class ScenarioParser {
             }
             Set<String> saved = new HashSet<>();
             s.accounts().forEach(a -> a.operations().forEach(o -> saved.addAll(o.save().keySet())));
+            s.accounts().forEach(a -> a.instances().forEach(i -> saved.add("instance_" + i.name())));
             operations(s.solution(), "solution", s, new HashSet<>(saved), true);
             operations(s.lazySolution(), "lazySolution", s, new HashSet<>(saved), false);
             if (s.checks().isEmpty()) {
@@ -502,9 +503,7 @@ public final class ScenarioParser {
                     problem(path + ".principals", "list the principals that may assume the role");
                 }
             } else if (c instanceof Check.InstanceRole r) {
-                if (r.instance() == null) {
-                    problem(path + ".instance", "instance is required");
-                } else {
+                if (r.instance() != null) {
                     entity(path + ".instance", "instance", r.instance());
                 }
             } else if (c instanceof Check.NoKeysInUserData n) {

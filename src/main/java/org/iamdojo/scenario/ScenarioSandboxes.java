@@ -1,21 +1,18 @@
 package org.iamdojo.scenario;
 
 import java.util.List;
+import org.iamdojo.iam.SandboxFactory;
 import org.iamdojo.iam.account.EngineAccessEvaluator;
-import org.iamdojo.iam.account.IamOperations;
 import org.iamdojo.iam.account.PolicyUse;
 import org.iamdojo.iam.account.Sandbox;
-import org.iamdojo.iam.cloud.Ec2Operations;
-import org.iamdojo.iam.cloud.S3Operations;
 import org.iamdojo.iam.policy.catalog.AwsManagedPolicy;
 import org.iamdojo.iam.policy.catalog.AwsManagedPolicyCatalog;
 import org.iamdojo.iam.policy.validation.PolicyType;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.policy.validation.Severity;
 import org.iamdojo.iam.sts.SandboxClock;
-import org.iamdojo.iam.sts.StsOperations;
 
-/** Builds the sandbox an attempt runs in: IAM, STS, S3 and EC2 operations, AWS managed policies, the policy validator. */
+/** Builds the sandbox an attempt runs in: every operation of SandboxFactory (IAM, STS, S3, EC2, CloudWatch, root-only tasks), AWS managed policies, the policy validator. */
 public final class ScenarioSandboxes {
     private static final List<AwsManagedPolicy> MANAGED = AwsManagedPolicyCatalog.load().all();
 
@@ -26,10 +23,7 @@ public final class ScenarioSandboxes {
     public static Sandbox create(SandboxClock clock, long seed, EngineAccessEvaluator evaluator,
                                  PolicyValidator validator) {
         Sandbox sandbox = new Sandbox(clock, seed, evaluator);
-        IamOperations.registerAll(sandbox);
-        StsOperations.registerAll(sandbox);
-        S3Operations.registerAll(sandbox);
-        Ec2Operations.registerAll(sandbox);
+        SandboxFactory.registerAll(sandbox);
         sandbox.setPolicyChecker((document, use) -> validator.validate(document, typeOf(use)).stream()
                 .filter(f -> f.severity() == Severity.ERROR).map(f -> f.format()).toList());
         for (AwsManagedPolicy p : MANAGED) {
