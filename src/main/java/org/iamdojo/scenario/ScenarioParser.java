@@ -80,7 +80,11 @@ public final class ScenarioParser {
         try {
             scenario = mapper.readValue(text, Scenario.class);
         } catch (JsonMappingException e) {
-            return new Result(null, List.of(new ScenarioProblem(file, lineOf(e), path(e), firstLine(e.getOriginalMessage()))));
+            // Records are built after all their fields are read, so Jackson's location can be past the field.
+            String path = path(e);
+            Integer line = lines.get(path);
+            return new Result(null, List.of(new ScenarioProblem(file, line == null ? lineOf(e) : line, path,
+                    firstLine(e.getOriginalMessage()))));
         } catch (JsonProcessingException e) {
             return new Result(null, List.of(new ScenarioProblem(file, lineOf(e), "", firstLine(e.getOriginalMessage()))));
         }
