@@ -1,0 +1,584 @@
+package org.iamdojo.scenario;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.iamdojo.iam.account.AccessKey;
+import org.iamdojo.iam.account.AccessRequest;
+import org.iamdojo.iam.account.Caller;
+import org.iamdojo.iam.account.IamGroup;
+import org.iamdojo.iam.account.IamRole;
+import org.iamdojo.iam.account.IamUser;
+import org.iamdojo.iam.account.InstanceProfile;
+import org.iamdojo.iam.account.Sandbox;
+import org.iamdojo.iam.account.SandboxAccount;
+import org.iamdojo.iam.account.TemporarySession;
+import org.iamdojo.iam.audit.TrailEvent;
+import org.iamdojo.iam.cloud.Ec2Inspection;
+import org.iamdojo.iam.cloud.Ec2Operations;
+import org.iamdojo.iam.cloud.Ec2State;
+import org.iamdojo.iam.cloud.S3Operations;
+import org.iamdojo.iam.cloud.S3State;
+import org.iamdojo.iam.eval.AuthorizationRequest;
+import org.iamdojo.iam.eval.Authorizer;
+import org.iamdojo.iam.eval.CompiledPolicy;
+import org.iamdojo.iam.eval.Decision;
+import org.iamdojo.iam.eval.RequestContext;
+import org.iamdojo.iam.policy.PolicyParseException;
+import org.iamdojo.iam.policy.catalog.ActionCatalog;
+import org.iamdojo.iam.policy.catalog.ActionInfo;
+
+/**
+ * Grades an attempt on the state of its sandbox, never on the path the learner took: every check runs against
+ * the current IAM, S3, EC2 and CloudTrail state through the policy engine. Scoring rules are in
+ * scenarios/README.md. Thread-safe; holds the action catalog only.
+ */
+public final class Grader {
+    /** An account id no scenario uses: stands for "anyone else" when probing trust policies. */
+    static final String STRANGER_ACCOUNT = "999988887777";
+    private static final String ALLOW_ASSUME = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}";
+    private final ActionCatalog catalog;
+    private final Authorizer authorizer = new Authorizer();
+    private final CompiledPolicy allowAssume;
+
+    /** A grader that enumerates services' actions from {@code catalog}. */
+    public Grader(ActionCatalog catalog) {
+        this.catalog = catalog;
+        try {
+            this.allowAssume = CompiledPolicy.parse(ALLOW_ASSUME, "probe identity policy");
+        } catch (PolicyParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Grades the attempt's sandbox against its scenario. */
+    public GradeReport grade(Attempt attempt) {
+        long start = System.nanoTime();
+        Scenario scenario = attempt.scenario();
+        Sandbox sandbox = attempt.sandbox();
+        List<GradeReport.CheckResult> results = new ArrayList<>();
+        sandbox.lock().lock();
+        try {
+            Run run = new Run(attempt);
+            for (Check check : scenario.checks()) {
+                results.add(run.check(check));
+            }
+        } finally {
+            sandbox.lock().unlock();
+        }
+        int earned = results.stream().mapToInt(GradeReport.CheckResult::earned).sum();
+        int hints = 0;
+        for (String used : attempt.hintsUsed()) {
+            String[] sh = used.split("\\.");
+            hints += scenario.steps().get(Integer.parseInt(sh[0]) - 1).hints().get(Integer.parseInt(sh[1]) - 1).costOrZero();
+        }
+        int total = Math.max(0, earned - hints);
+        boolean allPassed = results.stream().allMatch(GradeReport.CheckResult::passed);
+        Integer passScore = scenario.scoring().passScore();
+        boolean passed = passScore == null ? allPassed : total >= passScore && allPassed;
+        return new GradeReport(scenario.id(), List.copyOf(results), earned, hints, total, scenario.maxPoints(), passed,
+                System.nanoTime() - start);
+    }
+
+    /** One grading pass over one attempt. */
+    private final class Run {
+        private final Attempt attempt;
+        private final Sandbox sandbox;
+        private final Scenario scenario;
+
+        Run(Attempt attempt) {
+            this.attempt = attempt;
+            this.sandbox = attempt.sandbox();
+            this.scenario = attempt.scenario();
+        }
+
+        GradeReport.CheckResult check(Check check) {
+            Outcome o = evaluate(check);
+            Text why = o.explanation;
+            if (!o.passed && check.failure() != null) {
+                why = why == null ? check.failure() : check.failure().then(why);
+            }
+            int earned = o.passed ? check.points() : o.partial;
+            return new GradeReport.CheckResult(check, o.passed, earned, o.passed ? null : why, o.excess);
+        }
+
+        Outcome evaluate(Check check) {
+            if (check instanceof Check.Allowed a) {
+                return access(a.principal(), a.account(), new Check.Access(a.action(), a.resource(), a.context()), true);
+            }
+            if (check instanceof Check.Denied d) {
+                return access(d.principal(), d.account(), new Check.Access(d.action(), d.resource(), d.context()), false);
+            }
+            if (check instanceof Check.PermissionsWithin w) {
+                return within(w);
+            }
+            if (check instanceof Check.Entity e) {
+                return entity(e);
+            }
+            if (check instanceof Check.Membership m) {
+                IamUser u = account(m.account()).user(m.user());
+                boolean in = u != null && u.groups().stream().anyMatch(g -> g.equalsIgnoreCase(m.group()));
+                boolean want = m.member() == null || m.member();
+                return in == want ? Outcome.PASS : Outcome.fail(want
+                        ? new Text("User " + m.user() + " is not in group " + m.group() + ".",
+                        "사용자 " + m.user() + "이(가) 그룹 " + m.group() + "에 속해 있지 않습니다.")
+                        : new Text("User " + m.user() + " is still in group " + m.group() + ".",
+                        "사용자 " + m.user() + "이(가) 아직 그룹 " + m.group() + "에 속해 있습니다."));
+            }
+            if (check instanceof Check.NoUserPolicies n) {
+                List<String> offenders = new ArrayList<>();
+                for (IamUser u : account(n.account()).users()) {
+                    if ((n.users() == null || n.users().stream().anyMatch(u.name()::equalsIgnoreCase))
+                            && (!u.inlinePolicies().isEmpty() || !u.attachedPolicyArns().isEmpty())) {
+                        offenders.add(u.name());
+                    }
+                }
+                return offenders.isEmpty() ? Outcome.PASS : Outcome.fail(new Text(
+                        "These users have policies of their own: " + offenders + ". Attach policies to groups and put users in groups.",
+                        "다음 사용자에게 직접 연결된 정책이 있습니다: " + offenders + ". 정책은 그룹에 연결하고 사용자를 그룹에 추가하세요."));
+            }
+            if (check instanceof Check.RootSecured r) {
+                SandboxAccount acct = account(r.account());
+                List<Text> problems = new ArrayList<>();
+                if (!Boolean.FALSE.equals(r.mfa()) && acct.root().mfaDevice() == null) {
+                    problems.add(new Text("the root user has no MFA device", "루트 사용자에게 MFA 디바이스가 없습니다"));
+                }
+                if (!Boolean.FALSE.equals(r.noAccessKeys()) && !acct.root().accessKeys().isEmpty()) {
+                    problems.add(new Text("the root user still has " + acct.root().accessKeys().size() + " access key(s)",
+                            "루트 사용자에게 아직 액세스 키가 " + acct.root().accessKeys().size() + "개 있습니다"));
+                }
+                return problems.isEmpty() ? Outcome.PASS : Outcome.fail(join(problems));
+            }
+            if (check instanceof Check.UserCredentials u) {
+                return credentials(u);
+            }
+            if (check instanceof Check.NoConsoleAndKeys n) {
+                List<String> both = new ArrayList<>();
+                for (IamUser u : account(n.account()).users()) {
+                    boolean excepted = n.except() != null && n.except().stream().anyMatch(u.name()::equalsIgnoreCase);
+                    if (!excepted && u.loginProfile() != null && u.accessKeys().stream().anyMatch(AccessKey::active)) {
+                        both.add(u.name());
+                    }
+                }
+                return both.isEmpty() ? Outcome.PASS : Outcome.fail(new Text(
+                        "These users have both a console password and active access keys: " + both + ".",
+                        "다음 사용자는 콘솔 암호와 활성 액세스 키를 모두 가지고 있습니다: " + both + "."));
+            }
+            if (check instanceof Check.RoleTrust t) {
+                return trust(t);
+            }
+            if (check instanceof Check.InstanceRole r) {
+                return instanceRole(r);
+            }
+            if (check instanceof Check.NoKeysInUserData n) {
+                String id = n.instance() == null ? null : attempt.instanceId(n.instance());
+                List<Ec2Inspection.UserDataFinding> found = Ec2Inspection.accessKeysInUserData(sandbox).stream()
+                        .filter(f -> id == null || f.instanceId().equals(id)).toList();
+                if (found.isEmpty()) {
+                    return Outcome.PASS;
+                }
+                Ec2Inspection.UserDataFinding f = found.get(0);
+                return Outcome.fail(new Text("The user data of instance " + f.instanceId() + " still holds a "
+                        + f.kind() + " on line " + f.line() + ".",
+                        "인스턴스 " + f.instanceId() + "의 사용자 데이터 " + f.line() + "번째 줄에 아직 " + f.kind() + "이(가) 있습니다."));
+            }
+            if (check instanceof Check.Trail t) {
+                return trail(t);
+            }
+            if (check instanceof Check.CallFailed f) {
+                boolean seen = attempt.calls().stream().anyMatch(c -> f.errorCode().equals(c.errorCode())
+                        && (f.operation() == null || f.operation().equals(c.operation())));
+                return seen ? Outcome.PASS : Outcome.fail(new Text("No call has failed with " + f.errorCode() + " yet.",
+                        "아직 " + f.errorCode() + " 오류로 실패한 호출이 없습니다."));
+            }
+            throw new IllegalArgumentException("Unknown check " + check);
+        }
+
+        SandboxAccount account(String id) {
+            SandboxAccount a = sandbox.account(id == null ? scenario.homeAccountId() : id);
+            if (a == null) {
+                throw new IllegalStateException("No account " + id + " in the sandbox");
+            }
+            return a;
+        }
+
+        /** The caller a principal string names, or null when it does not exist; labels its policies. */
+        Caller caller(String principal, String accountId, Map<String, Text> labels) {
+            SandboxAccount acct = account(accountId);
+            String[] w = principal.trim().split("\\s+");
+            if (w[0].equals("root")) {
+                return new Caller("Root", acct.accountId(), acct.rootArn(), acct.accountId(), null, null, false, null, null);
+            }
+            if (w[0].equals("user")) {
+                IamUser u = acct.user(w[1]);
+                if (u == null) {
+                    return null;
+                }
+                for (String g : u.groups()) {
+                    IamGroup group = acct.group(g);
+                    if (group != null) {
+                        for (String arn : group.attachedPolicyArns()) {
+                            String name = arn.substring(arn.lastIndexOf('/') + 1);
+                            labels.putIfAbsent(arn, new Text("the group policy " + name + " (group " + group.name() + ")",
+                                    "그룹 " + group.name() + "의 정책 " + name));
+                        }
+                    }
+                }
+                labelBoundary(u.permissionsBoundaryArn(), labels);
+                return new Caller("IAMUser", acct.accountId(), u.arn(), u.id(), u.name(), null, false, null, null);
+            }
+            IamRole role = acct.role(w[1]);
+            if (role == null) {
+                return null;
+            }
+            labelBoundary(role.permissionsBoundaryArn(), labels);
+            TemporarySession session = new TemporarySession("ASIAGRADERPROBE00000", "", "",
+                    sandbox.now().plusSeconds(3600), "AssumedRole", acct.accountId(), role.name(), role.arn(),
+                    "dojo-grader", null, Map.of(), false, false, null);
+            return new Caller("AssumedRole", acct.accountId(), session.principalArn(), role.id() + ":dojo-grader", null,
+                    session.accessKeyId(), false, role.arn(), session);
+        }
+
+        void labelBoundary(String arn, Map<String, Text> labels) {
+            if (arn != null) {
+                String name = arn.substring(arn.lastIndexOf('/') + 1);
+                labels.put("boundary:" + arn, new Text("the permissions boundary " + name, "권한 경계 " + name));
+            }
+        }
+
+        /** The engine request for a caller and an access, with the resource's own policy (bucket policy, trust policy). */
+        AuthorizationRequest request(Caller caller, Check.Access access) {
+            String resource = access.resource() == null ? "*" : access.resource();
+            String resourcePolicy = null;
+            String resourceAccount = null;
+            if (resource.startsWith("arn:aws:s3:::")) {
+                S3State.Bucket b = S3Operations.state(sandbox).bucket(resource.substring(13).split("/")[0]);
+                if (b != null) {
+                    resourcePolicy = b.policy();
+                    resourceAccount = b.ownerAccountId();
+                }
+            } else if (access.action().toLowerCase(Locale.ROOT).startsWith("sts:assumerole") && resource.contains(":role/")) {
+                IamRole role = org.iamdojo.iam.sts.StsOperations.findRole(sandbox, resource);
+                resourcePolicy = role == null ? null : role.trustPolicy();
+                resourceAccount = resource.split(":")[4];
+            } else {
+                String[] parts = resource.split(":");
+                resourceAccount = parts.length > 4 && !parts[4].isEmpty() ? parts[4] : caller.accountId();
+            }
+            return attempt.evaluator().request(sandbox, caller, new AccessRequest(access.action(),
+                    "*".equals(resource) ? null : resource, resourceAccount, resourcePolicy, access.context()));
+        }
+
+        Outcome access(String principal, String accountId, Check.Access access, boolean wantAllowed) {
+            Map<String, Text> labels = new HashMap<>();
+            Caller caller = caller(principal, accountId, labels);
+            if (caller == null) {
+                return Outcome.fail(new Text(principal + " does not exist.", principal + "이(가) 존재하지 않습니다."));
+            }
+            AuthorizationRequest req = request(caller, access);
+            Decision d = authorizer.authorize(req);
+            if (d.allowed() == wantAllowed) {
+                return Outcome.PASS;
+            }
+            return Outcome.fail(explain(principal, access, req, d, labels));
+        }
+
+        Text explain(String who, Check.Access access, AuthorizationRequest req, Decision d, Map<String, Text> labels) {
+            Map<String, CompiledPolicy> policies = new LinkedHashMap<>();
+            req.identityPolicies().forEach(p -> policies.put(p.id(), p));
+            if (req.permissionsBoundary() != null) {
+                policies.put(req.permissionsBoundary().id(), req.permissionsBoundary());
+                Text b = labels.get("boundary:" + req.permissionsBoundary().id());
+                if (b != null) {
+                    labels.put(req.permissionsBoundary().id(), b);
+                }
+            }
+            if (req.resourcePolicy() != null) {
+                policies.put(req.resourcePolicy().id(), req.resourcePolicy());
+            }
+            if (req.sessionPolicy() != null) {
+                policies.put(req.sessionPolicy().id(), req.sessionPolicy());
+            }
+            return DecisionExplainer.explain(who, access.action(), access.resource(), d, policies, labels);
+        }
+
+        Outcome within(Check.PermissionsWithin w) {
+            Caller caller = caller(w.principal(), w.account(), new HashMap<>());
+            if (caller == null) {
+                return Outcome.fail(new Text(w.principal() + " does not exist.", w.principal() + "이(가) 존재하지 않습니다."));
+            }
+            List<Pattern> allowed = w.allowed().stream().map(Grader::glob).toList();
+            List<String> resources = w.resources() == null || w.resources().isEmpty() ? List.of("*") : w.resources();
+            Set<String> excess = new LinkedHashSet<>();
+            for (String resource : resources) {
+                AuthorizationRequest base = request(caller, new Check.Access("probe:Probe", resource, Map.of()));
+                for (String service : w.services()) {
+                    for (ActionInfo action : catalog.actions(service)) {
+                        String name = action.fullName();
+                        if (excess.contains(name) || allowed.stream().anyMatch(p -> p.matcher(name).matches())) {
+                            continue;
+                        }
+                        AuthorizationRequest req = new AuthorizationRequest(base.principal(), name, base.resource(),
+                                base.resourceAccount(), base.context(), base.identityPolicies(),
+                                base.permissionsBoundary(), base.sessionPolicy(), base.resourcePolicy(), base.scps(),
+                                base.rcps(), base.sessionIssuer());
+                        if (authorizer.authorize(req).allowed()) {
+                            excess.add(name);
+                        }
+                    }
+                }
+            }
+            if (excess.isEmpty()) {
+                return Outcome.PASS;
+            }
+            int penalty = scenario.scoring().penaltyPerExcessAction() * excess.size();
+            List<String> shown = excess.stream().limit(8).toList();
+            String more = excess.size() > shown.size() ? " and " + (excess.size() - shown.size()) + " more" : "";
+            String moreKo = excess.size() > shown.size() ? " 외 " + (excess.size() - shown.size()) + "개" : "";
+            Text why = new Text(w.principal() + " is granted " + excess.size() + " action(s) beyond what the task needs: "
+                    + String.join(", ", shown) + more + ".",
+                    w.principal() + "에게 작업에 필요한 것보다 " + excess.size() + "개 많은 작업이 허용되어 있습니다: "
+                            + String.join(", ", shown) + moreKo + ".");
+            return new Outcome(false, Math.max(0, pointsOf(w) - penalty), why, List.copyOf(excess));
+        }
+
+        int pointsOf(Check c) {
+            return c.points();
+        }
+
+        Outcome entity(Check.Entity e) {
+            SandboxAccount acct = account(e.account());
+            boolean exists = switch (e.entity()) {
+                case "user" -> acct.user(e.name()) != null;
+                case "group" -> acct.group(e.name()) != null;
+                case "role" -> acct.role(e.name()) != null;
+                case "instanceProfile" -> acct.instanceProfile(e.name()) != null;
+                case "policy" -> acct.customerPolicies().stream().anyMatch(p -> p.name().equals(e.name()));
+                case "bucket" -> S3Operations.state(sandbox).bucket(e.name()) != null;
+                default -> false;
+            };
+            boolean want = e.present() == null || e.present();
+            if (exists == want) {
+                return Outcome.PASS;
+            }
+            return Outcome.fail(want
+                    ? new Text("There is no " + e.entity() + " named " + e.name() + ".", e.entity() + " " + e.name() + "이(가) 없습니다.")
+                    : new Text(e.entity() + " " + e.name() + " still exists.", e.entity() + " " + e.name() + "이(가) 아직 남아 있습니다."));
+        }
+
+        Outcome credentials(Check.UserCredentials c) {
+            IamUser u = account(c.account()).user(c.user());
+            if (u == null) {
+                return Outcome.fail(new Text("User " + c.user() + " does not exist.", "사용자 " + c.user() + "이(가) 존재하지 않습니다."));
+            }
+            List<Text> problems = new ArrayList<>();
+            if (c.console() != null && c.console() != (u.loginProfile() != null)) {
+                problems.add(c.console() ? new Text(c.user() + " has no console password", c.user() + "에게 콘솔 암호가 없습니다")
+                        : new Text(c.user() + " still has a console password", c.user() + "에게 아직 콘솔 암호가 있습니다"));
+            }
+            long active = u.accessKeys().stream().filter(AccessKey::active).count();
+            if (c.activeKeys() != null && active != c.activeKeys()) {
+                problems.add(new Text(c.user() + " has " + active + " active access key(s), expected " + c.activeKeys(),
+                        c.user() + "의 활성 액세스 키가 " + active + "개입니다(기대값 " + c.activeKeys() + "개)"));
+            }
+            if (c.mfa() != null && c.mfa() != (u.mfaDevice() != null)) {
+                problems.add(c.mfa() ? new Text(c.user() + " has no MFA device", c.user() + "에게 MFA 디바이스가 없습니다")
+                        : new Text(c.user() + " has an MFA device it does not need", c.user() + "에게 필요 없는 MFA 디바이스가 있습니다"));
+            }
+            if (Boolean.TRUE.equals(c.noInactiveKeys()) && u.accessKeys().stream().anyMatch(k -> !k.active())) {
+                problems.add(new Text(c.user() + " still has an inactive access key; delete it",
+                        c.user() + "에게 비활성 액세스 키가 남아 있습니다. 삭제하세요"));
+            }
+            return problems.isEmpty() ? Outcome.PASS : Outcome.fail(join(problems));
+        }
+
+        Outcome trust(Check.RoleTrust t) {
+            SandboxAccount acct = account(t.account());
+            IamRole role = acct.role(t.role());
+            if (role == null) {
+                return Outcome.fail(new Text("Role " + t.role() + " does not exist.", "역할 " + t.role() + "이(가) 존재하지 않습니다."));
+            }
+            CompiledPolicy trust;
+            try {
+                trust = CompiledPolicy.parse(role.trustPolicy(), "trust policy of " + role.arn());
+            } catch (PolicyParseException e) {
+                return Outcome.fail(Text.both(e.getMessage()));
+            }
+            Map<String, List<String>> full = new HashMap<>();
+            if (t.externalId() != null) {
+                full.put("sts:ExternalId", List.of(t.externalId()));
+            }
+            if (Boolean.TRUE.equals(t.requireMfa())) {
+                full.put("aws:MultiFactorAuthPresent", List.of("true"));
+            }
+            List<String> listed = t.principals().stream().map(p -> p.matches("\\d{12}") ? "arn:aws:iam::" + p + ":root" : p).toList();
+            List<Text> problems = new ArrayList<>();
+            for (String listedPrincipal : listed) {
+                // The root user cannot assume roles, so an account principal is tried through one of its users.
+                String p = listedPrincipal.endsWith(":root") ? listedPrincipal.replace(":root", ":user/dojo-trust-probe")
+                        : listedPrincipal;
+                if (!assume(p, role, trust, full)) {
+                    problems.add(new Text(p + " cannot assume the role", p + "이(가) 역할을 맡을 수 없습니다"));
+                    continue;
+                }
+                if (t.externalId() != null) {
+                    Map<String, List<String>> noId = new HashMap<>(full);
+                    noId.remove("sts:ExternalId");
+                    if (assume(p, role, trust, noId)) {
+                        problems.add(new Text(p + " can assume the role without the external id",
+                                p + "이(가) 외부 ID 없이도 역할을 맡을 수 있습니다"));
+                    }
+                }
+                if (Boolean.TRUE.equals(t.requireMfa())) {
+                    Map<String, List<String>> noMfa = new HashMap<>(full);
+                    noMfa.put("aws:MultiFactorAuthPresent", List.of("false"));
+                    if (assume(p, role, trust, noMfa)) {
+                        problems.add(new Text(p + " can assume the role without MFA", p + "이(가) MFA 없이도 역할을 맡을 수 있습니다"));
+                    }
+                }
+            }
+            List<String> probes = new ArrayList<>(List.of("arn:aws:iam::" + STRANGER_ACCOUNT + ":user/someone"));
+            for (SandboxAccount a : sandbox.accounts()) {
+                probes.add("arn:aws:iam::" + a.accountId() + ":user/dojo-trust-probe");
+                a.users().forEach(u -> probes.add(u.arn()));
+                a.roles().forEach(r -> probes.add(r.arn()));
+            }
+            for (String probe : probes) {
+                String probeAccount = probe.split(":")[4];
+                boolean covered = listed.stream().anyMatch(p -> p.equals(probe)
+                        || p.equals("arn:aws:iam::" + probeAccount + ":root"));
+                if (!covered && assume(probe, role, trust, full)) {
+                    problems.add(new Text(probe + " can assume the role but is not meant to",
+                            probe + "은(는) 역할을 맡으면 안 되는데 맡을 수 있습니다"));
+                }
+            }
+            return problems.isEmpty() ? Outcome.PASS : Outcome.fail(
+                    new Text("The trust policy of " + role.name() + " is not right: ", "역할 " + role.name() + "의 신뢰 정책이 올바르지 않습니다: ")
+                            .then(join(problems)));
+        }
+
+        boolean assume(String principal, IamRole role, CompiledPolicy trust, Map<String, List<String>> context) {
+            AuthorizationRequest req = new AuthorizationRequest(principal, "sts:AssumeRole", role.arn(),
+                    role.arn().split(":")[4], RequestContext.of(context), List.of(allowAssume), null, null, trust,
+                    List.of(), List.of(), null);
+            return authorizer.authorize(req).allowed();
+        }
+
+        Outcome instanceRole(Check.InstanceRole r) {
+            if (r.instance() == null) {
+                List<Ec2State.Instance> running = Ec2Operations.state(sandbox).instances().stream()
+                        .filter(i -> i.accountId().equals(scenario.homeAccountId()) && !"terminated".equals(i.state()))
+                        .toList();
+                if (running.isEmpty()) {
+                    return Outcome.fail(new Text("No instance is running.", "실행 중인 인스턴스가 없습니다."));
+                }
+                for (Ec2State.Instance i : running) {
+                    Outcome o = instanceRole(r, i.instanceId(), i.instanceId());
+                    if (!o.passed) {
+                        return o;
+                    }
+                }
+                return Outcome.PASS;
+            }
+            return instanceRole(r, attempt.instanceId(r.instance()), r.instance());
+        }
+
+        Outcome instanceRole(Check.InstanceRole r, String id, String name) {
+            Ec2State.Instance instance = id == null ? null : Ec2Operations.state(sandbox).instance(id);
+            if (instance == null) {
+                return Outcome.fail(new Text("Instance " + name + " does not exist.", "인스턴스 " + name + "이(가) 없습니다."));
+            }
+            if (instance.instanceProfileArn() == null) {
+                return Outcome.fail(new Text("Instance " + name + " (" + id + ") has no instance profile.",
+                        "인스턴스 " + name + "(" + id + ")에 인스턴스 프로파일이 없습니다."));
+            }
+            SandboxAccount acct = sandbox.account(instance.accountId());
+            InstanceProfile profile = acct.instanceProfiles().stream()
+                    .filter(p -> p.arn().equals(instance.instanceProfileArn())).findFirst().orElse(null);
+            if (profile == null || profile.roleName() == null) {
+                return Outcome.fail(new Text("The instance profile of " + name + " has no role.",
+                        name + "의 인스턴스 프로파일에 역할이 없습니다."));
+            }
+            String principal = "role " + profile.roleName();
+            for (Check.Access a : r.allowed() == null ? List.<Check.Access>of() : r.allowed()) {
+                Outcome o = access(principal, acct.accountId(), a, true);
+                if (!o.passed) {
+                    return o;
+                }
+            }
+            for (Check.Access a : r.denied() == null ? List.<Check.Access>of() : r.denied()) {
+                Outcome o = access(principal, acct.accountId(), a, false);
+                if (!o.passed) {
+                    return o;
+                }
+            }
+            return Outcome.PASS;
+        }
+
+        Outcome trail(Check.Trail t) {
+            List<TrailEvent> events = sandbox.trail().events();
+            Integer from = t.fromStep() == null ? Integer.valueOf(0) : attempt.stepStart(t.fromStep());
+            List<TrailEvent> window = events.subList(from == null ? 0 : Math.min(from, events.size()), events.size());
+            List<TrailEvent> matching = new ArrayList<>();
+            for (TrailEvent e : window) {
+                if ((t.account() == null || t.account().equals(e.recipientAccountId()))
+                        && (t.eventName() == null || t.eventName().equals(e.eventName()))
+                        && (t.eventSource() == null || t.eventSource().equals(e.eventSource()))
+                        && (t.identityType() == null || t.identityType().equals(e.userIdentityType()))
+                        && (t.principal() == null || (e.principalArn() != null && e.principalArn().contains(t.principal())))
+                        && (t.succeeded() == null || t.succeeded() == e.succeeded())
+                        && (t.errorCode() == null || t.errorCode().equals(e.errorCode()))) {
+                    matching.add(e);
+                }
+            }
+            boolean want = t.present() == null || t.present();
+            if (matching.isEmpty() != want) {
+                return Outcome.PASS;
+            }
+            if (want) {
+                return Outcome.fail(new Text("CloudTrail shows no such event yet.", "CloudTrail에 해당 이벤트가 아직 없습니다."));
+            }
+            TrailEvent e = matching.get(0);
+            Instant at = e.eventTime();
+            return Outcome.fail(new Text("CloudTrail shows " + e.eventName() + " by " + e.principalArn() + " at " + at
+                    + (matching.size() > 1 ? " (and " + (matching.size() - 1) + " more)" : "") + ".",
+                    "CloudTrail에 " + at + "에 " + e.principalArn() + "이(가) 호출한 " + e.eventName() + " 이벤트가 있습니다"
+                            + (matching.size() > 1 ? "(외 " + (matching.size() - 1) + "건)" : "") + "."));
+        }
+    }
+
+    private static Text join(List<Text> parts) {
+        StringBuilder en = new StringBuilder();
+        StringBuilder ko = new StringBuilder();
+        for (Text t : parts) {
+            en.append(en.isEmpty() ? "" : "; ").append(t.en());
+            ko.append(ko.isEmpty() ? "" : "; ").append(t.ko());
+        }
+        return new Text(en + ".", ko + ".");
+    }
+
+    static Pattern glob(String pattern) {
+        StringBuilder re = new StringBuilder("(?i)");
+        for (char ch : pattern.toCharArray()) {
+            re.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
+        }
+        return Pattern.compile(re.toString());
+    }
+
+    /** The result of evaluating one check before points are applied. */
+    private record Outcome(boolean passed, int partial, Text explanation, List<String> excess) {
+        static final Outcome PASS = new Outcome(true, 0, null, List.of());
+
+        static Outcome fail(Text why) {
+            return new Outcome(false, 0, why, List.of());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.iamdojo.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+
+/**
+ * The scenarios of a folder ({@code scenarios/*.yaml}). A broken file never stops the others: it is listed as
+ * unavailable with its problems. {@link #reload()} rereads the folder without a restart. Thread-safe: readers
+ * see one consistent snapshot.
+ */
+public final class ScenarioCatalog {
+    private final Path folder;
+    private final ScenarioParser parser;
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+
+    /** A file that could not be used, with everything wrong in it. */
+    public record Unavailable(String file, List<ScenarioProblem> problems) {
+    }
+
+    private record Snapshot(Map<String, Scenario> scenarios, List<Unavailable> unavailable) {
+    }
+
+    /** A catalog over {@code folder}, loaded at once. */
+    public ScenarioCatalog(Path folder, PolicyValidator validator) {
+        this.folder = folder;
+        this.parser = new ScenarioParser(validator);
+        reload();
+    }
+
+    /** Rereads every scenario file of the folder. */
+    public void reload() {
+        Map<String, Scenario> ok = new TreeMap<>();
+        Map<String, String> fileOf = new TreeMap<>();
+        List<Unavailable> broken = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            broken.add(new Unavailable(folder.toString(), List.of(new ScenarioProblem(folder.toString(), 0, "",
+                    "cannot list the folder: " + e.getMessage()))));
+            snapshot = new Snapshot(Map.of(), List.copyOf(broken));
+            return;
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            ScenarioParser.Result result;
+            try {
+                result = parser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                broken.add(new Unavailable(name, List.of(new ScenarioProblem(name, 0, "", "cannot read: " + e.getMessage()))));
+                continue;
+            }
+            if (!result.ok()) {
+                broken.add(new Unavailable(name, result.problems()));
+            } else if (ok.containsKey(result.scenario().id())) {
+                broken.add(new Unavailable(name, List.of(new ScenarioProblem(name, 1, "id", "id "
+                        + result.scenario().id() + " is already used by " + fileOf.get(result.scenario().id())))));
+            } else {
+                ok.put(result.scenario().id(), result.scenario());
+                fileOf.put(result.scenario().id(), name);
+            }
+        }
+        snapshot = new Snapshot(Map.copyOf(ok), List.copyOf(broken));
+    }
+
+    /** The scenarios that loaded, by id. */
+    public List<Scenario> scenarios() {
+        return new TreeMap<>(snapshot.scenarios()).values().stream().toList();
+    }
+
+    /** The scenario with that id, when it loaded. */
+    public Optional<Scenario> scenario(String id) {
+        return Optional.ofNullable(snapshot.scenarios().get(id));
+    }
+
+    /** The files that did not load, with their problems (for admins). */
+    public List<Unavailable> unavailable() {
+        return snapshot.unavailable();
+    }
+}

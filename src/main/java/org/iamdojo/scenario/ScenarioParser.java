@@ -1,0 +1,545 @@
+package org.iamdojo.scenario;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.iamdojo.iam.policy.validation.Finding;
+import org.iamdojo.iam.policy.validation.PolicyType;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.iam.policy.validation.Severity;
+
+/**
+ * Reads one scenario file strictly: unknown fields, wrong types, missing English or Korean text, checks naming
+ * entities the scenario never creates and policies with validation errors are all reported with file, line
+ * and field path. Thread-safe.
+ */
+public final class ScenarioParser {
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(?:totp:|totp-previous:)?([A-Za-z0-9_-]+)[^}]*}");
+    private static final Set<String> ENTITY_KINDS = Set.of("user", "group", "role", "policy", "instanceProfile", "bucket");
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    private final ObjectMapper mapper;
+    private final PolicyValidator validator;
+
+    /** A parser that validates policies with {@code validator}. */
+    public ScenarioParser(PolicyValidator validator) {
+        this.validator = validator;
+        JsonMapper m = JsonMapper.builder(YAML)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        // A number where text is expected is an author's mistake, not a value to stringify.
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        this.mapper = m;
+    }
+
+    /** The outcome of parsing a file: the scenario when there were no problems. */
+    public record Result(Scenario scenario, List<ScenarioProblem> problems) {
+        /** Whether the scenario can be used. */
+        public boolean ok() {
+            return scenario != null && problems.isEmpty();
+        }
+    }
+
+    /** Parses the text of {@code file} (its name is used in problems and must match the scenario id). */
+    public Result parse(String file, String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = YAML.createParser(text)) {
+            if (p.nextToken() != null) {
+                walk(p, "", lines);
+            }
+        } catch (IOException e) {
+            return new Result(null, List.of(new ScenarioProblem(file, lineOf(e), "", firstLine(e.getMessage()))));
+        }
+        Scenario scenario;
+        try {
+            scenario = mapper.readValue(text, Scenario.class);
+        } catch (JsonMappingException e) {
+            // Records are built after all their fields are read, so Jackson's location can be past the field.
+            String path = path(e);
+            Integer line = lines.get(path);
+            return new Result(null, List.of(new ScenarioProblem(file, line == null ? lineOf(e) : line, path,
+                    firstLine(e.getOriginalMessage()))));
+        } catch (JsonProcessingException e) {
+            return new Result(null, List.of(new ScenarioProblem(file, lineOf(e), "", firstLine(e.getOriginalMessage()))));
+        }
+        if (scenario == null) {
+            return new Result(null, List.of(new ScenarioProblem(file, 1, "", "the file is empty")));
+        }
+        List<ScenarioProblem> problems = new ArrayList<>();
+        new Semantics(file, lines, problems).check(scenario);
+        return new Result(problems.isEmpty() ? scenario : null, List.copyOf(problems));
+    }
+
+    private static void walk(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+        JsonToken t = p.currentToken();
+        lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+        if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
+                lines.put(child, p.currentTokenLocation().getLineNr());
+                p.nextToken();
+                walk(p, child, lines);
+            }
+        } else if (t == JsonToken.START_ARRAY) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                walk(p, path + "[" + i++ + "]", lines);
+            }
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static int lineOf(IOException e) {
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            return j.getLocation().getLineNr();
+        }
+        return 0;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** The checks that need the whole scenario: texts, ids, references between parts, policies. */
+    private final class Semantics {
+        private final String file;
+        private final Map<String, Integer> lines;
+        private final List<ScenarioProblem> problems;
+        private final Map<String, Set<String>> known = new HashMap<>();
+        private final Set<String> accountIds = new HashSet<>();
+
+        Semantics(String file, Map<String, Integer> lines, List<ScenarioProblem> problems) {
+            this.file = file;
+            this.lines = lines;
+            this.problems = problems;
+        }
+
+        void problem(String path, String message) {
+            String p = path;
+            Integer line = lines.get(p);
+            while (line == null && !p.isEmpty()) {
+                int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+                p = cut < 0 ? "" : p.substring(0, cut);
+                line = lines.get(p);
+            }
+            problems.add(new ScenarioProblem(file, line == null ? 0 : line, path, message));
+        }
+
+        void check(Scenario s) {
+            String stem = file.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
+            if (s.id() == null || !ID.matcher(s.id()).matches()) {
+                problem("id", "id is required: lower-case words joined by '-'");
+            } else if (!s.id().equals(stem)) {
+                problem("id", "id '" + s.id() + "' must match the file name '" + stem + "'");
+            }
+            if (s.version() == null || s.version() < 1) {
+                problem("version", "version is required and must be 1 or more");
+            }
+            text(s.title(), "title");
+            text(s.story(), "story");
+            if (s.level() == null) {
+                problem("level", "level is required: beginner, intermediate or advanced");
+            }
+            if (s.minutes() == null || s.minutes() < 1) {
+                problem("minutes", "minutes is required and must be 1 or more");
+            }
+            accounts(s);
+            learner(s);
+            if (s.steps().isEmpty()) {
+                problem("steps", "at least one step is required");
+            }
+            for (int i = 0; i < s.steps().size(); i++) {
+                Scenario.Step st = s.steps().get(i);
+                text(st.title(), "steps[" + i + "].title");
+                text(st.instructions(), "steps[" + i + "].instructions");
+                for (int h = 0; h < st.hints().size(); h++) {
+                    Scenario.Hint hint = st.hints().get(h);
+                    text(hint.text(), "steps[" + i + "].hints[" + h + "].text");
+                    if (hint.cost() != null && hint.cost() < 0) {
+                        problem("steps[" + i + "].hints[" + h + "].cost", "cost must not be negative");
+                    }
+                }
+            }
+            if (s.solution().isEmpty()) {
+                problem("solution", "a reference solution is required");
+            }
+            Set<String> saved = new HashSet<>();
+            s.accounts().forEach(a -> a.operations().forEach(o -> saved.addAll(o.save().keySet())));
+            s.accounts().forEach(a -> a.instances().forEach(i -> saved.add("instance_" + i.name())));
+            operations(s.solution(), "solution", s, new HashSet<>(saved), true);
+            operations(s.lazySolution(), "lazySolution", s, new HashSet<>(saved), false);
+            if (s.checks().isEmpty()) {
+                problem("checks", "at least one check is required");
+            }
+            for (int i = 0; i < s.checks().size(); i++) {
+                check(s, s.checks().get(i), "checks[" + i + "]");
+            }
+        }
+
+        void text(Text t, String path) {
+            if (t == null) {
+                problem(path, "text in English (en) and Korean (ko) is required");
+                return;
+            }
+            if (t.en() == null || t.en().isBlank()) {
+                problem(path + ".en", "English text (en) is missing");
+            }
+            if (t.ko() == null || t.ko().isBlank()) {
+                problem(path + ".ko", "Korean text (ko) is missing");
+            }
+        }
+
+        void accounts(Scenario s) {
+            if (s.accounts().isEmpty()) {
+                problem("accounts", "at least one account is required");
+            }
+            for (int i = 0; i < s.accounts().size(); i++) {
+                Scenario.AccountSetup a = s.accounts().get(i);
+                String path = "accounts[" + i + "]";
+                if (a.id() == null || !ACCOUNT_ID.matcher(a.id()).matches()) {
+                    problem(path + ".id", "an account id has 12 digits");
+                } else if (!accountIds.add(a.id())) {
+                    problem(path + ".id", "account " + a.id() + " is listed twice");
+                }
+                if (a.authorizationDetails() != null) {
+                    authorizationDetails(a.authorizationDetails(), path + ".authorizationDetails");
+                }
+                for (int b = 0; b < a.buckets().size(); b++) {
+                    Scenario.Bucket bucket = a.buckets().get(b);
+                    if (bucket.name() == null) {
+                        problem(path + ".buckets[" + b + "].name", "a bucket needs a name");
+                    } else {
+                        known("bucket", bucket.name());
+                    }
+                    if (bucket.policy() != null) {
+                        policy(bucket.policy(), path + ".buckets[" + b + "].policy", PolicyType.RESOURCE_POLICY);
+                    }
+                }
+                for (int n = 0; n < a.instances().size(); n++) {
+                    Scenario.Instance inst = a.instances().get(n);
+                    if (inst.name() == null || inst.imageId() == null) {
+                        problem(path + ".instances[" + n + "]", "an instance needs a name and an imageId");
+                    } else {
+                        known("instance", inst.name());
+                    }
+                }
+                for (int o = 0; o < a.operations().size(); o++) {
+                    ScenarioOperation op = a.operations().get(o);
+                    String opPath = path + ".operations[" + o + "]";
+                    if (op.as() != null) {
+                        problem(opPath + ".as", "setup operations run as the account owner; 'as' is not allowed here");
+                    }
+                    operationShape(op, opPath);
+                }
+            }
+        }
+
+        void authorizationDetails(JsonNode d, String path) {
+            names(d, "UserDetailList", "UserName", "user");
+            names(d, "GroupDetailList", "GroupName", "group");
+            names(d, "RoleDetailList", "RoleName", "role");
+            names(d, "Policies", "PolicyName", "policy");
+            inline(d, "UserDetailList", "UserPolicyList", path);
+            inline(d, "GroupDetailList", "GroupPolicyList", path);
+            inline(d, "RoleDetailList", "RolePolicyList", path);
+            JsonNode roles = d.path("RoleDetailList");
+            for (int i = 0; i < roles.size(); i++) {
+                JsonNode trust = roles.get(i).get("AssumeRolePolicyDocument");
+                if (trust != null) {
+                    policy(trust, path + ".RoleDetailList[" + i + "].AssumeRolePolicyDocument", PolicyType.TRUST_POLICY);
+                }
+                JsonNode profiles = roles.get(i).path("InstanceProfileList");
+                profiles.forEach(p -> known("instanceProfile", p.path("InstanceProfileName").asText()));
+            }
+            JsonNode policies = d.path("Policies");
+            for (int i = 0; i < policies.size(); i++) {
+                JsonNode versions = policies.get(i).path("PolicyVersionList");
+                for (int v = 0; v < versions.size(); v++) {
+                    JsonNode doc = versions.get(v).get("Document");
+                    if (doc != null) {
+                        policy(doc, path + ".Policies[" + i + "].PolicyVersionList[" + v + "].Document",
+                                PolicyType.IDENTITY_POLICY);
+                    }
+                }
+            }
+        }
+
+        void names(JsonNode d, String list, String field, String kind) {
+            d.path(list).forEach(e -> known(kind, e.path(field).asText()));
+        }
+
+        void inline(JsonNode d, String list, String policies, String path) {
+            JsonNode entities = d.path(list);
+            for (int i = 0; i < entities.size(); i++) {
+                JsonNode ps = entities.get(i).path(policies);
+                for (int j = 0; j < ps.size(); j++) {
+                    JsonNode doc = ps.get(j).get("PolicyDocument");
+                    if (doc != null) {
+                        policy(doc, path + "." + list + "[" + i + "]." + policies + "[" + j + "].PolicyDocument",
+                                PolicyType.IDENTITY_POLICY);
+                    }
+                }
+            }
+        }
+
+        void known(String kind, String name) {
+            known.computeIfAbsent(kind, k -> new HashSet<>()).add(name.toLowerCase());
+        }
+
+        boolean isKnown(String kind, String name) {
+            return known.getOrDefault(kind, Set.of()).contains(name.toLowerCase());
+        }
+
+        void operationShape(ScenarioOperation op, String path) {
+            if (op.service() == null || op.operation() == null) {
+                problem(path, "an operation needs a service and an operation name");
+                return;
+            }
+            if (op.account() != null && !accountIds.contains(op.account())) {
+                problem(path + ".account", "account " + op.account() + " is not one of the scenario's accounts");
+            }
+            JsonNode params = op.params();
+            if (params == null) {
+                return;
+            }
+            String paramsPath = path + ".params";
+            entityParam(params, "UserName", "user", op);
+            entityParam(params, "GroupName", "group", op);
+            entityParam(params, "RoleName", "role", op);
+            entityParam(params, "PolicyName", "policy", op);
+            entityParam(params, "InstanceProfileName", "instanceProfile", op);
+            if ("CreateBucket".equals(op.operation()) && params.hasNonNull("Bucket")) {
+                known("bucket", params.get("Bucket").asText());
+            }
+            for (String field : List.of("PolicyDocument", "AssumeRolePolicyDocument", "Policy")) {
+                JsonNode doc = params.get(field);
+                if (doc != null && !doc.isNull() && !VARIABLE.matcher(doc.toString()).find()) {
+                    PolicyType type = field.equals("AssumeRolePolicyDocument") ? PolicyType.TRUST_POLICY
+                            : field.equals("Policy") && "s3".equals(op.service()) ? PolicyType.RESOURCE_POLICY
+                            : PolicyType.IDENTITY_POLICY;
+                    policy(doc, paramsPath + "." + field, type);
+                }
+            }
+        }
+
+        void entityParam(JsonNode params, String field, String kind, ScenarioOperation op) {
+            // Only Create* operations bring an entity into being; the rest refer to one.
+            if (params.hasNonNull(field) && op.operation().startsWith("Create")
+                    && op.operation().substring(6).toLowerCase().startsWith(kind.toLowerCase())) {
+                known(kind, params.get(field).asText());
+            }
+        }
+
+        void operations(List<ScenarioOperation> ops, String path, Scenario s, Set<String> saved, boolean steps) {
+            for (int i = 0; i < ops.size(); i++) {
+                ScenarioOperation op = ops.get(i);
+                String opPath = path + "[" + i + "]";
+                operationShape(op, opPath);
+                if (steps && op.step() != null && (op.step() < 1 || op.step() > s.steps().size())) {
+                    problem(opPath + ".step", "step " + op.step() + " is not one of the " + s.steps().size() + " steps");
+                }
+                if (op.params() != null) {
+                    var m = VARIABLE.matcher(op.params().toString());
+                    while (m.find()) {
+                        if (!saved.contains(m.group(1))) {
+                            problem(opPath + ".params", "variable " + m.group(1) + " is used before an operation saves it");
+                        }
+                    }
+                }
+                as(op.as(), opPath + ".as", saved);
+                saved.addAll(op.save().keySet());
+            }
+        }
+
+        void as(String as, String path, Set<String> saved) {
+            if (as == null) {
+                problem(path, "who calls is required: root, user NAME, keys VAR or instance NAME");
+                return;
+            }
+            String[] w = as.trim().split("\\s+");
+            boolean ok = switch (w[0]) {
+                case "root" -> w.length == 1 || (w.length == 2 && w[1].equals("mfa"));
+                case "user" -> (w.length == 2 || (w.length == 3 && w[2].equals("mfa"))) && entity(path, "user", w[1]);
+                case "keys" -> w.length == 2 && (saved.contains(w[1]) || fail(path, "variable " + w[1] + " is not saved before"));
+                case "instance" -> w.length == 2 && entity(path, "instance", w[1]);
+                default -> false;
+            };
+            if (!ok && problems.stream().noneMatch(p -> p.path().equals(path))) {
+                problem(path, "'" + as + "' is not one of: root, root mfa, user NAME, user NAME mfa, keys VAR, instance NAME");
+            }
+        }
+
+        boolean fail(String path, String message) {
+            problem(path, message);
+            return true;
+        }
+
+        boolean entity(String path, String kind, String name) {
+            if (!isKnown(kind, name)) {
+                problem(path, "the scenario never creates " + kind + " '" + name
+                        + "' (neither in the setup nor in the reference solution)");
+            }
+            return true;
+        }
+
+        void learner(Scenario s) {
+            Scenario.Learner l = s.learner();
+            if (l == null) {
+                problem("learner", "learner is required: root: true, or user: NAME");
+                return;
+            }
+            if (l.isRoot() == (l.user() != null)) {
+                problem("learner", "the learner is either root (root: true) or one IAM user (user: NAME)");
+            }
+        }
+
+        void principal(String principal, String path) {
+            if (principal == null) {
+                problem(path, "a principal is required: root, user NAME or role NAME");
+                return;
+            }
+            String[] w = principal.trim().split("\\s+");
+            if (w.length == 1 && w[0].equals("root")) {
+                return;
+            }
+            if (w.length == 2 && (w[0].equals("user") || w[0].equals("role"))) {
+                entity(path, w[0], w[1]);
+                return;
+            }
+            problem(path, "'" + principal + "' is not root, user NAME or role NAME");
+        }
+
+        void check(Scenario s, Check c, String path) {
+            text(c.title(), path + ".title");
+            if (c.failure() != null) {
+                text(c.failure(), path + ".failure");
+            }
+            if (c.points() < 1) {
+                problem(path + ".points", "points must be 1 or more");
+            }
+            if (c instanceof Check.Allowed a) {
+                access(a.principal(), a.action(), a.resource(), path);
+            } else if (c instanceof Check.Denied d) {
+                access(d.principal(), d.action(), d.resource(), path);
+            } else if (c instanceof Check.PermissionsWithin w) {
+                principal(w.principal(), path + ".principal");
+                if (w.services() == null || w.services().isEmpty()) {
+                    problem(path + ".services", "list the service prefixes to enumerate, e.g. [s3]");
+                }
+                if (w.allowed() == null) {
+                    problem(path + ".allowed", "list the actions the principal may have");
+                }
+            } else if (c instanceof Check.Entity e) {
+                if (e.entity() == null || !ENTITY_KINDS.contains(e.entity())) {
+                    problem(path + ".entity", "entity must be one of " + ENTITY_KINDS);
+                } else if (e.name() == null) {
+                    problem(path + ".name", "name is required");
+                } else {
+                    entity(path + ".name", e.entity(), e.name());
+                }
+            } else if (c instanceof Check.Membership m) {
+                if (m.user() == null || m.group() == null) {
+                    problem(path, "user and group are required");
+                } else {
+                    entity(path + ".user", "user", m.user());
+                    entity(path + ".group", "group", m.group());
+                }
+            } else if (c instanceof Check.NoUserPolicies n) {
+                if (n.users() != null) {
+                    for (int i = 0; i < n.users().size(); i++) {
+                        entity(path + ".users[" + i + "]", "user", n.users().get(i));
+                    }
+                }
+            } else if (c instanceof Check.UserCredentials u) {
+                if (u.user() == null) {
+                    problem(path + ".user", "user is required");
+                } else {
+                    entity(path + ".user", "user", u.user());
+                }
+            } else if (c instanceof Check.RoleTrust r) {
+                if (r.role() == null) {
+                    problem(path + ".role", "role is required");
+                } else {
+                    entity(path + ".role", "role", r.role());
+                }
+                if (r.principals() == null || r.principals().isEmpty()) {
+                    problem(path + ".principals", "list the principals that may assume the role");
+                }
+            } else if (c instanceof Check.InstanceRole r) {
+                if (r.instance() != null) {
+                    entity(path + ".instance", "instance", r.instance());
+                }
+            } else if (c instanceof Check.NoKeysInUserData n) {
+                if (n.instance() != null) {
+                    entity(path + ".instance", "instance", n.instance());
+                }
+            } else if (c instanceof Check.Trail t) {
+                if (t.fromStep() != null && (t.fromStep() < 1 || t.fromStep() > s.steps().size())) {
+                    problem(path + ".fromStep", "fromStep " + t.fromStep() + " is not one of the steps");
+                }
+            } else if (c instanceof Check.CallFailed f) {
+                if (f.errorCode() == null) {
+                    problem(path + ".errorCode", "errorCode is required");
+                }
+            }
+        }
+
+        void access(String principal, String action, String resource, String path) {
+            principal(principal, path + ".principal");
+            if (action == null || !action.contains(":")) {
+                problem(path + ".action", "action is required, e.g. s3:GetObject");
+            }
+        }
+
+        void policy(JsonNode doc, String path, PolicyType type) {
+            String json = doc.isTextual() ? doc.asText() : doc.toString();
+            List<Finding> findings = validator.validate(json, type);
+            for (Finding f : findings) {
+                if (f.severity() == Severity.ERROR) {
+                    problem(path, "policy is invalid: " + f.format());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.iamdojo.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.iamdojo.iam.policy.catalog.ActionCatalog;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.iam.sts.SandboxClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken scenario files are reported with file, line and field; a broken file never hides the others. */
+class ScenarioParserTest {
+    static final PolicyValidator VALIDATOR = PolicyValidator.standard();
+    final ScenarioParser parser = new ScenarioParser(VALIDATOR);
+
+    static String good() throws IOException {
+        return Files.readString(Path.of("scenarios/explicit-deny-wins.yaml"));
+    }
+
+    ScenarioProblem only(String text) {
+        ScenarioParser.Result r = parser.parse("explicit-deny-wins.yaml", text);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).isNotEmpty();
+        return r.problems().get(0);
+    }
+
+    static int lineOf(String text, String needle) {
+        String before = text.substring(0, text.indexOf(needle));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void goodFileParses() throws IOException {
+        assertThat(parser.parse("explicit-deny-wins.yaml", good()).problems()).isEmpty();
+    }
+
+    @Test
+    void unknownField() throws IOException {
+        String text = good().replace("minutes: 15", "minutes: 15\ndifficulty: hard");
+        ScenarioProblem p = only(text);
+        assertThat(p.file()).isEqualTo("explicit-deny-wins.yaml");
+        assertThat(p.path()).isEqualTo("difficulty");
+        assertThat(p.line()).isEqualTo(lineOf(text, "difficulty"));
+    }
+
+    @Test
+    void wrongType() throws IOException {
+        String text = good().replace("minutes: 15", "minutes: a quarter hour");
+        ScenarioProblem p = only(text);
+        assertThat(p.path()).isEqualTo("minutes");
+        assertThat(p.line()).isEqualTo(lineOf(text, "minutes:"));
+    }
+
+    @Test
+    void wrongTypeInsideACheck() throws IOException {
+        String text = good().replace("points: 40", "points: forty");
+        ScenarioProblem p = only(text);
+        assertThat(p.path()).isEqualTo("checks[2].points");
+        assertThat(p.line()).isEqualTo(lineOf(text, "points: forty"));
+    }
+
+    @Test
+    void missingKoreanText() throws IOException {
+        ScenarioParser.Result r = parser.parse("explicit-deny-wins.yaml", good().replace(
+                "title: {en: \"Explicit deny wins\", ko: \"명시적 거부가 이긴다\"}", "title: {en: \"Explicit deny wins\"}"));
+        assertThat(r.problems()).extracting(ScenarioProblem::path).containsExactly("title.ko");
+        assertThat(r.problems().get(0).line()).isEqualTo(lineOf(good(), "title: {en: \"Explicit"));
+    }
+
+    @Test
+    void checkNamingAUserNeverCreated() throws IOException {
+        String text = good().replace("principal: user ops\n    action: s3:DeleteBucket", "principal: user opz\n    action: s3:DeleteBucket");
+        ScenarioProblem p = only(text);
+        assertThat(p.path()).isEqualTo("checks[2].principal");
+        assertThat(p.message()).contains("never creates user 'opz'");
+        assertThat(p.line()).isEqualTo(lineOf(text, "principal: user opz"));
+    }
+
+    @Test
+    void invalidPolicy() throws IOException {
+        String text = good().replace("Sid: NoLegalHoldDeletion, Effect: Deny", "Sid: NoLegalHoldDeletion, Effect: Denied");
+        ScenarioProblem p = only(text);
+        assertThat(p.path()).isEqualTo("solution[1].params.PolicyDocument");
+        assertThat(p.message()).contains("policy is invalid");
+        assertThat(p.line()).isEqualTo(lineOf(text, "PolicyDocument: {Version: \"2012-10-17\", Statement: [{Sid: NoLegalHold"));
+    }
+
+    @Test
+    void catalogKeepsWorkingWithOneBrokenFileAndReloads(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("explicit-deny-wins.yaml"), good());
+        Files.writeString(dir.resolve("broken.yaml"), "id: broken\nversion: one\n");
+        ScenarioCatalog catalog = new ScenarioCatalog(dir, VALIDATOR);
+        assertThat(catalog.scenarios()).extracting(Scenario::id).containsExactly("explicit-deny-wins");
+        assertThat(catalog.unavailable()).singleElement().satisfies(u -> {
+            assertThat(u.file()).isEqualTo("broken.yaml");
+            assertThat(u.problems().get(0).line()).isEqualTo(2);
+            assertThat(u.problems().get(0).path()).isEqualTo("version");
+        });
+        Files.delete(dir.resolve("broken.yaml"));
+        catalog.reload();
+        assertThat(catalog.unavailable()).isEmpty();
+        assertThat(catalog.scenario("explicit-deny-wins")).isPresent();
+    }
+
+    @Test
+    void failedAllowedCheckNamesThePolicyAndTheFailingElement() throws IOException {
+        String text = good().replace("checks:\n", "checks:\n  - {kind: allowed, title: {en: \"ops reads legal docs\", ko: \"ops가 법무 문서를 읽음\"}, points: 5, principal: user ops, action: s3:GetObject, resource: \"arn:aws:s3:::dojo-legal-hold/case-17/contract.pdf\"}\n");
+        Scenario s = parser.parse("explicit-deny-wins.yaml", text).scenario();
+        assertThat(s).isNotNull();
+        Attempt attempt = Attempt.start(s, SandboxClock.fixed(Instant.parse("2025-03-01T09:00:00Z")), 1L, VALIDATOR);
+        attempt.sandbox().setup("111122223333", "iam", "DetachGroupPolicy", org.iamdojo.iam.account.Params.of(
+                "GroupName", "Admins", "PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"));
+        attempt.sandbox().setup("111122223333", "iam", "PutGroupPolicy", org.iamdojo.iam.account.Params.of(
+                "GroupName", "Admins", "PolicyName", "ReadReports", "PolicyDocument",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::dojo-legal/*\"}]}"));
+        GradeReport report = new Grader(ActionCatalog.standard()).grade(attempt);
+        GradeReport.CheckResult first = report.checks().get(0);
+        assertThat(first.passed()).isFalse();
+        assertThat(first.explanation().en()).contains("ops cannot s3:GetObject on arn:aws:s3:::dojo-legal-hold/case-17/contract.pdf")
+                .contains("ReadReports").contains("Resource arn:aws:s3:::dojo-legal/*").contains("does not match");
+        assertThat(first.explanation().ko()).contains("ReadReports").contains("Resource 요소(arn:aws:s3:::dojo-legal/*)");
+    }
+}

@@ -1,0 +1,88 @@
+package org.iamdojo.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.iamdojo.iam.policy.catalog.ActionCatalog;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.iam.sts.SandboxClock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every shipped scenario loads, its reference solution scores full marks, and its lazy shortcut does not pass. */
+class ScenarioSolutionsTest {
+    static final Path FOLDER = Path.of("scenarios");
+    static PolicyValidator validator;
+    static ScenarioCatalog catalog;
+    static Grader grader;
+
+    @BeforeAll
+    static void load() {
+        validator = PolicyValidator.standard();
+        catalog = new ScenarioCatalog(FOLDER, validator);
+        grader = new Grader(ActionCatalog.standard());
+    }
+
+    static Attempt start(Scenario s) {
+        return Attempt.start(s, SandboxClock.fixed(Instant.parse("2025-03-01T09:00:00Z")), 42L, validator);
+    }
+
+    @Test
+    void everyScenarioLoads() {
+        assertThat(catalog.unavailable()).as("broken scenario files").isEmpty();
+        assertThat(catalog.scenarios()).extracting(Scenario::id).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> referenceSolutionScoresFullMarks() {
+        return catalog.scenarios().stream().map(s -> DynamicTest.dynamicTest(s.id(), () -> {
+            Attempt attempt = start(s);
+            attempt.apply(s.solution());
+            GradeReport report = grader.grade(attempt);
+            assertThat(report.failures()).as(() -> explain(report)).isEmpty();
+            assertThat(report.total()).isEqualTo(report.max());
+            assertThat(report.max()).isEqualTo(100);
+            assertThat(report.passed()).isTrue();
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> lazySolutionDoesNotPass() {
+        return catalog.scenarios().stream().map(s -> DynamicTest.dynamicTest(s.id(), () -> {
+            assertThat(s.lazySolution()).as("every scenario ships a lazy solution").isNotEmpty();
+            Attempt attempt = start(s);
+            attempt.apply(s.lazySolution());
+            GradeReport report = grader.grade(attempt);
+            assertThat(report.passed()).isFalse();
+            assertThat(report.total()).isLessThan(report.max());
+            assertThat(report.failures()).allSatisfy(f -> {
+                assertThat(f.explanation().en()).isNotBlank();
+                assertThat(f.explanation().ko()).isNotBlank();
+            });
+        }));
+    }
+
+    @Test
+    void untouchedSandboxDoesNotPass() {
+        for (Scenario s : catalog.scenarios()) {
+            assertThat(grader.grade(start(s)).passed()).as(s.id()).isFalse();
+        }
+    }
+
+    static String explain(GradeReport report) {
+        StringBuilder b = new StringBuilder();
+        for (GradeReport.CheckResult r : report.failures()) {
+            b.append(r.check().title().en()).append(": ").append(r.explanation() == null ? "" : r.explanation().en()).append('\n');
+        }
+        return b.toString();
+    }
+
+    static List<Scenario> all() {
+        return catalog.scenarios();
+    }
+}
