@@ -180,6 +180,13 @@ public final class Attempt {
         return result;
     }
 
+    /** Puts back a call read from the durable log of the attempt (after a restart). */
+    public void restoreCall(CallRecord record) {
+        synchronized (calls) {
+            calls.add(record);
+        }
+    }
+
     private void log(String service, String operation, CallResult result) {
         synchronized (calls) {
             calls.add(new CallRecord(service, operation, result.succeeded() ? null : result.error().code()));

@@ -36,6 +36,10 @@ public class MainLayout extends AppLayout {
         actions.add(languageSwitcher());
 
         if (authentication.isAuthenticated()) {
+            RouterLink scenarios = new RouterLink(getTranslation("nav.scenarios"), org.iamdojo.ui.learn.CatalogView.class);
+            scenarios.setId("nav-scenarios");
+            scenarios.addClassName("dojo-nav-link");
+            actions.add(scenarios);
             RouterLink console = new RouterLink(getTranslation("nav.console"), org.iamdojo.ui.console.ConsoleView.class);
             console.setId("nav-console");
             console.addClassName("dojo-nav-link");

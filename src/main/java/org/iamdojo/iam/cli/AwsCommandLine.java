@@ -41,8 +41,21 @@ public final class AwsCommandLine {
     private String configuringProfile;
     private int promptIndex = -1;
 
+    private final Route route;
+
+    /** How the terminal's calls reach the sandbox (an attempt routes them through itself to remember them). */
+    @FunctionalInterface
+    public interface Route {
+        CallResult call(Credentials credentials, String service, String operation, Params params);
+    }
+
     public AwsCommandLine(Sandbox sandbox) {
+        this(sandbox, (c, s, o, p) -> sandbox.call(c, s, o, p, "203.0.113.10"));
+    }
+
+    public AwsCommandLine(Sandbox sandbox, Route route) {
         this.sandbox = sandbox;
+        this.route = route;
     }
 
     /**
@@ -134,7 +147,7 @@ public final class AwsCommandLine {
     }
 
     private Output call(Credentials credentials, String service, String operation, ObjectNode params) {
-        CallResult r = sandbox.call(credentials, service, operation, new Params(params), "203.0.113.10");
+        CallResult r = route.call(credentials, service, operation, new Params(params));
         if (r.succeeded()) {
             try {
                 return Output.ok(r.response().isEmpty() ? "" : JSON.writeValueAsString(r.response()));
@@ -209,7 +222,7 @@ public final class AwsCommandLine {
         switch (cmd) {
             case "ls" -> {
                 if (args.size() == 2) {
-                    CallResult r = sandbox.call(credentials, "s3", "ListBuckets", new Params(f.objectNode()), "203.0.113.10");
+                    CallResult r = route.call(credentials, "s3", "ListBuckets", new Params(f.objectNode()));
                     if (!r.succeeded()) {
                         return error(r, "ListBuckets");
                     }
@@ -225,7 +238,7 @@ public final class AwsCommandLine {
                 if (!loc[1].isEmpty()) {
                     p.put("Prefix", loc[1]);
                 }
-                CallResult r = sandbox.call(credentials, "s3", "ListObjectsV2", new Params(p), "203.0.113.10");
+                CallResult r = route.call(credentials, "s3", "ListObjectsV2", new Params(p));
                 if (!r.succeeded()) {
                     return error(r, "ListObjectsV2");
                 }
@@ -243,14 +256,13 @@ public final class AwsCommandLine {
                 }
                 String bucket = location(args.get(2))[0];
                 String op = cmd.equals("mb") ? "CreateBucket" : "DeleteBucket";
-                CallResult r = sandbox.call(credentials, "s3", op, new Params(f.objectNode().put("Bucket", bucket)), "203.0.113.10");
+                CallResult r = route.call(credentials, "s3", op, new Params(f.objectNode().put("Bucket", bucket)));
                 return r.succeeded() ? Output.ok((cmd.equals("mb") ? "make_bucket: " : "remove_bucket: ") + bucket)
                         : error(r, op);
             }
             case "rm" -> {
                 String[] loc = location(args.get(2));
-                CallResult r = sandbox.call(credentials, "s3", "DeleteObject",
-                        new Params(f.objectNode().put("Bucket", loc[0]).put("Key", loc[1])), "203.0.113.10");
+                CallResult r = route.call(credentials, "s3", "DeleteObject", new Params(f.objectNode().put("Bucket", loc[0]).put("Key", loc[1])));
                 return r.succeeded() ? Output.ok("delete: " + args.get(2)) : error(r, "DeleteObject");
             }
             case "cp" -> {
@@ -267,8 +279,7 @@ public final class AwsCommandLine {
                     }
                 } else {
                     String[] src = location(args.get(2));
-                    CallResult get = sandbox.call(credentials, "s3", "GetObject",
-                            new Params(f.objectNode().put("Bucket", src[0]).put("Key", src[1])), "203.0.113.10");
+                    CallResult get = route.call(credentials, "s3", "GetObject", new Params(f.objectNode().put("Bucket", src[0]).put("Key", src[1])));
                     if (!get.succeeded()) {
                         return error(get, "GetObject");
                     }
@@ -276,8 +287,7 @@ public final class AwsCommandLine {
                     target = args.get(3);
                 }
                 String[] dst = location(target);
-                CallResult put = sandbox.call(credentials, "s3", "PutObject",
-                        new Params(f.objectNode().put("Bucket", dst[0]).put("Key", dst[1]).put("Body", body)), "203.0.113.10");
+                CallResult put = route.call(credentials, "s3", "PutObject", new Params(f.objectNode().put("Bucket", dst[0]).put("Key", dst[1]).put("Body", body)));
                 return put.succeeded() ? Output.ok("upload: " + target) : error(put, "PutObject");
             }
             default -> {

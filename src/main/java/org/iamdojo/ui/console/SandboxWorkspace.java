@@ -40,7 +40,7 @@ public final class SandboxWorkspace {
         this.accountId = accountId;
         this.actingAs = actingAs;
         this.actingLabel = actingLabel;
-        this.terminal = new AwsCommandLine(sandbox);
+        this.terminal = new AwsCommandLine(sandbox, route::call);
     }
 
     /** The sandbox. */

@@ -1,0 +1,151 @@
+package org.iamdojo.training.attempt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.Credentials;
+import org.iamdojo.iam.account.MutationLog;
+import org.iamdojo.iam.account.Params;
+import org.iamdojo.iam.audit.CloudTrail;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.scenario.Attempt;
+import org.iamdojo.scenario.GradeReport;
+import org.iamdojo.scenario.Scenario;
+
+/**
+ * An attempt held in memory while a learner works on it: the scenario's {@link Attempt} (its sandbox) plus the
+ * durable log behind it. Every successful change, every CloudTrail record, every hint, step and clock move is
+ * appended to the database as it happens, so a restart rebuilds the same sandbox by replaying the log.
+ */
+public final class LiveAttempt {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AttemptRecord record;
+    private final Attempt attempt;
+    private final AttemptStore store;
+    private final AtomicInteger seq;
+    private volatile GradeReport lastReport;
+
+    private LiveAttempt(AttemptRecord record, Attempt attempt, AttemptStore store, int nextSeq) {
+        this.record = record;
+        this.attempt = attempt;
+        this.store = store;
+        this.seq = new AtomicInteger(nextSeq);
+        attempt.sandbox().addMutationListener(m -> append("MUTATION", MutationLog.toJson(m)));
+        attempt.sandbox().trail().addListener(e -> append("TRAIL", CloudTrail.toJson(e)));
+    }
+
+    /** Sets up a new attempt's sandbox (the scenario's starting state) and starts logging. */
+    static LiveAttempt start(AttemptRecord record, Scenario scenario, PolicyValidator validator, AttemptStore store) {
+        Attempt attempt = Attempt.start(scenario, SandboxClock.system(), record.seed(), validator);
+        LiveAttempt live = new LiveAttempt(record, attempt, store, 1);
+        live.append("STEP", JSON.createObjectNode().put("step", 1));
+        return live;
+    }
+
+    /** Rebuilds an attempt from its seed and its log, in log order, then goes on logging after it. */
+    static LiveAttempt restore(AttemptRecord record, Scenario scenario, PolicyValidator validator, AttemptStore store,
+                               List<AttemptEvent> events) {
+        Attempt attempt = Attempt.start(scenario, SandboxClock.system(), record.seed(), validator);
+        int last = 0;
+        for (AttemptEvent e : events) {
+            JsonNode payload = parse(e.payload());
+            switch (e.kind()) {
+                case "MUTATION" -> attempt.sandbox().replay(MutationLog.fromJson(payload));
+                case "TRAIL" -> attempt.sandbox().trail().restore(CloudTrail.fromJson(payload));
+                case "STEP" -> attempt.beginStep(payload.path("step").asInt());
+                case "HINT" -> attempt.useHint(payload.path("step").asInt(), payload.path("hint").asInt());
+                case "CALL" -> attempt.restoreCall(new Attempt.CallRecord(payload.path("service").asText(),
+                        payload.path("operation").asText(),
+                        payload.hasNonNull("errorCode") ? payload.get("errorCode").asText() : null));
+                case "CLOCK" -> attempt.sandbox().clock().advance(Duration.ofSeconds(payload.path("seconds").asLong()));
+                default -> {
+                    // GRADE and other records inform history views; they change no sandbox state.
+                }
+            }
+            last = e.seq();
+        }
+        return new LiveAttempt(record, attempt, store, last + 1);
+    }
+
+    private static JsonNode parse(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (Exception e) {
+            throw new IllegalStateException("Corrupt attempt event: " + e.getMessage(), e);
+        }
+    }
+
+    private void append(String kind, ObjectNode payload) {
+        store.append(new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString()));
+    }
+
+    /** The attempt's id. */
+    public String id() {
+        return record.id();
+    }
+
+    /** The stored facts as they were when the attempt was opened. */
+    public AttemptRecord record() {
+        return record;
+    }
+
+    /** The scenario run: its sandbox, the learner's starting credentials, steps and hints. */
+    public Attempt attempt() {
+        return attempt;
+    }
+
+    /** The scenario. */
+    public Scenario scenario() {
+        return attempt.scenario();
+    }
+
+    /** Makes a sandbox call for the learner (console, terminal) and logs how it ended. */
+    public CallResult call(Credentials credentials, String service, String operation, Params params) {
+        CallResult result = attempt.call(credentials, service, operation, params);
+        ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
+        call.put("errorCode", result.succeeded() ? null : result.error().code());
+        append("CALL", call);
+        return result;
+    }
+
+    /** Marks that the learner moved on to a step (1-based); CloudTrail checks count from here. */
+    public synchronized void beginStep(int step) {
+        if (attempt.stepStart(step) == null) {
+            attempt.beginStep(step);
+            append("STEP", JSON.createObjectNode().put("step", step));
+        }
+    }
+
+    /** Opens a hint (its cost is deducted once). */
+    public synchronized void useHint(int step, int hint) {
+        if (!attempt.hintsUsed().contains(step + "." + hint)) {
+            attempt.useHint(step, hint);
+            append("HINT", JSON.createObjectNode().put("step", step).put("hint", hint));
+        }
+    }
+
+    /** Moves sandbox time forward. */
+    public synchronized void advanceClock(Duration by) {
+        attempt.advanceClock(by);
+        append("CLOCK", JSON.createObjectNode().put("seconds", by.getSeconds()));
+    }
+
+    /** Remembers the latest grade (the service stores scores). */
+    void graded(GradeReport report) {
+        this.lastReport = report;
+        append("GRADE", JSON.createObjectNode().put("total", report.total()).put("max", report.max())
+                .put("passed", report.passed()));
+    }
+
+    /** The latest grade in this session, or null. */
+    public GradeReport lastReport() {
+        return lastReport;
+    }
+}

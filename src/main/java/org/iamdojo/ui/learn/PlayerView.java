@@ -1,0 +1,286 @@
+package org.iamdojo.ui.learn;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import org.iamdojo.iam.account.Credentials;
+import org.iamdojo.scenario.Check;
+import org.iamdojo.scenario.GradeReport;
+import org.iamdojo.scenario.Scenario;
+import org.iamdojo.scenario.ScenarioOperation;
+import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.attempt.LiveAttempt;
+import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.console.ConsolePanel;
+import org.iamdojo.ui.console.SandboxWorkspace;
+import org.iamdojo.ui.console.WorkspaceHolder;
+
+/**
+ * The scenario player: the story and the current step on the left (hints one at a time with their cost,
+ * "Check my work", reset, the reference solution after completion), the sandbox console on the right.
+ * Progress is in the database as it happens, so another browser or a restarted server resumes the same sandbox.
+ */
+@Route(value = "play", layout = MainLayout.class)
+@PermitAll
+public class PlayerView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+    private final AttemptService attempts;
+    private final String username;
+    private LiveAttempt live;
+    private ConsolePanel console;
+    private final Div story = new Div();
+    private final Div stepBox = new Div();
+    private final Div report = new Div();
+    private int step = 1;
+
+    public PlayerView(AttemptService attempts, AuthenticationContext authentication) {
+        this.attempts = attempts;
+        this.username = authentication.getPrincipalName().orElse("");
+        addClassName("player");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String scenarioId) {
+        try {
+            live = attempts.open(username, scenarioId);
+        } catch (AttemptService.NotFoundException e) {
+            throw new NotFoundException();
+        }
+        build();
+    }
+
+    private void build() {
+        removeAll();
+        Scenario scenario = live.scenario();
+        Locale locale = getLocale();
+        Credentials learner = live.attempt().learnerCredentials();
+        String label = scenario.learner().isRoot() ? "root" : scenario.learner().user();
+        SandboxWorkspace workspace = new SandboxWorkspace(live.attempt().sandbox(), scenario.homeAccountId(), learner,
+                label, live::call);
+        WorkspaceHolder.set(workspace);
+        console = new ConsolePanel(workspace, null);
+
+        story.removeAll();
+        story.addClassName("player-story");
+        H2 title = new H2(scenario.title().in(locale));
+        Span level = new Span(getTranslation("level." + scenario.level().name()));
+        level.addClassNames("dojo-badge", "level-" + scenario.level().name().toLowerCase(Locale.ROOT));
+        Paragraph text = new Paragraph(scenario.story().in(locale));
+        text.addClassName("player-story-text");
+        step = Math.max(1, currentStep());
+        stepBox.addClassName("player-step");
+        report.addClassName("player-report");
+        report.setId("grade-report");
+
+        Button check = new Button(getTranslation("player.check"), e -> showReport(attempts.grade(live)));
+        check.setId("check-my-work");
+        check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button reset = new Button(getTranslation("player.reset"), e -> confirmReset());
+        reset.setId("reset-sandbox");
+        reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        Div actions = new Div(check, reset);
+        actions.addClassName("player-actions");
+        if (live.lastReport() != null && live.lastReport().passed() || "COMPLETED".equals(live.record().status())) {
+            actions.add(solutionButton());
+        }
+        story.add(title, level, text, stepBox, actions, report);
+        renderStep();
+        if (live.lastReport() != null) {
+            showReport(live.lastReport());
+        }
+
+        SplitLayout split = new SplitLayout(story, console);
+        split.setSplitterPosition(36);
+        split.setSizeFull();
+        split.addClassName("player-split");
+        add(split);
+    }
+
+    private int currentStep() {
+        int n = 1;
+        for (int s = 1; s <= live.scenario().steps().size(); s++) {
+            if (live.attempt().stepStart(s) != null) {
+                n = s;
+            }
+        }
+        return n;
+    }
+
+    private void renderStep() {
+        stepBox.removeAll();
+        Locale locale = getLocale();
+        int total = live.scenario().steps().size();
+        if (total == 0) {
+            return;
+        }
+        Scenario.Step current = live.scenario().steps().get(step - 1);
+        H3 heading = new H3(getTranslation("player.step", step, total, current.title().in(locale)));
+        Paragraph instructions = new Paragraph(current.instructions().in(locale));
+        instructions.addClassName("player-instructions");
+        stepBox.add(heading, instructions);
+        for (int h = 1; h <= current.hints().size(); h++) {
+            Scenario.Hint hint = current.hints().get(h - 1);
+            int hintNo = h;
+            boolean opened = live.attempt().hintsUsed().contains(step + "." + h);
+            if (opened) {
+                Paragraph p = new Paragraph(getTranslation("player.hint-text", h, hint.text().in(locale)));
+                p.addClassName("player-hint");
+                stepBox.add(p);
+            } else {
+                Button show = new Button(getTranslation("player.hint", h, hint.costOrZero()), e -> {
+                    live.useHint(step, hintNo);
+                    renderStep();
+                });
+                show.setId("hint-" + step + "-" + h);
+                show.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                stepBox.add(show);
+                break; // hints open one at a time
+            }
+        }
+        Button previous = new Button(getTranslation("player.previous"), e -> {
+            step--;
+            renderStep();
+        });
+        previous.setEnabled(step > 1);
+        Button next = new Button(getTranslation("player.next"), e -> {
+            step++;
+            live.beginStep(step);
+            renderStep();
+        });
+        next.setId("next-step");
+        next.setEnabled(step < total);
+        Div nav = new Div(previous, next);
+        nav.addClassName("player-step-nav");
+        stepBox.add(nav);
+    }
+
+    private void showReport(GradeReport r) {
+        report.removeAll();
+        Locale locale = getLocale();
+        H3 score = new H3(getTranslation("player.score", r.total(), r.max()));
+        score.setId("score");
+        report.add(score);
+        if (r.hintDeduction() > 0) {
+            report.add(new Paragraph(getTranslation("player.hint-deduction", r.hintDeduction())));
+        }
+        report.add(new Paragraph(getTranslation(r.passed() ? "player.passed" : "player.not-passed")));
+        for (GradeReport.CheckResult c : r.checks()) {
+            Div row = new Div();
+            row.addClassNames("check-row", c.passed() ? "passed" : "failed");
+            Span mark = new Span(getTranslation(c.passed() ? "player.check.pass" : "player.check.fail"));
+            mark.addClassName("check-mark");
+            Span name = new Span(c.check().title().in(locale));
+            Span points = new Span(getTranslation("player.check.points", c.earned(), c.check().points()));
+            points.addClassName("dojo-muted");
+            row.add(mark, name, points);
+            if (!c.passed()) {
+                if (c.explanation() != null) {
+                    Paragraph why = new Paragraph(c.explanation().in(locale));
+                    why.addClassName("check-explanation");
+                    row.add(why);
+                }
+                String page = consolePage(c.check());
+                Button fix = new Button(getTranslation("player.open-console", getTranslation("console.nav." + page)),
+                        e -> console.show(page));
+                fix.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                row.add(fix);
+            }
+            report.add(row);
+        }
+        if (r.passed()) {
+            report.add(solutionButton());
+        }
+    }
+
+    /** Where in the console a failed check is fixed. */
+    static String consolePage(Check check) {
+        if (check instanceof Check.Membership) {
+            return "groups";
+        }
+        if (check instanceof Check.RootSecured) {
+            return "account";
+        }
+        if (check instanceof Check.RoleTrust) {
+            return "roles";
+        }
+        if (check instanceof Check.InstanceRole || check instanceof Check.NoKeysInUserData) {
+            return "ec2";
+        }
+        if (check instanceof Check.Trail || check instanceof Check.CallFailed) {
+            return "cloudtrail";
+        }
+        if (check instanceof Check.Entity e) {
+            return switch (e.entity() == null ? "" : e.entity().toLowerCase(Locale.ROOT)) {
+                case "group" -> "groups";
+                case "role" -> "roles";
+                case "policy" -> "policies";
+                case "bucket" -> "s3";
+                default -> "users";
+            };
+        }
+        if (check instanceof Check.Allowed || check instanceof Check.Denied || check instanceof Check.PermissionsWithin) {
+            return "simulator";
+        }
+        return "users";
+    }
+
+    private Button solutionButton() {
+        Button show = new Button(getTranslation("player.solution"), e -> {
+            Dialog d = new Dialog();
+            d.setHeaderTitle(getTranslation("player.solution"));
+            OrderedList list = new OrderedList();
+            for (ScenarioOperation op : live.scenario().solution()) {
+                list.add(new ListItem(new Pre(op.as() + ": aws " + op.service() + " " + op.operation() + " "
+                        + (op.params() == null ? "" : op.params().toString()))));
+            }
+            d.add(list);
+            d.getFooter().add(new Button(getTranslation("console.close"), x -> d.close()));
+            d.setWidth("min(900px, 95vw)");
+            d.open();
+        });
+        show.setId("show-solution");
+        show.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return show;
+    }
+
+    private void confirmReset() {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("player.reset.title"));
+        confirm.setText(getTranslation("player.reset.text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("player.reset.cancel"));
+        confirm.setConfirmText(getTranslation("player.reset.confirm"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            live = attempts.reset(live.id(), username);
+            step = 1;
+            build();
+        });
+        confirm.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return live == null ? getTranslation("catalog.page-title")
+                : getTranslation("player.page-title", live.scenario().title().in(getLocale()));
+    }
+}
