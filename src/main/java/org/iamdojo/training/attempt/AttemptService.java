@@ -79,7 +79,8 @@ public class AttemptService {
     }
 
     private LiveAttempt begin(Member member, Scenario scenario) {
-        Instant now = Instant.now();
+        // Stored timestamps keep milliseconds; the setup time must read back exactly for a faithful rebuild.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         AttemptRecord record = new AttemptRecord(UUID.randomUUID().toString(), member.getId(), scenario.id(),
                 scenario.version() == null ? 1 : scenario.version(), ThreadLocalRandom.current().nextLong(),
                 "IN_PROGRESS", now, now, null, null, scenario.maxPoints(), 0);

@@ -43,7 +43,7 @@ public final class LiveAttempt {
 
     /** Sets up a new attempt's sandbox (the scenario's starting state) and starts logging. */
     static LiveAttempt start(AttemptRecord record, Scenario scenario, PolicyValidator validator, AttemptStore store) {
-        Attempt attempt = Attempt.start(scenario, SandboxClock.system(), record.seed(), validator);
+        Attempt attempt = startAt(record, scenario, validator);
         LiveAttempt live = new LiveAttempt(record, attempt, store, 1);
         live.append("STEP", JSON.createObjectNode().put("step", 1));
         return live;
@@ -52,7 +52,7 @@ public final class LiveAttempt {
     /** Rebuilds an attempt from its seed and its log, in log order, then goes on logging after it. */
     static LiveAttempt restore(AttemptRecord record, Scenario scenario, PolicyValidator validator, AttemptStore store,
                                List<AttemptEvent> events) {
-        Attempt attempt = Attempt.start(scenario, SandboxClock.system(), record.seed(), validator);
+        Attempt attempt = startAt(record, scenario, validator);
         int last = 0;
         for (AttemptEvent e : events) {
             JsonNode payload = parse(e.payload());
@@ -72,6 +72,17 @@ public final class LiveAttempt {
             last = e.seq();
         }
         return new LiveAttempt(record, attempt, store, last + 1);
+    }
+
+    /** Sets up the scenario as it was set up when the attempt began: same seed, same sandbox time. */
+    private static Attempt startAt(AttemptRecord record, Scenario scenario, PolicyValidator validator) {
+        SandboxClock clock = SandboxClock.system();
+        clock.pin(record.startedAt());
+        try {
+            return Attempt.start(scenario, clock, record.seed(), validator);
+        } finally {
+            clock.unpin();
+        }
     }
 
     private static JsonNode parse(String payload) {

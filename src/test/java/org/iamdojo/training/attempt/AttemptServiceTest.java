@@ -1,0 +1,80 @@
+package org.iamdojo.training.attempt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.iamdojo.InMemoryAppTest;
+import org.iamdojo.iam.account.AuthorizationDetails;
+import org.iamdojo.iam.account.Params;
+import org.iamdojo.scenario.GradeReport;
+import org.iamdojo.training.member.MemberService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Attempts survive a restart (rebuilt from the database log) and belong to their learner only. */
+@InMemoryAppTest
+class AttemptServiceTest {
+    static final String SCENARIO = "developers-and-testers";
+
+    @Autowired
+    AttemptService attempts;
+    @Autowired
+    MemberService members;
+
+    @Test
+    void aRestartRebuildsTheSameSandboxHintsAndTrail() {
+        members.signUp("resume-learner", "Resume-Password-42");
+        LiveAttempt live = attempts.open("resume-learner", SCENARIO);
+        var learner = live.attempt().learnerCredentials();
+        String account = live.scenario().homeAccountId();
+        assertThat(live.call(learner, "iam", "CreateGroup", Params.of("GroupName", "resume-check")).succeeded()).isTrue();
+        live.call(learner, "iam", "CreateUser", Params.of("UserName", "resume-user"));
+        live.call(learner, "iam", "AddUserToGroup", Params.of("GroupName", "resume-check", "UserName", "resume-user"));
+        live.useHint(2, 1);
+        live.beginStep(2);
+        live.advanceClock(Duration.ofMinutes(30));
+        String before = AuthorizationDetails.export(live.attempt().sandbox(), live.attempt().sandbox().account(account)).toString();
+        int trailBefore = live.attempt().sandbox().trail().events().size();
+
+        attempts.forgetLiveAttempts(); // what a server restart does to memory
+
+        LiveAttempt resumed = attempts.open("resume-learner", SCENARIO);
+        assertThat(resumed).isNotSameAs(live);
+        assertThat(resumed.id()).isEqualTo(live.id());
+        assertThat(AuthorizationDetails.export(resumed.attempt().sandbox(), resumed.attempt().sandbox().account(account))
+                .toString()).isEqualTo(before);
+        assertThat(resumed.attempt().hintsUsed()).containsExactly("2.1");
+        assertThat(resumed.attempt().stepStart(2)).isNotNull();
+        assertThat(resumed.attempt().sandbox().trail().events()).hasSize(trailBefore);
+        assertThat(resumed.attempt().sandbox().clock().offset()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(resumed.attempt().calls()).hasSize(3);
+    }
+
+    @Test
+    void anotherLearnerCannotFindTheAttempt() {
+        members.signUp("owner-learner", "Owner-Password-42");
+        members.signUp("other-learner", "Other-Password-42");
+        LiveAttempt live = attempts.open("owner-learner", SCENARIO);
+        assertThat(attempts.find(live.id(), "owner-learner")).isPresent();
+        assertThat(attempts.find(live.id(), "other-learner")).isEmpty();
+        assertThat(attempts.find("no-such-attempt", "owner-learner")).isEmpty();
+    }
+
+    @Test
+    void gradingStoresTheBestScoreAndResetStartsAFreshSandbox() {
+        members.signUp("grade-learner", "Grade-Password-42");
+        LiveAttempt live = attempts.open("grade-learner", SCENARIO);
+        live.attempt().apply(live.scenario().solution());
+        GradeReport report = attempts.grade(live);
+        assertThat(report.total()).isEqualTo(report.max());
+        AttemptRecord stored = attempts.history("grade-learner").get(0);
+        assertThat(stored.bestScore()).isEqualTo(report.max());
+        assertThat(stored.status()).isEqualTo("COMPLETED");
+
+        LiveAttempt fresh = attempts.reset(live.id(), "grade-learner");
+        assertThat(fresh.id()).isNotEqualTo(live.id());
+        assertThat(attempts.grade(fresh).passed()).isFalse();
+        assertThat(attempts.history("grade-learner")).extracting(AttemptRecord::status)
+                .contains("RESET", "IN_PROGRESS");
+    }
+}
