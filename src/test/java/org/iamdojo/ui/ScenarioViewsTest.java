@@ -1,0 +1,56 @@
+package org.iamdojo.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.member.MemberService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The catalog lists the scenarios with the learner's status; the player grades the sandbox on request. */
+class ScenarioViewsTest extends KaribuTestBase {
+
+    @Autowired
+    MemberService members;
+    @Autowired
+    AttemptService attempts;
+
+    @Test
+    void catalogShowsEveryScenarioAndFiltersByTitle() {
+        members.signUp("catalog-learner", "Catalog-Password-42");
+        signInAs("catalog-learner", "LEARNER");
+        UI.getCurrent().navigate("scenarios");
+        Div cards = _get(Div.class, spec -> spec.withId("catalog-cards"));
+        assertThat(_find(cards, Div.class, spec -> spec.withClasses("scenario-card"))).hasSize(10);
+        assertThat(_get(Button.class, spec -> spec.withId("open-root-account-hygiene")).getText()).isEqualTo("Start");
+    }
+
+    @Test
+    void playerGradesAndShowsEveryCheckWithExplanations() {
+        members.signUp("player-learner", "Player-Password-42");
+        signInAs("player-learner", "LEARNER");
+        UI.getCurrent().navigate("play/developers-and-testers");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("check-my-work")));
+        H3 score = _get(H3.class, spec -> spec.withId("score"));
+        assertThat(score.getText()).startsWith("Score: ").doesNotContain(" 100 / 100");
+        Div report = _get(Div.class, spec -> spec.withId("grade-report"));
+        assertThat(_find(report, Div.class, spec -> spec.withClasses("check-row failed"))).isNotEmpty();
+        assertThat(attempts.history("player-learner").get(0).lastScore()).isNotNull();
+    }
+
+    @Test
+    void catalogShowsInProgressAfterAnAttemptStarted() {
+        members.signUp("status-learner", "Status-Password-42");
+        attempts.open("status-learner", "explicit-deny-wins");
+        signInAs("status-learner", "LEARNER");
+        UI.getCurrent().navigate("scenarios");
+        assertThat(_get(Button.class, spec -> spec.withId("open-explicit-deny-wins")).getText()).isEqualTo("Continue");
+    }
+}
