@@ -1,0 +1,73 @@
+package org.iamdojo.scenario.practice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.iamdojo.scenario.Text;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A knowledge question as read from {@code scenarios/questions/*.yaml}: multiple choice with one or several
+ * correct options, an explanation, its topics and certifications, and the scenario that teaches it.
+ */
+public record Question(
+        @Nullable String id,
+        @Nullable List<String> certifications,
+        @Nullable List<String> topics,
+        @Nullable String scenario,
+        @Nullable String source,
+        @Nullable Text question,
+        @Nullable List<Option> options,
+        @Nullable Text explanation) {
+
+    /** Replaces absent lists with empty ones. */
+    public Question {
+        certifications = certifications == null ? List.of() : List.copyOf(certifications);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** One answer to choose, in English and Korean, and whether it is correct. */
+    public record Option(@Nullable String en, @Nullable String ko, @Nullable Boolean correct) {
+        /** Whether choosing this option is right. */
+        public boolean isCorrect() {
+            return Boolean.TRUE.equals(correct);
+        }
+
+        /** The option's text as a {@link Text}. */
+        public Text text() {
+            return new Text(en, ko);
+        }
+    }
+
+    /** The positions (0-based) of the correct options. */
+    public Set<Integer> correctOptions() {
+        Set<Integer> correct = new TreeSet<>();
+        for (int i = 0; i < options().size(); i++) {
+            if (options().get(i).isCorrect()) {
+                correct.add(i);
+            }
+        }
+        return correct;
+    }
+
+    /** Whether more than one option is correct (the learner must choose all of them). */
+    public boolean multipleAnswers() {
+        return correctOptions().size() > 1;
+    }
+
+    /** Whether the chosen options are exactly the correct ones. */
+    public boolean isAnsweredBy(Set<Integer> chosen) {
+        return correctOptions().equals(new TreeSet<>(chosen));
+    }
+
+    /** The options' positions in file order, for callers that shuffle. */
+    public List<Integer> optionPositions() {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < options().size(); i++) {
+            all.add(i);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,168 @@
+package org.iamdojo.scenario.practice;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.iamdojo.scenario.ScenarioProblem;
+import org.iamdojo.scenario.Text;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a YAML file into a record strictly (unknown fields, wrong types and duplicate keys fail) and remembers the
+ * line of every field path, so later checks can report file, line and field like the scenario parser does.
+ */
+final class StrictYaml {
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final ObjectMapper MAPPER = mapper();
+
+    private StrictYaml() {
+    }
+
+    private static ObjectMapper mapper() {
+        JsonMapper m = JsonMapper.builder(YAML)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        // A number where text is expected is an author's mistake, not a value to stringify.
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return m;
+    }
+
+    /** The value read, or the one problem that stopped reading; {@code lines} maps field paths to lines. */
+    record Read<T>(@Nullable T value, @Nullable ScenarioProblem problem, Map<String, Integer> lines) {
+    }
+
+    static <T> Read<T> read(String file, String text, Class<T> type) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = YAML.createParser(text)) {
+            if (p.nextToken() != null) {
+                walk(p, "", lines);
+            }
+        } catch (IOException e) {
+            return new Read<>(null, new ScenarioProblem(file, lineOf(e), "", firstLine(e.getMessage())), lines);
+        }
+        try {
+            T value = MAPPER.readValue(text, type);
+            if (value == null) {
+                return new Read<>(null, new ScenarioProblem(file, 1, "", "the file is empty"), lines);
+            }
+            return new Read<>(value, null, lines);
+        } catch (JsonMappingException e) {
+            // Records are built after all their fields are read, so Jackson's location can be past the field.
+            String path = path(e);
+            Integer line = lines.get(path);
+            return new Read<>(null, new ScenarioProblem(file, line == null ? lineOf(e) : line, path,
+                    firstLine(e.getOriginalMessage())), lines);
+        } catch (JsonProcessingException e) {
+            return new Read<>(null, new ScenarioProblem(file, lineOf(e), "", firstLine(e.getOriginalMessage())), lines);
+        }
+    }
+
+    /** Collects located problems for one file: a path without a line of its own takes its parent's line. */
+    static final class Problems {
+        private final String file;
+        private final Map<String, Integer> lines;
+        private final List<ScenarioProblem> out;
+
+        Problems(String file, Map<String, Integer> lines, List<ScenarioProblem> out) {
+            this.file = file;
+            this.lines = lines;
+            this.out = out;
+        }
+
+        void add(String path, String message) {
+            String p = path;
+            Integer line = lines.get(p);
+            while (line == null && !p.isEmpty()) {
+                int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+                p = cut < 0 ? "" : p.substring(0, cut);
+                line = lines.get(p);
+            }
+            out.add(new ScenarioProblem(file, line == null ? 0 : line, path, message));
+        }
+
+        void text(@Nullable Text t, String path) {
+            if (t == null) {
+                add(path, "text in English (en) and Korean (ko) is required");
+                return;
+            }
+            bilingual(t.en(), t.ko(), path);
+        }
+
+        void bilingual(@Nullable String en, @Nullable String ko, String path) {
+            if (en == null || en.isBlank()) {
+                add(path + ".en", "English text (en) is missing");
+            }
+            if (ko == null || ko.isBlank()) {
+                add(path + ".ko", "Korean text (ko) is missing");
+            }
+        }
+
+        int count() {
+            return out.size();
+        }
+    }
+
+    private static void walk(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+        JsonToken t = p.currentToken();
+        lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+        if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
+                lines.put(child, p.currentTokenLocation().getLineNr());
+                p.nextToken();
+                walk(p, child, lines);
+            }
+        } else if (t == JsonToken.START_ARRAY) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                walk(p, path + "[" + i++ + "]", lines);
+            }
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static int lineOf(IOException e) {
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            return j.getLocation().getLineNr();
+        }
+        return 0;
+    }
+
+    private static String firstLine(@Nullable String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
