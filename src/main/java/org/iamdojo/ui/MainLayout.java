@@ -44,6 +44,14 @@ public class MainLayout extends AppLayout {
             console.setId("nav-console");
             console.addClassName("dojo-nav-link");
             actions.add(console);
+            RouterLink practice = new RouterLink(getTranslation("nav.practice"), org.iamdojo.ui.practice.PracticeView.class);
+            practice.setId("nav-practice");
+            practice.addClassName("dojo-nav-link");
+            actions.add(practice);
+            RouterLink history = new RouterLink(getTranslation("nav.history"), org.iamdojo.ui.practice.HistoryView.class);
+            history.setId("nav-history");
+            history.addClassName("dojo-nav-link");
+            actions.add(history);
             if (authentication.hasRole("ADMIN")) {
                 RouterLink admin = new RouterLink(getTranslation("nav.admin"), AdminView.class);
                 admin.setId("nav-admin");

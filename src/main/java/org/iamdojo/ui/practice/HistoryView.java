@@ -1,0 +1,129 @@
+package org.iamdojo.ui.practice;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.iamdojo.scenario.ScenarioCatalog;
+import org.iamdojo.scenario.practice.ExamGrader;
+import org.iamdojo.training.attempt.AttemptRecord;
+import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.practice.ExamRecord;
+import org.iamdojo.training.practice.PracticeService;
+import org.iamdojo.ui.MainLayout;
+
+/** The learner's history: scenario attempts with best and last scores, exam results over time, weak topics. */
+@Route(value = "history", layout = MainLayout.class)
+@PermitAll
+public class HistoryView extends Div implements HasDynamicTitle {
+    private static final int WEAK_SHOWN = 5;
+
+    /** One row per scenario: the latest attempt's status and dates, the best score over all attempts. */
+    record ScenarioRow(String scenarioId, String title, String status, Integer best, Integer last, Integer max,
+                       int attempts, Instant started, Instant updated) {
+    }
+
+    public HistoryView(AttemptService attempts, PracticeService practice, ScenarioCatalog scenarios,
+                       AuthenticationContext authentication) {
+        String username = authentication.getPrincipalName().orElse("");
+        addClassNames("dojo-page", "history");
+        Locale locale = getLocale();
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)
+                .withZone(ZoneId.systemDefault());
+
+        Map<String, List<AttemptRecord>> byScenario = new LinkedHashMap<>();
+        attempts.history(username).forEach(a -> byScenario.computeIfAbsent(a.scenarioId(), k -> new ArrayList<>()).add(a));
+        List<ScenarioRow> rows = new ArrayList<>();
+        byScenario.forEach((id, list) -> {
+            AttemptRecord latest = list.get(0);
+            Integer best = list.stream().map(AttemptRecord::bestScore).filter(java.util.Objects::nonNull)
+                    .max(Integer::compare).orElse(null);
+            boolean completed = list.stream().anyMatch(a -> "COMPLETED".equals(a.status()));
+            String title = scenarios.scenario(id).map(s -> s.title().in(locale)).orElse(id);
+            rows.add(new ScenarioRow(id, title, completed ? "COMPLETED" : latest.status(), best, latest.lastScore(),
+                    latest.maxScore(), list.size(), list.get(list.size() - 1).startedAt(), latest.updatedAt()));
+        });
+        Grid<ScenarioRow> attemptGrid = new Grid<>();
+        attemptGrid.setId("history-attempts");
+        attemptGrid.addColumn(ScenarioRow::title).setHeader(getTranslation("history.scenario")).setFlexGrow(3);
+        attemptGrid.addColumn(r -> getTranslation("history.status." + r.status())).setHeader(getTranslation("history.status"));
+        attemptGrid.addColumn(r -> score(r.best(), r.max())).setHeader(getTranslation("history.best"));
+        attemptGrid.addColumn(r -> score(r.last(), r.max())).setHeader(getTranslation("history.last"));
+        attemptGrid.addColumn(ScenarioRow::attempts).setHeader(getTranslation("history.attempts"));
+        attemptGrid.addColumn(r -> dates.format(r.started())).setHeader(getTranslation("history.started"));
+        attemptGrid.addColumn(r -> dates.format(r.updated())).setHeader(getTranslation("history.updated"));
+        attemptGrid.setItems(rows);
+        attemptGrid.setAllRowsVisible(true);
+        attemptGrid.addItemClickListener(e -> UI.getCurrent().navigate("play/" + e.getItem().scenarioId()));
+
+        List<ExamRecord> exams = practice.examHistory(username);
+        Grid<ExamRecord> examGrid = new Grid<>();
+        examGrid.setId("history-exams");
+        examGrid.addColumn(e -> dates.format(e.finishedAt())).setHeader(getTranslation("history.finished"));
+        examGrid.addColumn(ExamRecord::certification).setHeader(getTranslation("history.certification"));
+        examGrid.addColumn(e -> getTranslation("history.exam-score", e.score(), e.maxScore(),
+                e.maxScore() == 0 ? 0 : e.score() * 100 / e.maxScore())).setHeader(getTranslation("history.score"));
+        examGrid.addColumn(e -> String.join(", ", e.topics().stream().filter(ExamGrader.TopicScore::weak)
+                .map(t -> Topics.label(this, t.topic())).toList())).setHeader(getTranslation("history.weak")).setFlexGrow(3);
+        examGrid.addComponentColumn(e -> {
+            Button open = new Button(getTranslation("history.open-result"),
+                    click -> UI.getCurrent().navigate("exam-result/" + e.id()));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return open;
+        });
+        examGrid.setItems(exams);
+        examGrid.setAllRowsVisible(true);
+
+        Div weak = new Div();
+        weak.setId("history-weak-topics");
+        weak.addClassName("exam-topics");
+        List<ExamGrader.TopicScore> topics = practice.topicsByCorrectRate(username);
+        topics.stream().sorted(Comparator.comparingDouble(ExamGrader.TopicScore::rate)).limit(WEAK_SHOWN).forEach(t -> {
+            Div row = new Div();
+            row.addClassNames("topic-row", t.weak() ? "weak" : "strong");
+            Span name = new Span(Topics.label(this, t.topic()));
+            name.addClassName("topic-name");
+            ProgressBar bar = new ProgressBar(0, 1, t.rate());
+            bar.getElement().setAttribute("aria-label", Topics.label(this, t.topic()));
+            row.add(name, bar, new Span(getTranslation("history.correct-rate", t.earned(), t.max(), Math.round(t.rate() * 100))));
+            weak.add(row);
+        });
+
+        add(new H2(getTranslation("history.title")));
+        add(new H3(getTranslation("history.weak-topics")));
+        add(topics.isEmpty() ? new Paragraph(getTranslation("history.no-answers")) : weak);
+        add(new H3(getTranslation("history.exams")));
+        add(exams.isEmpty() ? new Paragraph(getTranslation("history.no-exams")) : examGrid);
+        add(new H3(getTranslation("history.scenarios")));
+        add(rows.isEmpty() ? new Paragraph(getTranslation("history.no-attempts")) : attemptGrid);
+    }
+
+    private String score(Integer score, Integer max) {
+        return score == null ? getTranslation("history.none") : getTranslation("history.score-of", score, max);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("history.page-title");
+    }
+}

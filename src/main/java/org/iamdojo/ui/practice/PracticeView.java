@@ -1,0 +1,182 @@
+package org.iamdojo.ui.practice;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import java.util.Set;
+import org.iamdojo.scenario.Scenario;
+import org.iamdojo.scenario.ScenarioCatalog;
+import org.iamdojo.scenario.practice.PracticeCatalog;
+import org.iamdojo.scenario.practice.PracticePath;
+import org.iamdojo.scenario.practice.Question;
+import org.iamdojo.training.practice.PracticeService;
+import org.iamdojo.ui.MainLayout;
+
+/**
+ * Practice paths: without a parameter, one card per certification with the learner's progress; with one
+ * ({@code practice/SAA-C03}), the path's scenarios and questions in order, answerable in place.
+ */
+@Route(value = "practice", layout = MainLayout.class)
+@PermitAll
+public class PracticeView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+    private final PracticeService service;
+    private final PracticeCatalog practice;
+    private final ScenarioCatalog scenarios;
+    private final String username;
+    private String title = "";
+
+    public PracticeView(PracticeService service, PracticeCatalog practice, ScenarioCatalog scenarios,
+                        AuthenticationContext authentication) {
+        this.service = service;
+        this.practice = practice;
+        this.scenarios = scenarios;
+        this.username = authentication.getPrincipalName().orElse("");
+        addClassName("dojo-page");
+        addClassName("practice");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String certification) {
+        removeAll();
+        if (certification == null || certification.isBlank()) {
+            overview();
+        } else {
+            PracticePath path = practice.path(certification).orElseThrow(NotFoundException::new);
+            path(path);
+        }
+    }
+
+    private void overview() {
+        title = getTranslation("practice.title");
+        Paragraph intro = new Paragraph(getTranslation("practice.intro"));
+        intro.addClassName("dojo-muted");
+        Div cards = new Div();
+        cards.addClassName("catalog-cards");
+        cards.setId("practice-paths");
+        Locale locale = getLocale();
+        for (PracticePath p : practice.paths()) {
+            PracticeService.PathProgress progress = service.progress(username, p.certification());
+            Div card = new Div();
+            card.addClassName("scenario-card");
+            card.setId("path-" + p.certification());
+            Span code = new Span(p.certification());
+            code.addClassNames("dojo-badge", "level-intermediate");
+            H3 name = new H3(p.title().in(locale));
+            Paragraph summary = new Paragraph(p.summary().in(locale));
+            summary.addClassName("dojo-muted");
+            Div actions = new Div(openButton(p), examButton(p));
+            actions.addClassName("player-actions");
+            card.add(code, name, summary, progressBar(progress), actions);
+            cards.add(card);
+        }
+        add(new H2(title), intro, cards);
+    }
+
+    private void path(PracticePath path) {
+        Locale locale = getLocale();
+        title = path.title().in(locale);
+        PracticeService.PathProgress progress = service.progress(username, path.certification());
+        Button all = new Button(getTranslation("practice.all-paths"), e -> UI.getCurrent().navigate(PracticeView.class));
+        all.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        all.setId("all-paths");
+        Paragraph summary = new Paragraph(path.summary().in(locale));
+        summary.addClassName("dojo-muted");
+        Div head = new Div(progressBar(progress), examButton(path));
+        head.addClassName("practice-head");
+        Div items = new Div();
+        items.addClassName("practice-items");
+        items.setId("practice-items");
+        int questionNo = 0;
+        long questionCount = path.items().stream().filter(i -> !i.isScenario()).count();
+        for (PracticeService.ItemProgress item : progress.items()) {
+            if (item.item().isScenario()) {
+                scenarios.scenario(item.item().scenario()).ifPresent(s -> items.add(scenarioRow(s, item)));
+            } else {
+                Question q = practice.question(item.item().question()).orElse(null);
+                if (q != null) {
+                    questionNo++;
+                    items.add(questionCard(q, getTranslation("practice.question-n", questionNo, questionCount), item));
+                }
+            }
+        }
+        add(all, new H2(title), summary, head, items);
+    }
+
+    private Div scenarioRow(Scenario s, PracticeService.ItemProgress item) {
+        Div row = new Div();
+        row.addClassName("practice-scenario");
+        row.setId("path-scenario-" + s.id());
+        if (item.done()) {
+            row.addClassName("done");
+        }
+        Span kind = new Span(getTranslation("practice.scenario"));
+        kind.addClassName("question-label");
+        H3 name = new H3(s.title().in(getLocale()));
+        String status = item.bestScore() == null ? getTranslation("practice.not-attempted")
+                : getTranslation("practice.best-score", item.bestScore(), item.maxScore());
+        Span state = new Span(item.done() ? getTranslation("practice.passed", status) : status);
+        state.addClassName("scenario-status");
+        Button open = new Button(getTranslation(item.bestScore() == null ? "catalog.start" : "catalog.continue"),
+                e -> UI.getCurrent().navigate("play/" + s.id()));
+        open.setId("path-open-" + s.id());
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        row.add(kind, name, state, open);
+        return row;
+    }
+
+    private QuestionCard questionCard(Question q, String label, PracticeService.ItemProgress item) {
+        QuestionCard card = new QuestionCard(q, label, Set.of(), chosen -> { },
+                chosen -> service.answer(username, q.id(), chosen),
+                id -> scenarios.scenario(id).map(s -> s.title().in(getLocale())).orElse(id));
+        if (item.lastAnswerCorrect() != null) {
+            card.addClassName(item.lastAnswerCorrect() ? "answered-right" : "answered-wrong");
+        }
+        return card;
+    }
+
+    private Div progressBar(PracticeService.PathProgress progress) {
+        int total = progress.items().size();
+        ProgressBar bar = new ProgressBar(0, Math.max(1, total), progress.done());
+        bar.getElement().setAttribute("aria-label", getTranslation("practice.progress-label"));
+        Span text = new Span(getTranslation("practice.progress", progress.done(), total));
+        text.addClassName("practice-progress-text");
+        text.setId("progress-" + progress.path().certification());
+        Div box = new Div(text, bar);
+        box.addClassName("practice-progress");
+        return box;
+    }
+
+    private Button openButton(PracticePath p) {
+        Button open = new Button(getTranslation("practice.open"), e -> UI.getCurrent().navigate("practice/" + p.certification()));
+        open.setId("open-path-" + p.certification());
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return open;
+    }
+
+    private Button examButton(PracticePath p) {
+        Button exam = new Button(getTranslation("practice.exam", p.exam().minutes()),
+                e -> UI.getCurrent().navigate("exam/" + p.certification()));
+        exam.setId("exam-" + p.certification());
+        return exam;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("practice.page-title", title);
+    }
+}
