@@ -97,9 +97,9 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
             Div links = new Div();
             links.addClassName("question-links");
             r.scenarioIds().forEach(id -> scenarios.scenario(id).ifPresent(s ->
-                    links.add(new Anchor("play/" + id, getTranslation("result.do-scenario", s.title().in(locale))))));
+                    links.add(new Anchor(Links.play(id), getTranslation("result.do-scenario", s.title().in(locale))))));
             if (!r.questionIds().isEmpty()) {
-                links.add(new Anchor("practice/" + exam.certification(),
+                links.add(new Anchor(Links.practice(exam.certification()),
                         getTranslation("result.do-questions", r.questionIds().size())));
             }
             box.add(links);
@@ -134,7 +134,7 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
         }
 
         Button back = new Button(getTranslation("result.back", exam.certification()),
-                e -> UI.getCurrent().navigate("practice/" + exam.certification()));
+                e -> UI.getCurrent().navigate(Links.practice(exam.certification())));
         back.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         back.setId("back-to-path");
         Button history = new Button(getTranslation("result.history"), e -> UI.getCurrent().navigate(HistoryView.class));

@@ -113,7 +113,7 @@ public class ExamView extends Div implements HasUrlParameter<String>, HasDynamic
         Div tasks = new Div(new H3(getTranslation("exam.scenarios")));
         tasks.addClassName("exam-scenarios");
         exam.scenarioAttempts().keySet().forEach(id -> scenarios.scenario(id).ifPresent(s -> {
-            Anchor open = new Anchor("play/" + id, getTranslation("exam.open-scenario", s.title().in(locale)));
+            Anchor open = new Anchor(Links.play(id), getTranslation("exam.open-scenario", s.title().in(locale)));
             open.setTarget("_blank");
             open.setId("exam-open-" + id);
             Paragraph note = new Paragraph(getTranslation("exam.scenario-note"));
@@ -200,7 +200,7 @@ public class ExamView extends Div implements HasUrlParameter<String>, HasDynamic
     /** Grades the exam and shows the result (also used when time runs out). */
     void finishNow() {
         PracticeService.ExamOutcome outcome = service.finishExam(username, exam.id());
-        UI.getCurrent().navigate("exam-result/" + outcome.exam().id());
+        UI.getCurrent().navigate(Links.examResult(outcome.exam().id()));
     }
 
     private void updateRemaining() {

@@ -74,7 +74,7 @@ public class HistoryView extends Div implements HasDynamicTitle {
         attemptGrid.addColumn(r -> dates.format(r.updated())).setHeader(getTranslation("history.updated"));
         attemptGrid.setItems(rows);
         attemptGrid.setAllRowsVisible(true);
-        attemptGrid.addItemClickListener(e -> UI.getCurrent().navigate("play/" + e.getItem().scenarioId()));
+        attemptGrid.addItemClickListener(e -> UI.getCurrent().navigate(Links.play(e.getItem().scenarioId())));
 
         List<ExamRecord> exams = practice.examHistory(username);
         Grid<ExamRecord> examGrid = new Grid<>();
@@ -87,7 +87,7 @@ public class HistoryView extends Div implements HasDynamicTitle {
                 .map(t -> Topics.label(this, t.topic())).toList())).setHeader(getTranslation("history.weak")).setFlexGrow(3);
         examGrid.addComponentColumn(e -> {
             Button open = new Button(getTranslation("history.open-result"),
-                    click -> UI.getCurrent().navigate("exam-result/" + e.id()));
+                    click -> UI.getCurrent().navigate(Links.examResult(e.id())));
             open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return open;
         });

@@ -132,7 +132,7 @@ public class PracticeView extends Div implements HasUrlParameter<String>, HasDyn
         Span state = new Span(item.done() ? getTranslation("practice.passed", status) : status);
         state.addClassName("scenario-status");
         Button open = new Button(getTranslation(item.bestScore() == null ? "catalog.start" : "catalog.continue"),
-                e -> UI.getCurrent().navigate("play/" + s.id()));
+                e -> UI.getCurrent().navigate(Links.play(s.id())));
         open.setId("path-open-" + s.id());
         open.addThemeVariants(ButtonVariant.LUMO_SMALL);
         row.add(kind, name, state, open);
@@ -162,7 +162,7 @@ public class PracticeView extends Div implements HasUrlParameter<String>, HasDyn
     }
 
     private Button openButton(PracticePath p) {
-        Button open = new Button(getTranslation("practice.open"), e -> UI.getCurrent().navigate("practice/" + p.certification()));
+        Button open = new Button(getTranslation("practice.open"), e -> UI.getCurrent().navigate(Links.practice(p.certification())));
         open.setId("open-path-" + p.certification());
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return open;
@@ -170,7 +170,7 @@ public class PracticeView extends Div implements HasUrlParameter<String>, HasDyn
 
     private Button examButton(PracticePath p) {
         Button exam = new Button(getTranslation("practice.exam", p.exam().minutes()),
-                e -> UI.getCurrent().navigate("exam/" + p.certification()));
+                e -> UI.getCurrent().navigate(Links.exam(p.certification())));
         exam.setId("exam-" + p.certification());
         return exam;
     }

@@ -119,7 +119,7 @@ final class QuestionCard extends Div {
         Paragraph explanation = new Paragraph(question.explanation().in(locale));
         Div links = new Div();
         links.addClassName("question-links");
-        Anchor scenario = new Anchor("play/" + question.scenario(),
+        Anchor scenario = new Anchor(Links.play(question.scenario()),
                 getTranslation("question.practise-scenario", scenarioTitle.apply(question.scenario())));
         links.add(scenario);
         if (question.source() != null) {
