@@ -224,17 +224,25 @@ public class PracticeService {
     }
 
     /**
-     * The member's topics by correct rate, lowest first: every answered question (practice and exams) counts once
-     * per answer for each of its topics.
+     * The member's topics by correct rate, lowest first: answers given on practice paths (one point each for every
+     * topic of the question) plus the per-topic points of every finished exam (its questions and scenarios).
      */
     public List<ExamGrader.TopicScore> topicsByCorrectRate(String username) {
+        long memberId = member(username).getId();
         Map<String, int[]> byTopic = new TreeMap<>();
-        for (PracticeStore.Answer a : store.allAnswers(member(username).getId())) {
+        for (PracticeStore.Answer a : store.practiceAnswers(memberId)) {
             practice.question(a.questionId()).ifPresent(q -> q.topics().forEach(t -> {
                 int[] c = byTopic.computeIfAbsent(t, k -> new int[2]);
                 c[0] += a.correct() ? 1 : 0;
                 c[1] += 1;
             }));
+        }
+        for (ExamRecord exam : store.exams(memberId)) {
+            for (ExamGrader.TopicScore t : exam.topics()) {
+                int[] c = byTopic.computeIfAbsent(t.topic(), k -> new int[2]);
+                c[0] += t.earned();
+                c[1] += t.max();
+            }
         }
         List<ExamGrader.TopicScore> out = new ArrayList<>();
         byTopic.forEach((t, c) -> out.add(new ExamGrader.TopicScore(t, c[0], c[1])));

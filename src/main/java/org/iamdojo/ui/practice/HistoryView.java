@@ -66,12 +66,12 @@ public class HistoryView extends Div implements HasDynamicTitle {
         Grid<ScenarioRow> attemptGrid = new Grid<>();
         attemptGrid.setId("history-attempts");
         attemptGrid.addColumn(ScenarioRow::title).setHeader(getTranslation("history.scenario")).setFlexGrow(3);
-        attemptGrid.addColumn(r -> getTranslation("history.status." + r.status())).setHeader(getTranslation("history.status"));
-        attemptGrid.addColumn(r -> score(r.best(), r.max())).setHeader(getTranslation("history.best"));
-        attemptGrid.addColumn(r -> score(r.last(), r.max())).setHeader(getTranslation("history.last"));
-        attemptGrid.addColumn(ScenarioRow::attempts).setHeader(getTranslation("history.attempts"));
-        attemptGrid.addColumn(r -> dates.format(r.started())).setHeader(getTranslation("history.started"));
-        attemptGrid.addColumn(r -> dates.format(r.updated())).setHeader(getTranslation("history.updated"));
+        attemptGrid.addColumn(r -> getTranslation("history.status." + r.status())).setHeader(getTranslation("history.status")).setAutoWidth(true);
+        attemptGrid.addColumn(r -> score(r.best(), r.max())).setHeader(getTranslation("history.best")).setAutoWidth(true);
+        attemptGrid.addColumn(r -> score(r.last(), r.max())).setHeader(getTranslation("history.last")).setAutoWidth(true);
+        attemptGrid.addColumn(ScenarioRow::attempts).setHeader(getTranslation("history.attempts")).setAutoWidth(true);
+        attemptGrid.addColumn(r -> dates.format(r.started())).setHeader(getTranslation("history.started")).setAutoWidth(true);
+        attemptGrid.addColumn(r -> dates.format(r.updated())).setHeader(getTranslation("history.updated")).setAutoWidth(true);
         attemptGrid.setItems(rows);
         attemptGrid.setAllRowsVisible(true);
         attemptGrid.addItemClickListener(e -> UI.getCurrent().navigate(Links.play(e.getItem().scenarioId())));
@@ -79,10 +79,10 @@ public class HistoryView extends Div implements HasDynamicTitle {
         List<ExamRecord> exams = practice.examHistory(username);
         Grid<ExamRecord> examGrid = new Grid<>();
         examGrid.setId("history-exams");
-        examGrid.addColumn(e -> dates.format(e.finishedAt())).setHeader(getTranslation("history.finished"));
-        examGrid.addColumn(ExamRecord::certification).setHeader(getTranslation("history.certification"));
+        examGrid.addColumn(e -> dates.format(e.finishedAt())).setHeader(getTranslation("history.finished")).setAutoWidth(true);
+        examGrid.addColumn(ExamRecord::certification).setHeader(getTranslation("history.certification")).setAutoWidth(true);
         examGrid.addColumn(e -> getTranslation("history.exam-score", e.score(), e.maxScore(),
-                e.maxScore() == 0 ? 0 : e.score() * 100 / e.maxScore())).setHeader(getTranslation("history.score"));
+                e.maxScore() == 0 ? 0 : e.score() * 100 / e.maxScore())).setHeader(getTranslation("history.score")).setAutoWidth(true);
         examGrid.addColumn(e -> String.join(", ", e.topics().stream().filter(ExamGrader.TopicScore::weak)
                 .map(t -> Topics.label(this, t.topic())).toList())).setHeader(getTranslation("history.weak")).setFlexGrow(3);
         examGrid.addComponentColumn(e -> {

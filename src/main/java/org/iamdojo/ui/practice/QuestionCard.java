@@ -6,11 +6,13 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +52,7 @@ final class QuestionCard extends Div {
         List<Integer> positions = question.optionPositions();
         if (question.multipleAnswers()) {
             CheckboxGroup<Integer> group = new CheckboxGroup<>();
+            group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
             group.setLabel(getTranslation("question.choose-all", question.correctOptions().size()));
             group.setItems(positions);
             group.setItemLabelGenerator(i -> question.options().get(i).text().in(locale));
@@ -62,6 +65,7 @@ final class QuestionCard extends Div {
             choices = group;
         } else {
             RadioButtonGroup<Integer> group = new RadioButtonGroup<>();
+            group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
             group.setLabel(getTranslation("question.choose-one"));
             group.setItems(positions);
             group.setItemLabelGenerator(i -> question.options().get(i).text().in(locale));

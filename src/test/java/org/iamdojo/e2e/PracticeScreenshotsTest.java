@@ -1,0 +1,53 @@
+package org.iamdojo.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Screenshots of certification practice in both languages: path, an exam question, exam result, history. */
+class PracticeScreenshotsTest extends BrowserTestBase {
+
+    @ParameterizedTest
+    @CsvSource({"en-US,en,Submit", "ko-KR,ko,제출"})
+    void practiceViews(String browserLocale, String suffix, String submitLabel) {
+        newSession(browserLocale);
+        String user = "practice" + suffix;
+        signUp(user, GOOD_PASSWORD);
+        signIn(user, GOOD_PASSWORD);
+
+        open("/practice");
+        assertThat(page.locator("#path-SAA-C03")).isVisible();
+        screenshot("practice-paths-" + suffix);
+
+        open("/practice/SAA-C03");
+        Locator card = page.locator("#question-default-implicit-deny");
+        card.locator("vaadin-radio-button").first().click();
+        page.locator("#check-default-implicit-deny").click();
+        assertThat(page.locator("#feedback-default-implicit-deny")).isVisible();
+        card.scrollIntoViewIfNeeded();
+        screenshot("practice-path-" + suffix);
+
+        open("/exam/SAA-C03");
+        page.locator("#start-exam").click();
+        assertThat(page.locator("#exam-question .question-card")).isVisible();
+        page.locator("#exam-question .question-choices vaadin-radio-button, #exam-question .question-choices vaadin-checkbox")
+                .first().click();
+        assertThat(page.locator("#exam-answered")).containsText("1");
+        screenshot("exam-question-" + suffix);
+
+        page.locator("#exam-next").click();
+        page.locator("#exam-question .question-choices vaadin-radio-button, #exam-question .question-choices vaadin-checkbox")
+                .nth(1).click();
+        page.locator("#finish-exam").click();
+        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], #finish-dialog vaadin-button[slot='confirm-button']")
+                .first().click();
+        assertThat(page.locator("#exam-score")).isVisible();
+        screenshot("exam-result-" + suffix);
+
+        open("/history");
+        assertThat(page.locator("#history-exams")).isVisible();
+        screenshot("history-" + suffix);
+    }
+}
