@@ -44,7 +44,8 @@ final class QuestionCard extends Div {
         text.addClassName("question-text");
         Div topics = new Div();
         topics.addClassName("scenario-tags");
-        question.topics().forEach(t -> {
+        // Topic tags would hint at the answer in an exam; they are shown only while practising.
+        (check == null ? List.<String>of() : question.topics()).forEach(t -> {
             Span tag = new Span(Topics.label(this, t));
             tag.addClassName("scenario-tag");
             topics.add(tag);
