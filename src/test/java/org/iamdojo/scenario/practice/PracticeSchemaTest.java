@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.RecordComponent;
+import java.lang.reflect.RecordComponent;
 import org.junit.jupiter.api.Test;
 
 /** The JSON Schemas for editors list exactly the fields the parser reads. */
