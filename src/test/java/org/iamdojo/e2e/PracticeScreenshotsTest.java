@@ -28,6 +28,9 @@ class PracticeScreenshotsTest extends BrowserTestBase {
         assertThat(page.locator("#feedback-default-implicit-deny")).isVisible();
         card.scrollIntoViewIfNeeded();
         screenshot("practice-path-" + suffix);
+        open("/practice/SAA-C03");
+        assertThat(page.locator("#progress-SAA-C03")).containsText(suffix.equals("en") ? "1 of 33" : "33개 중 1개");
+        screenshot("practice-path-progress-" + suffix);
 
         open("/exam/SAA-C03");
         page.locator("#start-exam").click();
