@@ -18,6 +18,11 @@ public final class ConsolePages {
     /** All pages. */
     public static List<Entry> all() {
         return List.of(
-                new Entry("dashboard", "console.nav.dashboard", DashboardPage::new));
+                new Entry("dashboard", "console.nav.dashboard", DashboardPage::new),
+                new Entry("users", "console.nav.users", UsersPage::new),
+                new Entry("groups", "console.nav.groups", GroupsPage::new),
+                new Entry("roles", "console.nav.roles", RolesPage::new),
+                new Entry("policies", "console.nav.policies", PoliciesPage::new),
+                new Entry("account", "console.nav.account", AccountPage::new));
     }
 }
