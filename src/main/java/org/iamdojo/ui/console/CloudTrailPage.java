@@ -65,7 +65,7 @@ final class CloudTrailPage implements ConsolePage {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("trail-events");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("320px");
         grid.addColumn(e -> TIME.format(e.eventTime())).setHeader(root.getTranslation("trail.col.time")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::userCell).setHeader(root.getTranslation("trail.col.user")).setFlexGrow(3);
@@ -86,13 +86,13 @@ final class CloudTrailPage implements ConsolePage {
     static String userLabel(TrailEvent e) {
         String arn = e.principalArn() == null ? "" : e.principalArn();
         String name = switch (e.userIdentityType() == null ? "" : e.userIdentityType()) {
-            case "Root" -> "root";
+            case "Root" -> "";
             case "AWSService" -> arn;
             default -> arn.contains(":user/") || arn.contains(":assumed-role/") || arn.contains(":federated-user/")
                     ? arn.substring(arn.indexOf(':', arn.indexOf("::") + 2) + 1).replaceFirst("^user/", "")
                     : arn;
         };
-        return e.userIdentityType() + " " + name;
+        return name.isEmpty() ? e.userIdentityType() : e.userIdentityType() + " " + name;
     }
 
     private Component userCell(TrailEvent e) {

@@ -124,7 +124,7 @@ final class Ec2Page implements ConsolePage {
     }
 
     private Span badge(String state) {
-        Span s = new Span(state);
+        Span s = new Span(root.getTranslation("ec2.state." + state));
         s.getElement().getThemeList().add("badge pill");
         s.getElement().getThemeList().add(switch (state) {
             case "running" -> "success";

@@ -111,7 +111,7 @@ final class S3Page implements ConsolePage {
         List<BucketRow> rows = new ArrayList<>();
         if (r.succeeded()) {
             for (JsonNode b : r.response().path("Buckets")) {
-                rows.add(new BucketRow(b.path("Name").asText(), b.path("CreationDate").asText()));
+                rows.add(new BucketRow(b.path("Name").asText(), shortTime(b.path("CreationDate").asText())));
             }
         } else {
             bucketsError.add(new ErrorNotice(r));
@@ -169,7 +169,7 @@ final class S3Page implements ConsolePage {
             List<ObjectRow> rows = new ArrayList<>();
             if (r.succeeded()) {
                 for (JsonNode o : r.response().path("Contents")) {
-                    rows.add(new ObjectRow(o.path("Key").asText(), o.path("Size").asLong(), o.path("LastModified").asText()));
+                    rows.add(new ObjectRow(o.path("Key").asText(), o.path("Size").asLong(), shortTime(o.path("LastModified").asText())));
                 }
             } else {
                 error.add(new ErrorNotice(r));
@@ -305,6 +305,11 @@ final class S3Page implements ConsolePage {
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         box.add(policy, new Span(root.getTranslation("s3.policy.findings")), findings, actions);
         return box;
+    }
+
+    /** An ISO timestamp to the second, as the S3 console lists it. */
+    static String shortTime(String iso) {
+        return iso.length() > 19 ? iso.substring(0, 19).replace('T', ' ') : iso;
     }
 
     private String template(String bucket) {

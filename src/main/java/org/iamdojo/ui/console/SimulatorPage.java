@@ -86,7 +86,7 @@ final class SimulatorPage implements ConsolePage {
         principal.setItemLabelGenerator(c -> CUSTOM.equals(c.kind()) ? root.getTranslation("sim.custom")
                 : root.getTranslation("sim.kind." + c.kind()) + ": " + c.name());
         principal.addValueChangeListener(e -> policies.setVisible(e.getValue() != null && CUSTOM.equals(e.getValue().kind())));
-        principal.setWidth("340px");
+        principal.setWidth("320px");
         policies.setLabel(root.getTranslation("sim.policies"));
         policies.setId("sim-policies");
         policies.setHelperText(root.getTranslation("sim.policies.help"));
@@ -98,7 +98,7 @@ final class SimulatorPage implements ConsolePage {
         actions.setLabel(root.getTranslation("sim.actions"));
         actions.setId("sim-actions");
         actions.setHelperText(root.getTranslation("sim.actions.help"));
-        actions.setWidth("420px");
+        actions.setMinWidth("0");
         ComboBox<String> suggest = new ComboBox<>(root.getTranslation("sim.suggest"));
         suggest.setId("sim-suggest");
         suggest.setItems(query -> {
@@ -106,7 +106,7 @@ final class SimulatorPage implements ConsolePage {
             return actionNames().stream().filter(a -> a.toLowerCase(Locale.ROOT).contains(filter))
                     .skip(query.getOffset()).limit(query.getLimit());
         });
-        suggest.setWidth("300px");
+        suggest.setWidth("320px");
         suggest.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 String now = actions.getValue().trim();
@@ -118,7 +118,7 @@ final class SimulatorPage implements ConsolePage {
         resources.setId("sim-resources");
         resources.setHelperText(root.getTranslation("sim.resources.help"));
         resources.setValue("*");
-        resources.setWidthFull();
+        resources.setMinWidth("0");
         Button addKey = new Button(root.getTranslation("sim.add-context"), e -> addContextRow("", ""));
         addKey.setId("sim-add-context");
         addKey.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -139,10 +139,15 @@ final class SimulatorPage implements ConsolePage {
         results.setItemDetailsRenderer(new ComponentRenderer<>(r -> new EvaluationFlow(r.request(), r.decision())));
         results.setDetailsVisibleOnClick(true);
 
-        HorizontalLayout top = new HorizontalLayout(principal, actions, suggest);
+        HorizontalLayout top = new HorizontalLayout(principal, actions);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
-        top.getStyle().set("flex-wrap", "wrap");
-        root.add(new H3(root.getTranslation("sim.title")), top, policies, resources,
+        top.setWidthFull();
+        top.setFlexGrow(1, actions);
+        HorizontalLayout second = new HorizontalLayout(suggest, resources);
+        second.setAlignItems(FlexComponent.Alignment.BASELINE);
+        second.setWidthFull();
+        second.setFlexGrow(1, resources);
+        root.add(new H3(root.getTranslation("sim.title")), top, second, policies,
                 new Span(root.getTranslation("sim.context")), contextRows, addKey, run,
                 new H4(root.getTranslation("sim.results")), new Span(root.getTranslation("sim.results.help")), results);
         refresh();
