@@ -34,7 +34,7 @@ final class SandboxClockWidget extends Div {
 
     private Button move(String id, Duration by, String labelKey) {
         Button b = new Button(getTranslation(labelKey), e -> {
-            workspace.sandbox().clock().advance(by);
+            workspace.advanceClock(by);
             update();
             afterMove.run();
         });

@@ -76,6 +76,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         String label = scenario.learner().isRoot() ? "root" : scenario.learner().user();
         SandboxWorkspace workspace = new SandboxWorkspace(live.attempt().sandbox(), scenario.homeAccountId(), learner,
                 label, live::call);
+        workspace.routeClock(live::advanceClock);
         WorkspaceHolder.set(workspace);
         console = new ConsolePanel(workspace, null);
 
