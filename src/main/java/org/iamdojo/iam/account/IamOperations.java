@@ -495,8 +495,8 @@ public final class IamOperations {
     private static void attachments(Sandbox sb) {
         for (String kind : List.of("User", "Group", "Role")) {
             sb.register(Operation.of("iam", "Attach" + kind + "Policy", false,
-                    (c, p) -> needWith(c, "Attach" + kind + "Policy", holderArn(c, kind, p),
-                            "iam:PolicyARN", p.optional("PolicyArn")),
+                    (c, p) -> List.of(new AccessRequest("iam:Attach" + kind + "Policy", holderArn(c, kind, p),
+                            c.accountId(), null, targetContext(c, kind, p))),
                     (c, p) -> {
                         PolicyHolder h = holder(c, kind, p);
                         String arn = p.required("PolicyArn");
@@ -579,7 +579,8 @@ public final class IamOperations {
                 default -> ROLE_INLINE_TOTAL;
             };
             sb.register(Operation.of("iam", "Put" + kind + "Policy", false,
-                    (c, p) -> need(c, "Put" + kind + "Policy", holderArn(c, kind, p)),
+                    (c, p) -> List.of(new AccessRequest("iam:Put" + kind + "Policy", holderArn(c, kind, p),
+                            c.accountId(), null, targetContext(c, kind, p))),
                     (c, p) -> {
                         PolicyHolder h = holder(c, kind, p);
                         String name = name(p, "PolicyName", POLICY_NAME);
@@ -1087,6 +1088,27 @@ public final class IamOperations {
     static List<AccessRequest> needWith(OperationContext c, String action, String resourceArn, String key, String value) {
         java.util.Map<String, List<String>> context = value == null ? Map.of() : Map.of(key, List.of(value));
         return List.of(new AccessRequest("iam:" + action, resourceArn, c.accountId(), null, context));
+    }
+
+    /**
+     * The IAM keys of a policy change on a user or role: iam:PolicyARN, and iam:PermissionsBoundary with the
+     * boundary the target entity already has (how delegated admins are kept inside a boundary).
+     */
+    private static Map<String, List<String>> targetContext(OperationContext c, String kind, Params p) {
+        Map<String, List<String>> context = new java.util.LinkedHashMap<>();
+        if (p.optional("PolicyArn") != null) {
+            context.put("iam:PolicyARN", List.of(p.optional("PolicyArn")));
+        }
+        String boundary = null;
+        if ("User".equals(kind) && p.optional("UserName") != null && c.account().user(p.optional("UserName")) != null) {
+            boundary = c.account().user(p.optional("UserName")).permissionsBoundaryArn;
+        } else if ("Role".equals(kind) && p.optional("RoleName") != null && c.account().role(p.optional("RoleName")) != null) {
+            boundary = c.account().role(p.optional("RoleName")).permissionsBoundaryArn;
+        }
+        if (boundary != null) {
+            context.put("iam:PermissionsBoundary", List.of(boundary));
+        }
+        return context;
     }
 
     static List<AccessRequest> need(OperationContext c, String action, String resourceArn) {
