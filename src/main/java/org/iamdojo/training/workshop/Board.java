@@ -6,9 +6,10 @@ import org.iamdojo.scenario.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A snapshot of a workshop's live board: one row per participant, one cell per scenario, and a class summary.
+ * A snapshot of a workshop's live board: one row per participant, one cell per scenario, a class summary, and
+ * when it was taken (every change stored before {@code takenAt} is on it).
  */
-public record Board(Workshop workshop, List<Row> rows, Summary summary, Instant builtAt) {
+public record Board(Workshop workshop, List<Row> rows, Summary summary, Instant takenAt) {
 
     /** Status of a cell that has no attempt yet. */
     public static final String NOT_STARTED = "NOT_STARTED";

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes a board as CSV (RFC 4180 quoting) in UTF-8 with a byte order mark: without the BOM, spreadsheet
@@ -16,15 +17,15 @@ final class ResultsCsv {
     }
 
     /**
-     * One line per participant and scenario. Headers: participant, scenario, status, score, max, hints used,
-     * last activity (ISO-8601 UTC).
+     * One line per participant and scenario. Headers: workshop, participant, scenario, status, score, max,
+     * hints used, last activity (ISO-8601 UTC); {@code scenarioName} gives a scenario's title in the reader's language.
      */
-    static byte[] write(Board board, List<String> headers) {
+    static byte[] write(Board board, List<String> headers, Function<String, String> scenarioName) {
         StringBuilder csv = new StringBuilder();
         line(csv, headers);
         for (Board.Row row : board.rows()) {
             for (Board.Cell c : row.cells()) {
-                line(csv, List.of(row.username(), c.scenarioId(), c.status(),
+                line(csv, List.of(board.workshop().title(), row.username(), scenarioName.apply(c.scenarioId()), c.status(),
                         c.score() == null ? "" : c.score().toString(), c.max() == null ? "" : c.max().toString(),
                         Integer.toString(c.hintsUsed()),
                         c.lastActivity() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(c.lastActivity())));

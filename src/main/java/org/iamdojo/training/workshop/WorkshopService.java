@@ -207,9 +207,13 @@ public class WorkshopService {
         return events;
     }
 
-    /** The results as CSV (UTF-8 with a byte order mark); {@code headers} are the column titles in the UI's language. */
-    public byte[] resultsCsv(String workshopId, String instructor, List<String> headers) {
-        return ResultsCsv.write(board(workshopId, instructor), headers);
+    /**
+     * The results as CSV (UTF-8 with a byte order mark); {@code headers} are the column titles in the UI's
+     * language and scenario titles are written in {@code locale}.
+     */
+    public byte[] resultsCsv(String workshopId, String instructor, List<String> headers, java.util.Locale locale) {
+        return ResultsCsv.write(board(workshopId, instructor), headers,
+                id -> catalog.scenario(id).map(s -> s.title().in(locale)).orElse(id));
     }
 
     /** The scenario titles of a workshop, in order. */
@@ -228,6 +232,8 @@ public class WorkshopService {
     }
 
     private Board build(Workshop w) {
+        // The snapshot's time is taken before reading, so every change stored before it is on this board.
+        Instant takenAt = clock.instant();
         List<WorkshopStore.Participant> people = store.participants(w.id());
         Map<String, AttemptRecord> byKey = new HashMap<>();
         for (AttemptRecord a : attemptStore.forWorkshop(w.id())) {
@@ -280,7 +286,7 @@ public class WorkshopService {
         }
         int finishedAll = (int) rows.stream().filter(Board.Row::finishedAll).count();
         return new Board(w, rows, new Board.Summary(rows.size(), finishedAll, perScenario,
-                mostFailed.subList(0, Math.min(5, mostFailed.size()))), clock.instant());
+                mostFailed.subList(0, Math.min(5, mostFailed.size()))), takenAt);
     }
 
     private Member member(String username) {
