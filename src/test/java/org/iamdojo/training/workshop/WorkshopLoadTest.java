@@ -102,6 +102,9 @@ class WorkshopLoadTest {
         List<ScenarioOperation> solution = attempts.open(people.get(0), SCENARIO, w.id()).scenario().solution();
 
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Long> opens = Collections.synchronizedList(new ArrayList<>());
+        List<Long> calls = Collections.synchronizedList(new ArrayList<>());
+        List<Long> grades = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(PARTICIPANTS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> scores = new ArrayList<>();
@@ -109,10 +112,10 @@ class WorkshopLoadTest {
             scores.add(pool.submit(() -> {
                 ReentrantLock sessionLock = new ReentrantLock();
                 start.await();
-                LiveAttempt live = timed(latencies, sessionLock, () -> workshops.openAttempt(w.id(), SCENARIO, person));
+                LiveAttempt live = timed(opens, sessionLock, () -> workshops.openAttempt(w.id(), SCENARIO, person));
                 for (ScenarioOperation op : solution) {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(50, 400));
-                    CallResult result = timed(latencies, sessionLock, () -> {
+                    CallResult result = timed(calls, sessionLock, () -> {
                         if (op.step() != null) {
                             live.beginStep(op.step());
                         }
@@ -122,7 +125,7 @@ class WorkshopLoadTest {
                     assertThat(result.succeeded()).as(op.operation()).isTrue();
                 }
                 Thread.sleep(ThreadLocalRandom.current().nextLong(50, 400));
-                return timed(latencies, sessionLock, () -> attempts.grade(live)).total();
+                return timed(grades, sessionLock, () -> attempts.grade(live)).total();
             }));
         }
         long t0 = System.nanoTime();
@@ -131,6 +134,9 @@ class WorkshopLoadTest {
             assertThat(f.get(5, TimeUnit.MINUTES)).isEqualTo(100);
         }
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
+        latencies.addAll(opens);
+        latencies.addAll(calls);
+        latencies.addAll(grades);
         pool.shutdown();
         // Let the last board refresh arrive.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -147,6 +153,8 @@ class WorkshopLoadTest {
                 latencies.size(), wallMs, Runtime.getRuntime().availableProcessors());
         System.out.printf("  action latency ms: p50 %d, p95 %d, p99 %d, max %d%n", pct(latencies, 50),
                 pct(latencies, 95), pct(latencies, 99), pct(latencies, 100));
+        System.out.printf("    open (start the scenario) p50 %d, p95 %d; sandbox call p50 %d, p95 %d; grade p50 %d, p95 %d%n",
+                pct(opens, 50), pct(opens, 95), pct(calls, 50), pct(calls, 95), pct(grades, 50), pct(grades, 95));
         System.out.printf("  board delay ms: p50 %d, p95 %d, max %d (%d deliveries measured, %d never seen)%n",
                 pct(boardDelays, 50), pct(boardDelays, 95), pct(boardDelays, 100), boardDelays.size(), unseen.size());
         System.out.printf("  heap per participant (live attempt, after GC): %d KB%n", perParticipant / 1024);
