@@ -44,6 +44,17 @@ public class MainLayout extends AppLayout {
             console.setId("nav-console");
             console.addClassName("dojo-nav-link");
             actions.add(console);
+            RouterLink join = new RouterLink(getTranslation("nav.join"), org.iamdojo.ui.workshop.JoinView.class);
+            join.setId("nav-join");
+            join.addClassName("dojo-nav-link");
+            actions.add(join);
+            if (authentication.hasRole("INSTRUCTOR") || authentication.hasRole("ADMIN")) {
+                RouterLink workshops = new RouterLink(getTranslation("nav.workshops"),
+                        org.iamdojo.ui.workshop.WorkshopsView.class);
+                workshops.setId("nav-workshops");
+                workshops.addClassName("dojo-nav-link");
+                actions.add(workshops);
+            }
             if (authentication.hasRole("ADMIN")) {
                 RouterLink admin = new RouterLink(getTranslation("nav.admin"), AdminView.class);
                 admin.setId("nav-admin");

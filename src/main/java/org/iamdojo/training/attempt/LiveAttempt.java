@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
@@ -31,6 +32,7 @@ public final class LiveAttempt {
     private final AttemptStore store;
     private final AtomicInteger seq;
     private volatile GradeReport lastReport;
+    private volatile Consumer<String> activity = kind -> { };
 
     private LiveAttempt(AttemptRecord record, Attempt attempt, AttemptStore store, int nextSeq) {
         this.record = record;
@@ -97,6 +99,11 @@ public final class LiveAttempt {
         store.append(new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString()));
     }
 
+    /** Hears each learner action by kind (CALL, HINT, STEP); the service publishes them. */
+    void onActivity(Consumer<String> listener) {
+        this.activity = listener;
+    }
+
     /** The attempt's id. */
     public String id() {
         return record.id();
@@ -123,6 +130,7 @@ public final class LiveAttempt {
         ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
         call.put("errorCode", result.succeeded() ? null : result.error().code());
         append("CALL", call);
+        activity.accept("CALL");
         return result;
     }
 
@@ -131,6 +139,7 @@ public final class LiveAttempt {
         if (attempt.stepStart(step) == null) {
             attempt.beginStep(step);
             append("STEP", JSON.createObjectNode().put("step", step));
+            activity.accept("STEP");
         }
     }
 
@@ -139,6 +148,7 @@ public final class LiveAttempt {
         if (!attempt.hintsUsed().contains(step + "." + hint)) {
             attempt.useHint(step, hint);
             append("HINT", JSON.createObjectNode().put("step", step).put("hint", hint));
+            activity.accept("HINT");
         }
     }
 
@@ -148,11 +158,21 @@ public final class LiveAttempt {
         append("CLOCK", JSON.createObjectNode().put("seconds", by.getSeconds()));
     }
 
-    /** Remembers the latest grade (the service stores scores). */
+    /**
+     * Remembers the latest grade (the service stores scores). The log keeps the positions of the failed checks
+     * too, so a workshop board can tell which checks a class fails most.
+     */
     void graded(GradeReport report) {
         this.lastReport = report;
-        append("GRADE", JSON.createObjectNode().put("total", report.total()).put("max", report.max())
-                .put("passed", report.passed()));
+        ObjectNode grade = JSON.createObjectNode().put("total", report.total()).put("max", report.max())
+                .put("passed", report.passed());
+        var failed = grade.putArray("failed");
+        for (int i = 0; i < report.checks().size(); i++) {
+            if (!report.checks().get(i).passed()) {
+                failed.add(i);
+            }
+        }
+        append("GRADE", grade);
     }
 
     /** The latest grade in this session, or null. */
