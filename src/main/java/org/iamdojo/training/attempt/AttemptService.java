@@ -29,6 +29,7 @@ public class AttemptService {
     private final Grader grader;
     private final AttemptActivityBus activity;
     private final Map<String, LiveAttempt> live = new ConcurrentHashMap<>();
+    private final Map<String, Object> memberLocks = new ConcurrentHashMap<>();
 
     public AttemptService(AttemptStore store, MemberService members, ScenarioCatalog catalog, PolicyValidator validator,
                           Grader grader, AttemptActivityBus activity) {
@@ -49,7 +50,14 @@ public class AttemptService {
      * The member's current attempt of a scenario inside a workshop (null: self-paced), resumed, or a new one.
      * The caller (the workshop service) has checked that the member takes part in the workshop.
      */
-    public synchronized LiveAttempt open(String username, String scenarioId, String workshopId) {
+    public LiveAttempt open(String username, String scenarioId, String workshopId) {
+        // One member's opens are serialized (no two attempts of one scenario); members do not wait on each other.
+        synchronized (memberLocks.computeIfAbsent(username, k -> new Object())) {
+            return openLocked(username, scenarioId, workshopId);
+        }
+    }
+
+    private LiveAttempt openLocked(String username, String scenarioId, String workshopId) {
         Member member = member(username);
         Scenario scenario = catalog.scenario(scenarioId)
                 .orElseThrow(() -> new NotFoundException("No scenario " + scenarioId));

@@ -93,9 +93,22 @@ public class AttemptStore {
 
     /** Appends one event. */
     public void append(AttemptEvent e) {
-        jdbc.update("INSERT INTO attempt_event (attempt_id, seq, kind, occurred_at, payload) VALUES (?,?,?,?,?)",
-                e.attemptId(), e.seq(), e.kind(), Timestamp.from(e.occurredAt()), e.payload());
-        jdbc.update("UPDATE attempt SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now()), e.attemptId());
+        appendAll(List.of(e));
+    }
+
+    /** Appends events of one attempt in one transaction (one durable commit). */
+    @org.springframework.transaction.annotation.Transactional
+    public void appendAll(List<AttemptEvent> events) {
+        jdbc.batchUpdate("INSERT INTO attempt_event (attempt_id, seq, kind, occurred_at, payload) VALUES (?,?,?,?,?)",
+                events, events.size(), (ps, e) -> {
+                    ps.setString(1, e.attemptId());
+                    ps.setInt(2, e.seq());
+                    ps.setString(3, e.kind());
+                    ps.setTimestamp(4, Timestamp.from(e.occurredAt()));
+                    ps.setString(5, e.payload());
+                });
+        jdbc.update("UPDATE attempt SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now()),
+                events.get(0).attemptId());
     }
 
     /** The events of an attempt in order. */

@@ -95,8 +95,17 @@ public final class LiveAttempt {
         }
     }
 
+    /** Events of the call in progress on this thread, written together in one transaction when it ends. */
+    private final ThreadLocal<java.util.List<AttemptEvent>> batch = new ThreadLocal<>();
+
     private void append(String kind, ObjectNode payload) {
-        store.append(new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString()));
+        AttemptEvent event = new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString());
+        java.util.List<AttemptEvent> pending = batch.get();
+        if (pending != null) {
+            pending.add(event);
+        } else {
+            store.appendAll(java.util.List.of(event));
+        }
     }
 
     /** Hears each learner action by kind (CALL, HINT, STEP); the service publishes them. */
@@ -126,10 +135,22 @@ public final class LiveAttempt {
 
     /** Makes a sandbox call for the learner (console, terminal) and logs how it ended. */
     public CallResult call(Credentials credentials, String service, String operation, Params params) {
-        CallResult result = attempt.call(credentials, service, operation, params);
-        ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
-        call.put("errorCode", result.succeeded() ? null : result.error().code());
-        append("CALL", call);
+        // The sandbox change, its CloudTrail record and the call entry are committed together, before the
+        // learner sees the result: one durable write per action instead of one per record.
+        java.util.List<AttemptEvent> pending = new java.util.ArrayList<>(4);
+        batch.set(pending);
+        CallResult result;
+        try {
+            result = attempt.call(credentials, service, operation, params);
+            ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
+            call.put("errorCode", result.succeeded() ? null : result.error().code());
+            append("CALL", call);
+        } finally {
+            batch.remove();
+            if (!pending.isEmpty()) {
+                store.appendAll(pending);
+            }
+        }
         activity.accept("CALL");
         return result;
     }
