@@ -30,6 +30,8 @@ public class AttemptService {
     private final AttemptActivityBus activity;
     private final Map<String, LiveAttempt> live = new ConcurrentHashMap<>();
     private final Map<String, Object> memberLocks = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore setupSlots =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
 
     public AttemptService(AttemptStore store, MemberService members, ScenarioCatalog catalog, PolicyValidator validator,
                           Grader grader, AttemptActivityBus activity) {
@@ -132,15 +134,29 @@ public class AttemptService {
                 scenario.version() == null ? 1 : scenario.version(), ThreadLocalRandom.current().nextLong(),
                 "IN_PROGRESS", now, now, null, null, scenario.maxPoints(), 0, workshopId);
         store.insert(record);
-        LiveAttempt attempt = LiveAttempt.start(record, scenario, validator, store);
+        LiveAttempt attempt = withSetupSlot(() -> LiveAttempt.start(record, scenario, validator, store));
         listen(attempt);
         live.put(record.id(), attempt);
         return attempt;
     }
 
+    /**
+     * Setting up or rebuilding a sandbox is CPU work; at most one per core runs at once, so a class pressing
+     * "Start" together does not starve the actions of learners already working.
+     */
+    private LiveAttempt withSetupSlot(java.util.function.Supplier<LiveAttempt> work) {
+        setupSlots.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            setupSlots.release();
+        }
+    }
+
     private LiveAttempt load(AttemptRecord record, Scenario scenario) {
         return live.computeIfAbsent(record.id(), id -> {
-            LiveAttempt attempt = LiveAttempt.restore(record, scenario, validator, store, store.events(id));
+            LiveAttempt attempt = withSetupSlot(() ->
+                    LiveAttempt.restore(record, scenario, validator, store, store.events(id)));
             listen(attempt);
             return attempt;
         });
