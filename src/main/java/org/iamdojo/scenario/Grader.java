@@ -50,6 +50,8 @@ public final class Grader {
     private final CompiledPolicy allowAssume;
 
     /** A grader that enumerates services' actions from {@code catalog}. */
+    private final java.util.Map<String, java.util.Set<Integer>> initial = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Grader(ActionCatalog catalog) {
         this.catalog = catalog;
         try {
@@ -74,6 +76,7 @@ public final class Grader {
         } finally {
             sandbox.lock().unlock();
         }
+        results = withoutFreePoints(scenario, results);
         int earned = results.stream().mapToInt(GradeReport.CheckResult::earned).sum();
         int hints = 0;
         for (String used : attempt.hintsUsed()) {
@@ -86,6 +89,51 @@ public final class Grader {
         boolean passed = passScore == null ? allPassed : total >= passScore && allPassed;
         return new GradeReport(scenario.id(), List.copyOf(results), earned, hints, total, scenario.maxPoints(), passed,
                 System.nanoTime() - start);
+    }
+
+    /**
+     * Checks that already hold in the scenario's untouched starting sandbox ("tom cannot delete", "nothing
+     * beyond", "the legal bucket is still there") earn their points only once at least one check that failed
+     * at the start passes, so doing nothing scores nothing.
+     */
+    List<GradeReport.CheckResult> withoutFreePoints(Scenario scenario, List<GradeReport.CheckResult> results) {
+        java.util.Set<Integer> free = initiallyPassing(scenario);
+        boolean progress = false;
+        for (int i = 0; i < results.size(); i++) {
+            if (!free.contains(i) && results.get(i).passed()) {
+                progress = true;
+            }
+        }
+        if (progress || free.size() == results.size()) {
+            return results;
+        }
+        List<GradeReport.CheckResult> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            GradeReport.CheckResult r = results.get(i);
+            out.add(free.contains(i) ? new GradeReport.CheckResult(r.check(), r.passed(), 0, r.explanation(),
+                    r.excessActions()) : r);
+        }
+        return out;
+    }
+
+    private java.util.Set<Integer> initiallyPassing(Scenario scenario) {
+        return initial.computeIfAbsent(scenario.id() + "@" + scenario.version() + "#" + System.identityHashCode(scenario), k -> {
+            Attempt fresh = Attempt.start(scenario, org.iamdojo.iam.sts.SandboxClock.system(), 1L,
+                    org.iamdojo.iam.policy.validation.PolicyValidator.standard());
+            java.util.Set<Integer> passing = new java.util.HashSet<>();
+            fresh.sandbox().lock().lock();
+            try {
+                Run run = new Run(fresh);
+                for (int i = 0; i < scenario.checks().size(); i++) {
+                    if (run.check(scenario.checks().get(i)).passed()) {
+                        passing.add(i);
+                    }
+                }
+            } finally {
+                fresh.sandbox().lock().unlock();
+            }
+            return java.util.Set.copyOf(passing);
+        });
     }
 
     /** One grading pass over one attempt. */

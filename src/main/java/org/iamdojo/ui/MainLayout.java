@@ -52,6 +52,17 @@ public class MainLayout extends AppLayout {
             history.setId("nav-history");
             history.addClassName("dojo-nav-link");
             actions.add(history);
+            RouterLink join = new RouterLink(getTranslation("nav.join"), org.iamdojo.ui.workshop.JoinView.class);
+            join.setId("nav-join");
+            join.addClassName("dojo-nav-link");
+            actions.add(join);
+            if (authentication.hasRole("INSTRUCTOR") || authentication.hasRole("ADMIN")) {
+                RouterLink workshops = new RouterLink(getTranslation("nav.workshops"),
+                        org.iamdojo.ui.workshop.WorkshopsView.class);
+                workshops.setId("nav-workshops");
+                workshops.addClassName("dojo-nav-link");
+                actions.add(workshops);
+            }
             if (authentication.hasRole("ADMIN")) {
                 RouterLink admin = new RouterLink(getTranslation("nav.admin"), AdminView.class);
                 admin.setId("nav-admin");

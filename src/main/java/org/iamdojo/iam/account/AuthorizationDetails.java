@@ -28,7 +28,7 @@ public final class AuthorizationDetails {
         ObjectNode out = Sandbox.json().objectNode();
         ArrayNode users = out.putArray("UserDetailList");
         for (IamUser u : account.users.values()) {
-            ObjectNode j = base(u, "User");
+            ObjectNode j = IamOperations.entityJson(u, "User");
             inline(j.putArray("UserPolicyList"), u.inlinePolicies);
             ArrayNode groups = j.putArray("GroupList");
             u.groups.forEach(groups::add);
@@ -39,14 +39,14 @@ public final class AuthorizationDetails {
         }
         ArrayNode groups = out.putArray("GroupDetailList");
         for (IamGroup g : account.groups.values()) {
-            ObjectNode j = base(g, "Group");
+            ObjectNode j = IamOperations.entityJson(g, "Group");
             inline(j.putArray("GroupPolicyList"), g.inlinePolicies);
             attached(sandbox, account, j, g);
             groups.add(j);
         }
         ArrayNode roles = out.putArray("RoleDetailList");
         for (IamRole r : account.roles.values()) {
-            ObjectNode j = base(r, "Role");
+            ObjectNode j = IamOperations.entityJson(r, "Role");
             j.set("AssumeRolePolicyDocument", Json.parse(r.trustPolicy));
             if (r.description != null) {
                 j.put("Description", r.description);
@@ -208,15 +208,6 @@ public final class AuthorizationDetails {
                 || account.roles.values().stream().anyMatch(r -> r.attachedPolicyArns.contains(arn) || arn.equals(r.permissionsBoundaryArn));
     }
 
-    private static ObjectNode base(PolicyHolder h, String kind) {
-        ObjectNode j = Sandbox.json().objectNode();
-        j.put("Path", h.path());
-        j.put(kind + "Name", h.name());
-        j.put(kind + "Id", h.id());
-        j.put("Arn", h.arn());
-        j.put("CreateDate", h.createDate().toString());
-        return j;
-    }
 
     private static void inline(ArrayNode list, Map<String, String> policies) {
         policies.forEach((name, doc) -> {

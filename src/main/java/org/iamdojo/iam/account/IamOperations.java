@@ -48,7 +48,8 @@ public final class IamOperations {
 
     private static void users(Sandbox sb) {
         sb.register(Operation.of("iam", "CreateUser", false,
-                (c, p) -> need(c, "CreateUser", c.account().iamArn("user", path(p), p.required("UserName"))),
+                (c, p) -> needWith(c, "CreateUser", c.account().iamArn("user", path(p), p.required("UserName")),
+                        "iam:PermissionsBoundary", p.optional("PermissionsBoundary")),
                 (c, p) -> {
                     String name = name(p, "UserName", USER_NAME);
                     String path = path(p);
@@ -257,7 +258,8 @@ public final class IamOperations {
 
     private static void roles(Sandbox sb) {
         sb.register(Operation.of("iam", "CreateRole", false,
-                (c, p) -> need(c, "CreateRole", c.account().iamArn("role", path(p), p.required("RoleName"))),
+                (c, p) -> needWith(c, "CreateRole", c.account().iamArn("role", path(p), p.required("RoleName")),
+                        "iam:PermissionsBoundary", p.optional("PermissionsBoundary")),
                 (c, p) -> {
                     String name = name(p, "RoleName", ROLE_NAME);
                     String path = path(p);
@@ -493,7 +495,8 @@ public final class IamOperations {
     private static void attachments(Sandbox sb) {
         for (String kind : List.of("User", "Group", "Role")) {
             sb.register(Operation.of("iam", "Attach" + kind + "Policy", false,
-                    (c, p) -> need(c, "Attach" + kind + "Policy", holderArn(c, kind, p)),
+                    (c, p) -> List.of(new AccessRequest("iam:Attach" + kind + "Policy", holderArn(c, kind, p),
+                            c.accountId(), null, targetContext(c, kind, p))),
                     (c, p) -> {
                         PolicyHolder h = holder(c, kind, p);
                         String arn = p.required("PolicyArn");
@@ -506,7 +509,8 @@ public final class IamOperations {
                         return c.object();
                     }));
             sb.register(Operation.of("iam", "Detach" + kind + "Policy", false,
-                    (c, p) -> need(c, "Detach" + kind + "Policy", holderArn(c, kind, p)),
+                    (c, p) -> needWith(c, "Detach" + kind + "Policy", holderArn(c, kind, p),
+                            "iam:PolicyARN", p.optional("PolicyArn")),
                     (c, p) -> {
                         PolicyHolder h = holder(c, kind, p);
                         String arn = p.required("PolicyArn");
@@ -533,7 +537,8 @@ public final class IamOperations {
         }
         for (String kind : List.of("User", "Role")) {
             sb.register(Operation.of("iam", "Put" + kind + "PermissionsBoundary", false,
-                    (c, p) -> need(c, "Put" + kind + "PermissionsBoundary", holderArn(c, kind, p)),
+                    (c, p) -> needWith(c, "Put" + kind + "PermissionsBoundary", holderArn(c, kind, p),
+                            "iam:PermissionsBoundary", p.optional("PermissionsBoundary")),
                     (c, p) -> {
                         PolicyHolder h = holder(c, kind, p);
                         String arn = p.required("PermissionsBoundary");
@@ -574,7 +579,8 @@ public final class IamOperations {
                 default -> ROLE_INLINE_TOTAL;
             };
             sb.register(Operation.of("iam", "Put" + kind + "Policy", false,
-                    (c, p) -> need(c, "Put" + kind + "Policy", holderArn(c, kind, p)),
+                    (c, p) -> List.of(new AccessRequest("iam:Put" + kind + "Policy", holderArn(c, kind, p),
+                            c.accountId(), null, targetContext(c, kind, p))),
                     (c, p) -> {
                         PolicyHolder h = holder(c, kind, p);
                         String name = name(p, "PolicyName", POLICY_NAME);
@@ -1073,6 +1079,37 @@ public final class IamOperations {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /**
+     * A permission with one IAM condition key in the request context when the request carries it, e.g.
+     * iam:PermissionsBoundary for CreateUser or iam:PolicyARN for AttachUserPolicy
+     * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html).
+     */
+    static List<AccessRequest> needWith(OperationContext c, String action, String resourceArn, String key, String value) {
+        java.util.Map<String, List<String>> context = value == null ? Map.of() : Map.of(key, List.of(value));
+        return List.of(new AccessRequest("iam:" + action, resourceArn, c.accountId(), null, context));
+    }
+
+    /**
+     * The IAM keys of a policy change on a user or role: iam:PolicyARN, and iam:PermissionsBoundary with the
+     * boundary the target entity already has (how delegated admins are kept inside a boundary).
+     */
+    private static Map<String, List<String>> targetContext(OperationContext c, String kind, Params p) {
+        Map<String, List<String>> context = new java.util.LinkedHashMap<>();
+        if (p.optional("PolicyArn") != null) {
+            context.put("iam:PolicyARN", List.of(p.optional("PolicyArn")));
+        }
+        String boundary = null;
+        if ("User".equals(kind) && p.optional("UserName") != null && c.account().user(p.optional("UserName")) != null) {
+            boundary = c.account().user(p.optional("UserName")).permissionsBoundaryArn;
+        } else if ("Role".equals(kind) && p.optional("RoleName") != null && c.account().role(p.optional("RoleName")) != null) {
+            boundary = c.account().role(p.optional("RoleName")).permissionsBoundaryArn;
+        }
+        if (boundary != null) {
+            context.put("iam:PermissionsBoundary", List.of(boundary));
+        }
+        return context;
+    }
 
     static List<AccessRequest> need(OperationContext c, String action, String resourceArn) {
         return List.of(AccessRequest.of("iam:" + action, resourceArn, c.accountId()));

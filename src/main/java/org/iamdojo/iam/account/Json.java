@@ -20,4 +20,24 @@ public final class Json {
             throw AwsException.validation("Invalid JSON: " + e.getOriginalMessage());
         }
     }
+
+    /** A list of strings given as a JSON array or a single value; empty when absent. */
+    public static java.util.List<String> strings(JsonNode node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else {
+            out.add(node.asText());
+        }
+        return out;
+    }
+
+    /** A field as text (objects as their JSON), or null when absent. */
+    public static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
+    }
 }

@@ -33,21 +33,21 @@ public final class PrincipalSimulation {
     /** Runs a simulation request (AWS field names) against an account of the sandbox. */
     public static ObjectNode simulate(Sandbox sandbox, SandboxAccount account, JsonNode request,
                                       EngineAccessEvaluator evaluator) {
-        String source = text(request, "PolicySourceArn");
+        String source = Json.text(request, "PolicySourceArn");
         if (source == null) {
             throw AwsException.validation("PolicySourceArn is required");
         }
-        List<String> actions = strings(request.get("ActionNames"));
+        List<String> actions = Json.strings(request.get("ActionNames"));
         if (actions.isEmpty()) {
             throw AwsException.validation("ActionNames is required");
         }
-        List<String> resources = strings(request.get("ResourceArns"));
+        List<String> resources = Json.strings(request.get("ResourceArns"));
         if (resources.isEmpty()) {
             resources = List.of("*");
         }
         Map<String, List<String>> context = new LinkedHashMap<>();
         for (JsonNode e : request.path("ContextEntries")) {
-            context.put(e.path("ContextKeyName").asText(), strings(e.get("ContextKeyValues")));
+            context.put(e.path("ContextKeyName").asText(), Json.strings(e.get("ContextKeyValues")));
         }
         IamGroup group = source.contains(":group/") ? account.group(source.substring(source.lastIndexOf('/') + 1)) : null;
         if (source.contains(":group/") && group == null) {
@@ -55,8 +55,8 @@ public final class PrincipalSimulation {
                     + " cannot be found.");
         }
         Caller caller = group == null ? callerFor(sandbox, account, source) : null;
-        String resourcePolicy = text(request, "ResourcePolicy");
-        String owner = text(request, "ResourceOwner");
+        String resourcePolicy = Json.text(request, "ResourcePolicy");
+        String owner = Json.text(request, "ResourceOwner");
         String ownerAccount = owner == null ? null : owner.replaceAll("^arn:aws:iam::(\\d{12}):root$", "$1");
         List<CompiledPolicy> extra = new ArrayList<>();
         JsonNode inputs = request.get("PolicyInputList");
@@ -135,21 +135,5 @@ public final class PrincipalSimulation {
         }
     }
 
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else {
-            out.add(node.asText());
-        }
-        return out;
-    }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
-    }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iamdojo.iam.account.Json;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
@@ -82,17 +83,17 @@ public final class SimulateCustomPolicyCommand {
                 "PermissionsBoundaryPolicyInputList");
         CompiledPolicy resourcePolicy = request.hasNonNull("ResourcePolicy")
                 ? compile(request.get("ResourcePolicy").asText(), "ResourcePolicy") : null;
-        String owner = text(request, "ResourceOwner");
+        String owner = Json.text(request, "ResourceOwner");
         String ownerAccount = owner == null ? null : accountOf(owner);
-        String caller = text(request, "CallerArn");
+        String caller = Json.text(request, "CallerArn");
         if (caller == null) {
             caller = "arn:aws:iam::" + (ownerAccount == null ? DEFAULT_ACCOUNT : ownerAccount) + ":user/SimulatedCaller";
         }
-        List<String> actions = strings(request.get("ActionNames"));
+        List<String> actions = Json.strings(request.get("ActionNames"));
         if (actions.isEmpty()) {
             throw new IllegalArgumentException("ActionNames is required");
         }
-        List<String> resources = strings(request.get("ResourceArns"));
+        List<String> resources = Json.strings(request.get("ResourceArns"));
         if (resources.isEmpty()) {
             resources = List.of("*");
         }
@@ -154,32 +155,16 @@ public final class SimulateCustomPolicyCommand {
             return out;
         }
         for (JsonNode e : entries) {
-            String key = text(e, "ContextKeyName");
+            String key = Json.text(e, "ContextKeyName");
             if (key == null) {
                 throw new IllegalArgumentException("ContextEntries: ContextKeyName is required");
             }
-            out.put(key, strings(e.get("ContextKeyValues")));
+            out.put(key, Json.strings(e.get("ContextKeyValues")));
         }
         return out;
     }
 
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else {
-            out.add(node.asText());
-        }
-        return out;
-    }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
 
     private static String accountOf(String owner) {
         if (owner.matches("\\d{12}")) {

@@ -1,13 +1,23 @@
 package org.iamdojo.training.attempt;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stored facts of one attempt (the sandbox itself is rebuilt from the seed and the event log).
  *
  * @param status IN_PROGRESS, COMPLETED (every check passed once) or RESET (replaced by a fresh attempt)
+ * @param workshopId the workshop the attempt belongs to, or null for self-paced practice
  */
 public record AttemptRecord(String id, long memberId, String scenarioId, int scenarioVersion, long seed,
                             String status, Instant startedAt, Instant updatedAt, Integer lastScore,
-                            Integer bestScore, Integer maxScore, int hintsUsed) {
+                            Integer bestScore, Integer maxScore, int hintsUsed, @Nullable String workshopId) {
+
+    /** A self-paced attempt (no workshop). */
+    public AttemptRecord(String id, long memberId, String scenarioId, int scenarioVersion, long seed,
+                         String status, Instant startedAt, Instant updatedAt, Integer lastScore,
+                         Integer bestScore, Integer maxScore, int hintsUsed) {
+        this(id, memberId, scenarioId, scenarioVersion, seed, status, startedAt, updatedAt, lastScore, bestScore,
+                maxScore, hintsUsed, null);
+    }
 }

@@ -27,27 +27,48 @@ public class AttemptService {
     private final ScenarioCatalog catalog;
     private final PolicyValidator validator;
     private final Grader grader;
+    private final AttemptActivityBus activity;
     private final Map<String, LiveAttempt> live = new ConcurrentHashMap<>();
+    private final Map<String, Object> memberLocks = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore setupSlots =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
 
     public AttemptService(AttemptStore store, MemberService members, ScenarioCatalog catalog, PolicyValidator validator,
-                          Grader grader) {
+                          Grader grader, AttemptActivityBus activity) {
         this.store = store;
         this.members = members;
         this.catalog = catalog;
         this.validator = validator;
         this.grader = grader;
+        this.activity = activity;
     }
 
     /** The member's current attempt of a scenario, resumed, or a new one. */
-    public synchronized LiveAttempt open(String username, String scenarioId) {
+    public LiveAttempt open(String username, String scenarioId) {
+        return open(username, scenarioId, null);
+    }
+
+    /**
+     * The member's current attempt of a scenario inside a workshop (null: self-paced), resumed, or a new one.
+     * The caller (the workshop service) has checked that the member takes part in the workshop.
+     */
+    public LiveAttempt open(String username, String scenarioId, String workshopId) {
+        // One member's opens are serialized (no two attempts of one scenario); members do not wait on each other.
+        synchronized (memberLocks.computeIfAbsent(username, k -> new Object())) {
+            return openLocked(username, scenarioId, workshopId);
+        }
+    }
+
+    private LiveAttempt openLocked(String username, String scenarioId, String workshopId) {
         Member member = member(username);
         Scenario scenario = catalog.scenario(scenarioId)
                 .orElseThrow(() -> new NotFoundException("No scenario " + scenarioId));
-        Optional<AttemptRecord> existing = store.findInProgress(member.getId(), scenarioId);
+        Optional<AttemptRecord> existing = workshopId == null ? store.findInProgress(member.getId(), scenarioId)
+                : store.findInProgress(member.getId(), scenarioId, workshopId);
         if (existing.isPresent()) {
             return load(existing.get(), scenario);
         }
-        return begin(member, scenario);
+        return begin(member.getId(), scenario, workshopId);
     }
 
     /** The attempt, if it exists and belongs to this member; otherwise empty (never another member's). */
@@ -60,9 +81,36 @@ public class AttemptService {
     /** Replaces the attempt with a fresh one of the same scenario (the old log is kept for history). */
     public synchronized LiveAttempt reset(String attemptId, String username) {
         LiveAttempt old = find(attemptId, username).orElseThrow(() -> new NotFoundException("No attempt " + attemptId));
-        store.markReset(attemptId);
-        live.remove(attemptId);
-        return begin(member(username), old.scenario());
+        return replace(old);
+    }
+
+    /**
+     * The attempt if it belongs to that workshop, whoever made it: for the workshop's instructor, after the
+     * workshop service checked that they run it.
+     */
+    public Optional<LiveAttempt> findInWorkshop(String attemptId, String workshopId) {
+        return store.find(attemptId).filter(r -> workshopId.equals(r.workshopId()) && !"RESET".equals(r.status()))
+                .flatMap(r -> catalog.scenario(r.scenarioId()).map(s -> load(r, s)));
+    }
+
+    /** Resets a participant's workshop attempt for the instructor (see {@link #findInWorkshop}). */
+    public synchronized LiveAttempt resetInWorkshop(String attemptId, String workshopId) {
+        LiveAttempt old = findInWorkshop(attemptId, workshopId)
+                .orElseThrow(() -> new NotFoundException("No attempt " + attemptId));
+        return replace(old);
+    }
+
+    private LiveAttempt replace(LiveAttempt old) {
+        store.markReset(old.id());
+        live.remove(old.id());
+        LiveAttempt fresh = begin(old.record().memberId(), old.scenario(), old.record().workshopId());
+        publish(fresh.record(), "RESET");
+        return fresh;
+    }
+
+    /** The stored log of an attempt (CloudTrail replay reads its TRAIL entries). */
+    public List<AttemptEvent> events(String attemptId, String kind) {
+        return store.events(attemptId, kind);
     }
 
     /** Grades the attempt now and stores the score. */
@@ -70,6 +118,7 @@ public class AttemptService {
         GradeReport report = grader.grade(attempt.attempt());
         attempt.graded(report);
         store.graded(attempt.id(), report.total(), report.max(), attempt.attempt().hintsUsed().size(), report.passed());
+        publish(attempt.record(), "GRADE");
         return report;
     }
 
@@ -78,21 +127,52 @@ public class AttemptService {
         return store.forMember(member(username).getId());
     }
 
-    private LiveAttempt begin(Member member, Scenario scenario) {
+    private LiveAttempt begin(long memberId, Scenario scenario, String workshopId) {
         // Stored timestamps keep milliseconds; the setup time must read back exactly for a faithful rebuild.
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        AttemptRecord record = new AttemptRecord(UUID.randomUUID().toString(), member.getId(), scenario.id(),
+        AttemptRecord record = new AttemptRecord(UUID.randomUUID().toString(), memberId, scenario.id(),
                 scenario.version() == null ? 1 : scenario.version(), ThreadLocalRandom.current().nextLong(),
-                "IN_PROGRESS", now, now, null, null, scenario.maxPoints(), 0);
+                "IN_PROGRESS", now, now, null, null, scenario.maxPoints(), 0, workshopId);
         store.insert(record);
-        LiveAttempt attempt = LiveAttempt.start(record, scenario, validator, store);
+        LiveAttempt attempt = withSetupSlot(() -> LiveAttempt.start(record, scenario, validator, store));
+        listen(attempt);
         live.put(record.id(), attempt);
         return attempt;
     }
 
+    /**
+     * Setting up or rebuilding a sandbox is CPU work; at most one per core runs at once, so a class pressing
+     * "Start" together does not starve the actions of learners already working.
+     */
+    private LiveAttempt withSetupSlot(java.util.function.Supplier<LiveAttempt> work) {
+        setupSlots.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            setupSlots.release();
+        }
+    }
+
     private LiveAttempt load(AttemptRecord record, Scenario scenario) {
-        return live.computeIfAbsent(record.id(),
-                id -> LiveAttempt.restore(record, scenario, validator, store, store.events(id)));
+        return live.computeIfAbsent(record.id(), id -> {
+            LiveAttempt attempt = withSetupSlot(() ->
+                    LiveAttempt.restore(record, scenario, validator, store, store.events(id)));
+            listen(attempt);
+            return attempt;
+        });
+    }
+
+    private void listen(LiveAttempt attempt) {
+        // GRADE is published by grade() after the score is stored, so a board reading the store sees it.
+        attempt.onActivity(kind -> {
+            if (!"GRADE".equals(kind)) {
+                publish(attempt.record(), kind);
+            }
+        });
+    }
+
+    private void publish(AttemptRecord record, String kind) {
+        activity.publish(new AttemptActivity(record.id(), record.memberId(), record.workshopId(), kind, Instant.now()));
     }
 
     /** Drops the in-memory copies (tests use it to prove a restart rebuilds the same sandbox). */

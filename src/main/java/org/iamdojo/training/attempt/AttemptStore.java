@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,10 +23,11 @@ public class AttemptStore {
     /** Stores a new attempt. */
     public void insert(AttemptRecord a) {
         jdbc.update("INSERT INTO attempt (id, member_id, scenario_id, scenario_version, seed, status, started_at, "
-                        + "updated_at, last_score, best_score, max_score, hints_used) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "updated_at, last_score, best_score, max_score, hints_used, workshop_id) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 a.id(), a.memberId(), a.scenarioId(), a.scenarioVersion(), a.seed(), a.status(),
                 Timestamp.from(a.startedAt()), Timestamp.from(a.updatedAt()), a.lastScore(), a.bestScore(),
-                a.maxScore(), a.hintsUsed());
+                a.maxScore(), a.hintsUsed(), a.workshopId());
     }
 
     /** The attempt with that id, or empty. */
@@ -32,10 +35,54 @@ public class AttemptStore {
         return jdbc.query("SELECT * FROM attempt WHERE id = ?", AttemptStore::row, id).stream().findFirst();
     }
 
-    /** The member's open attempt of a scenario, or empty. */
+    /** The member's open self-paced attempt of a scenario (workshop attempts are kept apart), or empty. */
     public Optional<AttemptRecord> findInProgress(long memberId, String scenarioId) {
         return jdbc.query("SELECT * FROM attempt WHERE member_id = ? AND scenario_id = ? AND status <> 'RESET' "
-                + "ORDER BY started_at DESC", AttemptStore::row, memberId, scenarioId).stream().findFirst();
+                + "AND workshop_id IS NULL ORDER BY started_at DESC", AttemptStore::row, memberId, scenarioId)
+                .stream().findFirst();
+    }
+
+    /** The member's open attempt of a scenario inside a workshop, or empty. */
+    public Optional<AttemptRecord> findInProgress(long memberId, String scenarioId, String workshopId) {
+        return jdbc.query("SELECT * FROM attempt WHERE member_id = ? AND scenario_id = ? AND status <> 'RESET' "
+                + "AND workshop_id = ? ORDER BY started_at DESC", AttemptStore::row, memberId, scenarioId, workshopId)
+                .stream().findFirst();
+    }
+
+    /** The current (not reset) attempts made inside a workshop. */
+    public List<AttemptRecord> forWorkshop(String workshopId) {
+        return jdbc.query("SELECT * FROM attempt WHERE workshop_id = ? AND status <> 'RESET' ORDER BY started_at",
+                AttemptStore::row, workshopId);
+    }
+
+    /** The events of one kind of an attempt, in order. */
+    public List<AttemptEvent> events(String attemptId, String kind) {
+        return jdbc.query("SELECT * FROM attempt_event WHERE attempt_id = ? AND kind = ? ORDER BY seq", (rs, n) ->
+                new AttemptEvent(rs.getString("attempt_id"), rs.getInt("seq"), rs.getString("kind"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")), attemptId, kind);
+    }
+
+    /** The latest GRADE payload of each current attempt of a workshop, by attempt id. */
+    public Map<String, String> latestGrades(String workshopId) {
+        Map<String, String> grades = new HashMap<>();
+        jdbc.query("SELECT e.attempt_id, e.payload FROM attempt_event e JOIN attempt a ON a.id = e.attempt_id "
+                        + "WHERE a.workshop_id = ? AND a.status <> 'RESET' AND e.kind = 'GRADE' AND e.seq = "
+                        + "(SELECT MAX(g.seq) FROM attempt_event g WHERE g.attempt_id = e.attempt_id AND g.kind = 'GRADE')",
+                rs -> {
+                    grades.put(rs.getString(1), rs.getString(2));
+                }, workshopId);
+        return grades;
+    }
+
+    /** How many hints each current attempt of a workshop has opened so far, by attempt id. */
+    public Map<String, Integer> hintCounts(String workshopId) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("SELECT e.attempt_id, COUNT(*) FROM attempt_event e JOIN attempt a ON a.id = e.attempt_id "
+                        + "WHERE a.workshop_id = ? AND a.status <> 'RESET' AND e.kind = 'HINT' GROUP BY e.attempt_id",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, workshopId);
+        return counts;
     }
 
     /** All of a member's attempts, newest first. */
@@ -46,9 +93,22 @@ public class AttemptStore {
 
     /** Appends one event. */
     public void append(AttemptEvent e) {
-        jdbc.update("INSERT INTO attempt_event (attempt_id, seq, kind, occurred_at, payload) VALUES (?,?,?,?,?)",
-                e.attemptId(), e.seq(), e.kind(), Timestamp.from(e.occurredAt()), e.payload());
-        jdbc.update("UPDATE attempt SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now()), e.attemptId());
+        appendAll(List.of(e));
+    }
+
+    /** Appends events of one attempt in one transaction (one durable commit). */
+    @org.springframework.transaction.annotation.Transactional
+    public void appendAll(List<AttemptEvent> events) {
+        jdbc.batchUpdate("INSERT INTO attempt_event (attempt_id, seq, kind, occurred_at, payload) VALUES (?,?,?,?,?)",
+                events, events.size(), (ps, e) -> {
+                    ps.setString(1, e.attemptId());
+                    ps.setInt(2, e.seq());
+                    ps.setString(3, e.kind());
+                    ps.setTimestamp(4, Timestamp.from(e.occurredAt()));
+                    ps.setString(5, e.payload());
+                });
+        jdbc.update("UPDATE attempt SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now()),
+                events.get(0).attemptId());
     }
 
     /** The events of an attempt in order. */
@@ -76,6 +136,6 @@ public class AttemptStore {
                 rs.getInt("scenario_version"), rs.getLong("seed"), rs.getString("status"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 (Integer) rs.getObject("last_score"), (Integer) rs.getObject("best_score"),
-                (Integer) rs.getObject("max_score"), rs.getInt("hints_used"));
+                (Integer) rs.getObject("max_score"), rs.getInt("hints_used"), rs.getString("workshop_id"));
     }
 }

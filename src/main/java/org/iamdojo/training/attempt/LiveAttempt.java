@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
@@ -31,6 +32,7 @@ public final class LiveAttempt {
     private final AttemptStore store;
     private final AtomicInteger seq;
     private volatile GradeReport lastReport;
+    private volatile Consumer<String> activity = kind -> { };
 
     private LiveAttempt(AttemptRecord record, Attempt attempt, AttemptStore store, int nextSeq) {
         this.record = record;
@@ -93,8 +95,22 @@ public final class LiveAttempt {
         }
     }
 
+    /** Events of the call in progress on this thread, written together in one transaction when it ends. */
+    private final ThreadLocal<java.util.List<AttemptEvent>> batch = new ThreadLocal<>();
+
     private void append(String kind, ObjectNode payload) {
-        store.append(new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString()));
+        AttemptEvent event = new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString());
+        java.util.List<AttemptEvent> pending = batch.get();
+        if (pending != null) {
+            pending.add(event);
+        } else {
+            store.appendAll(java.util.List.of(event));
+        }
+    }
+
+    /** Hears each learner action by kind (CALL, HINT, STEP); the service publishes them. */
+    void onActivity(Consumer<String> listener) {
+        this.activity = listener;
     }
 
     /** The attempt's id. */
@@ -119,10 +135,23 @@ public final class LiveAttempt {
 
     /** Makes a sandbox call for the learner (console, terminal) and logs how it ended. */
     public CallResult call(Credentials credentials, String service, String operation, Params params) {
-        CallResult result = attempt.call(credentials, service, operation, params);
-        ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
-        call.put("errorCode", result.succeeded() ? null : result.error().code());
-        append("CALL", call);
+        // The sandbox change, its CloudTrail record and the call entry are committed together, before the
+        // learner sees the result: one durable write per action instead of one per record.
+        java.util.List<AttemptEvent> pending = new java.util.ArrayList<>(4);
+        batch.set(pending);
+        CallResult result;
+        try {
+            result = attempt.call(credentials, service, operation, params);
+            ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
+            call.put("errorCode", result.succeeded() ? null : result.error().code());
+            append("CALL", call);
+        } finally {
+            batch.remove();
+            if (!pending.isEmpty()) {
+                store.appendAll(pending);
+            }
+        }
+        activity.accept("CALL");
         return result;
     }
 
@@ -131,6 +160,7 @@ public final class LiveAttempt {
         if (attempt.stepStart(step) == null) {
             attempt.beginStep(step);
             append("STEP", JSON.createObjectNode().put("step", step));
+            activity.accept("STEP");
         }
     }
 
@@ -139,6 +169,7 @@ public final class LiveAttempt {
         if (!attempt.hintsUsed().contains(step + "." + hint)) {
             attempt.useHint(step, hint);
             append("HINT", JSON.createObjectNode().put("step", step).put("hint", hint));
+            activity.accept("HINT");
         }
     }
 
@@ -148,11 +179,21 @@ public final class LiveAttempt {
         append("CLOCK", JSON.createObjectNode().put("seconds", by.getSeconds()));
     }
 
-    /** Remembers the latest grade (the service stores scores). */
+    /**
+     * Remembers the latest grade (the service stores scores). The log keeps the positions of the failed checks
+     * too, so a workshop board can tell which checks a class fails most.
+     */
     void graded(GradeReport report) {
         this.lastReport = report;
-        append("GRADE", JSON.createObjectNode().put("total", report.total()).put("max", report.max())
-                .put("passed", report.passed()));
+        ObjectNode grade = JSON.createObjectNode().put("total", report.total()).put("max", report.max())
+                .put("passed", report.passed());
+        var failed = grade.putArray("failed");
+        for (int i = 0; i < report.checks().size(); i++) {
+            if (!report.checks().get(i).passed()) {
+                failed.add(i);
+            }
+        }
+        append("GRADE", grade);
     }
 
     /** The latest grade in this session, or null. */

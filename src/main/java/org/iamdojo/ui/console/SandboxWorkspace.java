@@ -20,6 +20,7 @@ public final class SandboxWorkspace {
     private final String accountId;
     private final AwsCommandLine terminal;
     private final CallRoute route;
+    private volatile java.util.function.Consumer<java.time.Duration> clockRoute;
     private volatile Credentials actingAs;
     private volatile String actingLabel;
 
@@ -37,6 +38,7 @@ public final class SandboxWorkspace {
     public SandboxWorkspace(Sandbox sandbox, String accountId, Credentials actingAs, String actingLabel, CallRoute route) {
         this.route = route;
         this.sandbox = sandbox;
+        this.clockRoute = sandbox.clock()::advance;
         this.accountId = accountId;
         this.actingAs = actingAs;
         this.actingLabel = actingLabel;
@@ -77,6 +79,16 @@ public final class SandboxWorkspace {
     /** Calls a sandbox operation as the current identity. */
     public CallResult call(String service, String operation, Params params) {
         return route.call(actingAs, service, operation, params);
+    }
+
+    /** Moves sandbox time forward (through the attempt when there is one, so the move is kept). */
+    public void advanceClock(java.time.Duration by) {
+        clockRoute.accept(by);
+    }
+
+    /** Routes clock moves elsewhere (an attempt logs them). */
+    public void routeClock(java.util.function.Consumer<java.time.Duration> route) {
+        this.clockRoute = route;
     }
 
     /** The terminal's AWS CLI (keeps its configured profiles for the workspace's life). */

@@ -30,6 +30,8 @@ import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioOperation;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.attempt.LiveAttempt;
+import org.iamdojo.training.workshop.Workshop;
+import org.iamdojo.training.workshop.WorkshopService;
 import org.iamdojo.ui.MainLayout;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
@@ -43,8 +45,13 @@ import org.iamdojo.ui.console.WorkspaceHolder;
 @Route(value = "play", layout = MainLayout.class)
 @PermitAll
 public class PlayerView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+    /** Query parameter naming the workshop an attempt belongs to (play/{scenarioId}?workshop={id}). */
+    public static final String WORKSHOP_PARAMETER = "workshop";
+
     private final AttemptService attempts;
+    private final WorkshopService workshops;
     private final String username;
+    private Workshop workshop;
     private LiveAttempt live;
     private ConsolePanel console;
     private final Div story = new Div();
@@ -52,16 +59,25 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
     private final Div report = new Div();
     private int step = 1;
 
-    public PlayerView(AttemptService attempts, AuthenticationContext authentication) {
+    public PlayerView(AttemptService attempts, WorkshopService workshops, AuthenticationContext authentication) {
         this.attempts = attempts;
+        this.workshops = workshops;
         this.username = authentication.getPrincipalName().orElse("");
         addClassName("player");
     }
 
     @Override
     public void setParameter(BeforeEvent event, String scenarioId) {
+        String workshopId = event.getLocation().getQueryParameters().getSingleParameter(WORKSHOP_PARAMETER).orElse(null);
         try {
-            live = attempts.open(username, scenarioId);
+            if (workshopId == null) {
+                live = attempts.open(username, scenarioId);
+            } else {
+                // Only a participant reaches the workshop; its rules then shape hints and the solution.
+                workshop = workshops.joinedBy(workshopId, username)
+                        .orElseThrow(() -> new AttemptService.NotFoundException("No workshop " + workshopId));
+                live = workshops.openAttempt(workshopId, scenarioId, username);
+            }
         } catch (AttemptService.NotFoundException e) {
             throw new NotFoundException();
         }
@@ -76,6 +92,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         String label = scenario.learner().isRoot() ? "root" : scenario.learner().user();
         SandboxWorkspace workspace = new SandboxWorkspace(live.attempt().sandbox(), scenario.homeAccountId(), learner,
                 label, live::call);
+        workspace.routeClock(live::advanceClock);
         WorkspaceHolder.set(workspace);
         console = new ConsolePanel(workspace, null);
 
@@ -99,7 +116,8 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         Div actions = new Div(check, reset);
         actions.addClassName("player-actions");
-        if (live.lastReport() != null && live.lastReport().passed() || "COMPLETED".equals(live.record().status())) {
+        if ((live.lastReport() != null && live.lastReport().passed() || "COMPLETED".equals(live.record().status()))
+                && solutionVisible()) {
             actions.add(solutionButton());
         }
         story.add(title, level, text, stepBox, actions, report);
@@ -137,7 +155,14 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         Paragraph instructions = new Paragraph(current.instructions().in(locale));
         instructions.addClassName("player-instructions");
         stepBox.add(heading, instructions);
-        for (int h = 1; h <= current.hints().size(); h++) {
+        if (workshop != null && !workshop.hintsAllowed() && !current.hints().isEmpty()) {
+            Paragraph off = new Paragraph(getTranslation("player.workshop.hints-off"));
+            off.setId("hints-off");
+            off.addClassName("dojo-muted");
+            stepBox.add(off);
+        }
+        int offered = workshop == null || workshop.hintsAllowed() ? current.hints().size() : 0;
+        for (int h = 1; h <= offered; h++) {
             Scenario.Hint hint = current.hints().get(h - 1);
             int hintNo = h;
             boolean opened = live.attempt().hintsUsed().contains(step + "." + h);
@@ -206,7 +231,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
             }
             report.add(row);
         }
-        if (r.passed()) {
+        if (r.passed() && solutionVisible()) {
             report.add(solutionButton());
         }
     }
@@ -241,6 +266,11 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
             return "simulator";
         }
         return "users";
+    }
+
+    /** Whether the reference solution may be shown: always outside workshops, else per the workshop's rule. */
+    private boolean solutionVisible() {
+        return workshop == null || workshop.solutionVisibleAt(workshops.now());
     }
 
     private Button solutionButton() {

@@ -1,5 +1,7 @@
 package org.iamdojo.iam.policy.catalog;
 
+import org.iamdojo.iam.policy.Glob;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -163,16 +165,18 @@ public final class ActionCatalog {
         }
         String servicePattern = actionPattern.substring(0, colon);
         String namePattern = actionPattern.substring(colon + 1);
+        Glob serviceGlob = Glob.compile(servicePattern, true);
+        Glob nameGlob = Glob.compile(namePattern, true);
         for (ServiceInfo service : services()) {
-            if (!Glob.matches(servicePattern, service.prefix(), true)) {
+            if (!serviceGlob.matches(service.prefix().toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
-            if (!Glob.hasWildcard(namePattern)) {
+            if (namePattern.indexOf('*') < 0 && namePattern.indexOf('?') < 0) {
                 action(service.prefix(), namePattern).ifPresent(result::add);
                 continue;
             }
             for (ActionInfo action : service.actions()) {
-                if (Glob.matches(namePattern, action.name(), true)) {
+                if (nameGlob.matches(action.name().toLowerCase(java.util.Locale.ROOT))) {
                     result.add(action);
                 }
             }

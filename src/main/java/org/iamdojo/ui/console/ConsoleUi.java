@@ -1,0 +1,96 @@
+package org.iamdojo.ui.console;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.ClickEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.i18n.I18NProvider;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.Params;
+import org.iamdojo.iam.eval.Decision;
+
+/** Small building blocks the IAM console pages share: translated text, buttons, confirmations, in-place errors. */
+final class ConsoleUi {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private ConsoleUi() {
+    }
+
+    /** The translation of a key for the current UI's locale. */
+    static String t(String key, Object... args) {
+        return I18NProvider.translate(key, args);
+    }
+
+    /** A translated button with an id. */
+    static Button button(String id, String key, ComponentEventListener<ClickEvent<Button>> click) {
+        Button b = new Button(t(key), click);
+        if (id != null) {
+            b.setId(id);
+        }
+        return b;
+    }
+
+    /** A small tertiary button for grid rows. */
+    static Button small(String className, String key, ComponentEventListener<ClickEvent<Button>> click) {
+        Button b = new Button(t(key), click);
+        b.addClassName(className);
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return b;
+    }
+
+    /** Calls an operation as the acting identity and shows the outcome; returns the response or null on error. */
+    static ObjectNode call(SandboxWorkspace ws, String service, String operation, Params params, String successKey,
+                           Object... args) {
+        CallResult r = ws.call(service, operation, params);
+        return CallFeedback.show(r, successKey == null ? null : t(successKey, args)) ? r.response() : null;
+    }
+
+    /** Asks before a destructive action. */
+    static void confirm(String title, String text, Runnable yes) {
+        Dialog d = new Dialog();
+        d.setId("confirm-dialog");
+        d.setHeaderTitle(title);
+        d.add(new Paragraph(text));
+        Button ok = new Button(t("iam.confirm.yes"), e -> {
+            d.close();
+            yes.run();
+        });
+        ok.setId("confirm-yes");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
+        d.open();
+    }
+
+    /** AWS's error shown in place of a list the acting identity may not read, with "Why?" for a denial. */
+    static Div denied(CallResult r) {
+        Div box = new Div();
+        box.addClassName("iam-denied");
+        Span text = new Span(r.error().code() + ": " + r.error().getMessage());
+        box.add(text);
+        if (r.decision() instanceof Decision decision) {
+            Button why = new Button(t("console.why"), e -> new DecisionDialog(decision).open());
+            why.addClassName("why-in-place");
+            why.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+            box.add(why);
+        }
+        return box;
+    }
+
+    /** A date in the sandbox's UTC, minutes precision. */
+    static String date(Instant instant) {
+        return instant == null ? "-" : DATE.format(instant);
+    }
+
+    /** Yes/No in the UI language. */
+    static String yesNo(boolean b) {
+        return t(b ? "iam.yes" : "iam.no");
+    }
+}

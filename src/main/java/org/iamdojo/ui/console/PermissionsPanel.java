@@ -1,0 +1,204 @@
+package org.iamdojo.ui.console;
+
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.ManagedPolicy;
+import org.iamdojo.iam.account.Params;
+import org.iamdojo.iam.policy.validation.PolicyType;
+
+/**
+ * The permissions of a user, group or role: attached managed policies (attach/detach) and inline policies
+ * (add/edit/delete in the policy editor), read with List* calls as the acting identity.
+ */
+final class PermissionsPanel extends Div {
+    /** One attached managed policy. */
+    record Attached(String name, String arn) {
+    }
+
+    private final SandboxWorkspace ws;
+    private final String kind;
+    private final String entityName;
+    private final Runnable changed;
+
+    /** @param kind User, Group or Role (the word in AWS's operation names) */
+    PermissionsPanel(SandboxWorkspace ws, String kind, String entityName, Runnable changed) {
+        this.ws = ws;
+        this.kind = kind;
+        this.entityName = entityName;
+        this.changed = changed;
+        addClassName("permissions-panel");
+        draw();
+    }
+
+    private Params params(String... more) {
+        String[] all = new String[more.length + 2];
+        all[0] = kind + "Name";
+        all[1] = entityName;
+        System.arraycopy(more, 0, all, 2, more.length);
+        return Params.of(all);
+    }
+
+    private void draw() {
+        removeAll();
+        Button attach = ConsoleUi.button("attach-policy", "iam.perm.attach", e -> attachDialog());
+        attach.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        HorizontalLayout head = new HorizontalLayout(new H4(t("iam.perm.managed")), attach);
+        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        add(head);
+        CallResult attached = ws.call("iam", "ListAttached" + kind + "Policies", params());
+        if (!attached.succeeded()) {
+            add(ConsoleUi.denied(attached));
+        } else {
+            List<Attached> rows = new ArrayList<>();
+            attached.response().path("AttachedPolicies").forEach(p ->
+                    rows.add(new Attached(p.path("PolicyName").asText(), p.path("PolicyArn").asText())));
+            Grid<Attached> grid = new Grid<>();
+            grid.setId("attached-policies");
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+            grid.addColumn(Attached::name).setHeader(t("iam.col.name")).setKey("name").setAutoWidth(true);
+            grid.addColumn(Attached::arn).setHeader(t("iam.col.arn")).setFlexGrow(1);
+            grid.addComponentColumn(a -> ConsoleUi.small("detach-policy", "iam.perm.detach", e -> {
+                if (ConsoleUi.call(ws, "iam", "Detach" + kind + "Policy", params("PolicyArn", a.arn()),
+                        "iam.perm.detached", a.name()) != null) {
+                    refresh();
+                }
+            })).setKey("actions").setAutoWidth(true);
+            grid.setItems(rows);
+            grid.setAllRowsVisible(true);
+            grid.setEmptyStateText(t("iam.perm.none"));
+            add(grid);
+        }
+
+        Button addInline = ConsoleUi.button("add-inline", "iam.perm.add-inline", e -> editInline(null, null));
+        addInline.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        HorizontalLayout head2 = new HorizontalLayout(new H4(t("iam.perm.inline")), addInline);
+        head2.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        add(head2);
+        CallResult inline = ws.call("iam", "List" + kind + "Policies", params());
+        if (!inline.succeeded()) {
+            add(ConsoleUi.denied(inline));
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        inline.response().path("PolicyNames").forEach(n -> names.add(n.asText()));
+        Grid<String> grid = new Grid<>();
+        grid.setId("inline-policies");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(n -> n).setHeader(t("iam.col.name")).setFlexGrow(1);
+        grid.addComponentColumn(n -> {
+            Button edit = ConsoleUi.small("edit-inline", "iam.edit", e -> {
+                CallResult got = ws.call("iam", "Get" + kind + "Policy", params("PolicyName", n));
+                if (CallFeedback.show(got, null)) {
+                    editInline(n, PolicyJson.pretty(got.response().path("PolicyDocument")));
+                }
+            });
+            Button delete = ConsoleUi.small("delete-inline", "iam.delete", e -> ConsoleUi.confirm(
+                    t("iam.perm.delete-inline.title"), t("iam.perm.delete-inline.text", n), () -> {
+                        if (ConsoleUi.call(ws, "iam", "Delete" + kind + "Policy", params("PolicyName", n),
+                                "iam.perm.inline-deleted", n) != null) {
+                            refresh();
+                        }
+                    }));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            return new HorizontalLayout(edit, delete);
+        }).setAutoWidth(true);
+        grid.setItems(names);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(t("iam.perm.none"));
+        add(grid);
+    }
+
+    private void refresh() {
+        draw();
+        changed.run();
+    }
+
+    private void editInline(String existingName, String json) {
+        String title = existingName == null ? t("iam.perm.add-inline") : t("iam.perm.edit-inline", existingName);
+        new PolicyEditorDialog(title, existingName == null ? "iam.perm.policy-name" : null, existingName,
+                PolicyType.IDENTITY_POLICY, json == null ? "" : json, (name, doc) -> {
+                    ObjectNode r = ConsoleUi.call(ws, "iam", "Put" + kind + "Policy",
+                            params("PolicyName", name, "PolicyDocument", doc), "iam.perm.inline-saved", name);
+                    if (r != null) {
+                        refresh();
+                    }
+                    return r != null;
+                }).open();
+    }
+
+    private void attachDialog() {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(t("iam.perm.attach.title", entityName));
+        d.setId("attach-dialog");
+        ComboBox<ManagedPolicy> policy = new ComboBox<>(t("iam.perm.attach.policy"));
+        policy.setId("attach-policy-choice");
+        List<ManagedPolicy> all = new ArrayList<>(ws.account().customerPolicies());
+        all.addAll(ws.sandbox().awsManagedPolicies());
+        policy.setItems(all);
+        policy.setItemLabelGenerator(p -> p.name() + (p.awsManaged() ? " (AWS)" : ""));
+        policy.setWidth("420px");
+        d.add(policy);
+        Button ok = new Button(t("iam.perm.attach"), e -> {
+            ManagedPolicy p = policy.getValue();
+            if (p != null && ConsoleUi.call(ws, "iam", "Attach" + kind + "Policy", params("PolicyArn", p.arn()),
+                    "iam.perm.attached", p.name()) != null) {
+                d.close();
+                refresh();
+            }
+        });
+        ok.setId("attach-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
+        d.open();
+    }
+
+    /** The boundary chooser shared by users and roles: set (Put…PermissionsBoundary) or remove. */
+    static Div boundary(SandboxWorkspace ws, String kind, String name, String currentArn, Runnable changed) {
+        Div box = new Div();
+        box.addClassName("boundary-box");
+        box.add(new H4(t("iam.boundary")));
+        Span current = new Span(currentArn == null ? t("iam.boundary.none") : currentArn);
+        current.setId("boundary-current");
+        ComboBox<ManagedPolicy> choice = new ComboBox<>(t("iam.boundary.choose"));
+        choice.setId("boundary-choice");
+        List<ManagedPolicy> all = new ArrayList<>(ws.account().customerPolicies());
+        all.addAll(ws.sandbox().awsManagedPolicies());
+        choice.setItems(all);
+        choice.setItemLabelGenerator(ManagedPolicy::name);
+        choice.setWidth("320px");
+        Button set = ConsoleUi.button("boundary-set", "iam.boundary.set", e -> {
+            if (choice.getValue() != null && ConsoleUi.call(ws, "iam", "Put" + kind + "PermissionsBoundary",
+                    Params.of(kind + "Name", name, "PermissionsBoundary", choice.getValue().arn()),
+                    "iam.boundary.done") != null) {
+                changed.run();
+            }
+        });
+        Button remove = ConsoleUi.button("boundary-remove", "iam.boundary.remove", e -> {
+            if (ConsoleUi.call(ws, "iam", "Delete" + kind + "PermissionsBoundary", Params.of(kind + "Name", name),
+                    "iam.boundary.removed") != null) {
+                changed.run();
+            }
+        });
+        remove.setEnabled(currentArn != null);
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout row = new HorizontalLayout(choice, set, remove);
+        row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        box.add(current, row);
+        return box;
+    }
+
+}

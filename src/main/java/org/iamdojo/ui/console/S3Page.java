@@ -1,0 +1,321 @@
+package org.iamdojo.ui.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.Params;
+import org.iamdojo.iam.cloud.S3Operations;
+import org.iamdojo.iam.policy.validation.Finding;
+import org.iamdojo.iam.policy.validation.PolicyType;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+
+/**
+ * S3: the account's buckets (create, delete) and, for the open bucket, its objects (list by prefix, upload
+ * text, view, download, delete) and its bucket policy (edit with the validator's findings, save, delete).
+ * Lists come from ListBuckets / ListObjectsV2 as the acting identity, so a denied list shows AWS's error.
+ */
+final class S3Page implements ConsolePage {
+    private static PolicyValidator validator;
+
+    private final SandboxWorkspace workspace;
+    private final Div root = new Div();
+    private final Grid<BucketRow> buckets = new Grid<>();
+    private final Div bucketsError = new Div();
+    private final Div bucketPanel = new Div();
+    private String openBucket;
+
+    /** A bucket as ListBuckets returns it. */
+    record BucketRow(String name, String creationDate) {
+    }
+
+    /** An object as ListObjectsV2 returns it. */
+    record ObjectRow(String key, long size, String lastModified) {
+    }
+
+    S3Page(SandboxWorkspace workspace) {
+        this.workspace = workspace;
+        root.addClassName("console-page");
+        root.addClassName("s3-page");
+        root.add(new H3(root.getTranslation("s3.title")));
+
+        TextField name = new TextField(root.getTranslation("s3.bucket-name"));
+        name.setId("s3-new-bucket");
+        name.setHelperText(root.getTranslation("s3.bucket-name.help"));
+        Button create = new Button(root.getTranslation("s3.create-bucket"), e -> {
+            if (CallFeedback.show(workspace.call("s3", "CreateBucket", Params.of("Bucket", name.getValue().trim())),
+                    root.getTranslation("s3.bucket-created", name.getValue().trim()))) {
+                openBucket = name.getValue().trim();
+                name.clear();
+                refresh();
+            }
+        });
+        create.setId("s3-create-bucket");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout createRow = new HorizontalLayout(name, create);
+        createRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        buckets.setId("s3-buckets");
+        buckets.addColumn(BucketRow::name).setHeader(root.getTranslation("s3.col.name")).setFlexGrow(2);
+        buckets.addColumn(BucketRow::creationDate).setHeader(root.getTranslation("s3.col.created")).setFlexGrow(1);
+        buckets.setAllRowsVisible(true);
+        buckets.addItemClickListener(e -> {
+            openBucket = e.getItem().name();
+            showBucket();
+        });
+        bucketsError.addClassName("console-error");
+        bucketPanel.addClassName("s3-bucket-panel");
+        root.add(createRow, bucketsError, buckets, bucketPanel);
+        refresh();
+    }
+
+    private static synchronized PolicyValidator validator() {
+        if (validator == null) {
+            validator = PolicyValidator.standard();
+        }
+        return validator;
+    }
+
+    @Override
+    public Component component() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        CallResult r = workspace.call("s3", "ListBuckets", Params.of());
+        bucketsError.removeAll();
+        List<BucketRow> rows = new ArrayList<>();
+        if (r.succeeded()) {
+            for (JsonNode b : r.response().path("Buckets")) {
+                rows.add(new BucketRow(b.path("Name").asText(), shortTime(b.path("CreationDate").asText())));
+            }
+        } else {
+            bucketsError.add(new ErrorNotice(r));
+        }
+        buckets.setItems(rows);
+        if (openBucket != null && S3Operations.state(workspace.sandbox()).bucket(openBucket) == null) {
+            openBucket = null;
+        }
+        showBucket();
+    }
+
+    private void showBucket() {
+        bucketPanel.removeAll();
+        if (openBucket == null) {
+            bucketPanel.add(new Paragraph(root.getTranslation("s3.pick-bucket")));
+            return;
+        }
+        String bucket = openBucket;
+        H4 title = new H4(root.getTranslation("s3.bucket-title", bucket));
+        title.setId("s3-open-bucket");
+        Button delete = new Button(root.getTranslation("s3.delete-bucket"), e -> {
+            if (CallFeedback.show(workspace.call("s3", "DeleteBucket", Params.of("Bucket", bucket)),
+                    root.getTranslation("s3.bucket-deleted", bucket))) {
+                openBucket = null;
+                refresh();
+            }
+        });
+        delete.setId("s3-delete-bucket");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout head = new HorizontalLayout(title, delete);
+        head.setAlignItems(FlexComponent.Alignment.CENTER);
+        head.setWidthFull();
+        head.expand(title);
+
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add(root.getTranslation("s3.tab.objects"), objects(bucket)).setId("s3-tab-objects");
+        tabs.add(root.getTranslation("s3.tab.permissions"), permissions(bucket)).setId("s3-tab-permissions");
+        bucketPanel.add(head, tabs);
+    }
+
+    private Component objects(String bucket) {
+        Div box = new Div();
+        TextField prefix = new TextField(root.getTranslation("s3.prefix"));
+        prefix.setId("s3-prefix");
+        prefix.setClearButtonVisible(true);
+        Grid<ObjectRow> grid = new Grid<>();
+        grid.setId("s3-objects");
+        grid.setAllRowsVisible(true);
+        Div error = new Div();
+        error.addClassName("console-error");
+        Runnable load = () -> {
+            error.removeAll();
+            CallResult r = workspace.call("s3", "ListObjectsV2", Params.of("Bucket", bucket, "Prefix", prefix.getValue()));
+            List<ObjectRow> rows = new ArrayList<>();
+            if (r.succeeded()) {
+                for (JsonNode o : r.response().path("Contents")) {
+                    rows.add(new ObjectRow(o.path("Key").asText(), o.path("Size").asLong(), shortTime(o.path("LastModified").asText())));
+                }
+            } else {
+                error.add(new ErrorNotice(r));
+            }
+            grid.setItems(rows);
+        };
+        Button list = new Button(root.getTranslation("s3.list"), e -> load.run());
+        list.setId("s3-list-objects");
+        prefix.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> load.run());
+        HorizontalLayout filter = new HorizontalLayout(prefix, list);
+        filter.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.addColumn(ObjectRow::key).setHeader(root.getTranslation("s3.col.key")).setFlexGrow(3);
+        grid.addColumn(ObjectRow::size).setHeader(root.getTranslation("s3.col.size")).setFlexGrow(0).setWidth("90px");
+        grid.addColumn(ObjectRow::lastModified).setHeader(root.getTranslation("s3.col.modified")).setFlexGrow(2);
+        grid.addComponentColumn(o -> {
+            Button view = new Button(root.getTranslation("s3.view"), e -> view(bucket, o.key()));
+            view.addClassName("s3-view-object");
+            view.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button del = new Button(root.getTranslation("s3.delete"), e -> {
+                if (CallFeedback.show(workspace.call("s3", "DeleteObject", Params.of("Bucket", bucket, "Key", o.key())),
+                        root.getTranslation("s3.object-deleted", o.key()))) {
+                    load.run();
+                }
+            });
+            del.addClassName("s3-delete-object");
+            del.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            return new HorizontalLayout(view, del);
+        }).setHeader(root.getTranslation("s3.col.actions")).setFlexGrow(2);
+
+        TextField key = new TextField(root.getTranslation("s3.object-key"));
+        key.setId("s3-object-key");
+        TextArea body = new TextArea(root.getTranslation("s3.object-content"));
+        body.setId("s3-object-body");
+        body.setWidthFull();
+        body.setMaxHeight("160px");
+        Button upload = new Button(root.getTranslation("s3.upload"), e -> {
+            if (CallFeedback.show(workspace.call("s3", "PutObject",
+                    Params.of("Bucket", bucket, "Key", key.getValue().trim(), "Body", body.getValue())),
+                    root.getTranslation("s3.uploaded", key.getValue().trim()))) {
+                key.clear();
+                body.clear();
+                load.run();
+            }
+        });
+        upload.setId("s3-upload");
+        upload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div uploadBox = new Div(new H4(root.getTranslation("s3.upload-title")), key, body, upload);
+        uploadBox.addClassName("s3-upload-box");
+        box.add(filter, error, grid, uploadBox);
+        load.run();
+        return box;
+    }
+
+    private void view(String bucket, String key) {
+        CallResult r = workspace.call("s3", "GetObject", Params.of("Bucket", bucket, "Key", key));
+        if (!CallFeedback.show(r, null)) {
+            return;
+        }
+        String text = r.response().path("Body").asText();
+        Dialog d = new Dialog();
+        d.setId("s3-object-dialog");
+        d.setHeaderTitle(key);
+        d.setWidth("min(720px, 95vw)");
+        Pre pre = new Pre(text);
+        pre.setId("s3-object-text");
+        pre.addClassName("console-json");
+        String file = key.substring(key.lastIndexOf('/') + 1);
+        Anchor download = new Anchor(new StreamResource(file.isEmpty() ? "object" : file,
+                () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))), root.getTranslation("s3.download"));
+        download.getElement().setAttribute("download", true);
+        download.setId("s3-download");
+        d.add(pre);
+        d.getFooter().add(download, new Button(root.getTranslation("console.close"), e -> d.close()));
+        d.open();
+    }
+
+    private Component permissions(String bucket) {
+        Div box = new Div();
+        TextArea policy = new TextArea(root.getTranslation("s3.policy"));
+        policy.setId("s3-policy");
+        policy.addClassName("policy-text");
+        policy.setWidthFull();
+        policy.setMinHeight("220px");
+        policy.setMaxHeight("360px");
+        policy.setValueChangeMode(ValueChangeMode.LAZY);
+        UnorderedList findings = new UnorderedList();
+        findings.setId("s3-policy-findings");
+        findings.addClassName("policy-findings");
+        Span status = new Span();
+        status.addClassName("policy-status");
+        CallResult current = workspace.call("s3", "GetBucketPolicy", Params.of("Bucket", bucket));
+        if (current.succeeded()) {
+            policy.setValue(PrettyJson.reindent(current.response().path("Policy").asText()));
+            status.setText(root.getTranslation("s3.policy.has"));
+        } else if ("NoSuchBucketPolicy".equals(current.error().code())) {
+            policy.setValue(template(bucket));
+            status.setText(root.getTranslation("s3.policy.none"));
+        } else {
+            box.add(new ErrorNotice(current));
+        }
+        Runnable check = () -> {
+            findings.removeAll();
+            for (Finding f : validator().validate(policy.getValue(), PolicyType.RESOURCE_POLICY)) {
+                ListItem li = new ListItem(new Span(root.getTranslation("s3.policy.finding", f.line(), f.column(),
+                        root.getTranslation("severity." + f.severity().name()), f.code(), f.message())));
+                li.addClassName("finding-" + f.severity().name().toLowerCase().replace('_', '-'));
+                findings.add(li);
+            }
+            if (findings.getChildren().findAny().isEmpty()) {
+                findings.add(new ListItem(root.getTranslation("s3.policy.no-findings")));
+            }
+        };
+        policy.addValueChangeListener(e -> check.run());
+        check.run();
+        Button save = new Button(root.getTranslation("s3.policy.save"), e -> {
+            if (CallFeedback.show(workspace.call("s3", "PutBucketPolicy", Params.of("Bucket", bucket, "Policy", policy.getValue())),
+                    root.getTranslation("s3.policy.saved"))) {
+                status.setText(root.getTranslation("s3.policy.has"));
+            }
+        });
+        save.setId("s3-policy-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button delete = new Button(root.getTranslation("s3.policy.delete"), e -> {
+            if (CallFeedback.show(workspace.call("s3", "DeleteBucketPolicy", Params.of("Bucket", bucket)),
+                    root.getTranslation("s3.policy.deleted"))) {
+                status.setText(root.getTranslation("s3.policy.none"));
+            }
+        });
+        delete.setId("s3-policy-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(save, delete, status);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        box.add(policy, new Span(root.getTranslation("s3.policy.findings")), findings, actions);
+        return box;
+    }
+
+    /** An ISO timestamp to the second, as the S3 console lists it. */
+    static String shortTime(String iso) {
+        return iso.length() > 19 ? iso.substring(0, 19).replace('T', ' ') : iso;
+    }
+
+    private String template(String bucket) {
+        return "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"ReadObjects\",\n"
+                + "      \"Effect\": \"Allow\",\n      \"Principal\": {\"AWS\": \"arn:aws:iam::" + workspace.accountId()
+                + ":root\"},\n      \"Action\": \"s3:GetObject\",\n      \"Resource\": \"arn:aws:s3:::" + bucket
+                + "/*\"\n    }\n  ]\n}";
+    }
+}

@@ -1,0 +1,334 @@
+package org.iamdojo.ui.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.iamdojo.iam.account.AccessRequest;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.Caller;
+import org.iamdojo.iam.account.EngineAccessEvaluator;
+import org.iamdojo.iam.account.IamGroup;
+import org.iamdojo.iam.account.IamRole;
+import org.iamdojo.iam.account.IamUser;
+import org.iamdojo.iam.account.Params;
+import org.iamdojo.iam.account.Sandbox;
+import org.iamdojo.iam.account.SandboxAccount;
+import org.iamdojo.iam.account.TemporarySession;
+import org.iamdojo.iam.eval.AuthorizationRequest;
+import org.iamdojo.iam.eval.Authorizer;
+import org.iamdojo.iam.eval.CompiledPolicy;
+import org.iamdojo.iam.eval.Decision;
+import org.iamdojo.iam.eval.EvaluationResults;
+import org.iamdojo.iam.eval.RequestContext;
+import org.iamdojo.iam.policy.PolicyParseException;
+import org.iamdojo.iam.policy.catalog.ActionCatalog;
+import org.iamdojo.iam.policy.catalog.ActionInfo;
+
+/**
+ * The policy simulator: a user, group or role of the account (SimulatePrincipalPolicy as the acting identity,
+ * so it needs iam:SimulatePrincipalPolicy) or pasted custom policies; actions × resources with context keys;
+ * a results table whose rows open the evaluation as AWS's flow, computed by the engine's Authorizer with the
+ * same policies the simulation used.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html
+ */
+final class SimulatorPage implements ConsolePage {
+    private static final String CUSTOM = "custom";
+    private static List<String> actionNames;
+
+    private final SandboxWorkspace workspace;
+    private final Div root = new Div();
+    private final Select<Choice> principal = new Select<>();
+    private final TextArea policies = new TextArea();
+    private final TextField actions = new TextField();
+    private final TextField resources = new TextField();
+    private final Div contextRows = new Div();
+    private final List<TextField[]> contextFields = new ArrayList<>();
+    private final Grid<Row> results = new Grid<>();
+    private final Authorizer authorizer = new Authorizer();
+    private final EngineAccessEvaluator evaluator = new EngineAccessEvaluator();
+
+    /** A principal to simulate: kind user/group/role with its ARN, or the custom-policy choice. */
+    record Choice(String kind, String name, String arn) {
+    }
+
+    /** One result: the action and resource, AWS's EvalDecision word, and the engine's request and decision. */
+    record Row(String action, String resource, String evalDecision, AuthorizationRequest request, Decision decision) {
+    }
+
+    SimulatorPage(SandboxWorkspace workspace) {
+        this.workspace = workspace;
+        root.addClassName("console-page");
+        root.addClassName("simulator-page");
+        principal.setLabel(root.getTranslation("sim.principal"));
+        principal.setId("sim-principal");
+        principal.setItemLabelGenerator(c -> CUSTOM.equals(c.kind()) ? root.getTranslation("sim.custom")
+                : root.getTranslation("sim.kind." + c.kind()) + ": " + c.name());
+        principal.addValueChangeListener(e -> policies.setVisible(e.getValue() != null && CUSTOM.equals(e.getValue().kind())));
+        principal.setWidth("320px");
+        policies.setLabel(root.getTranslation("sim.policies"));
+        policies.setId("sim-policies");
+        policies.setHelperText(root.getTranslation("sim.policies.help"));
+        policies.setWidthFull();
+        policies.setMaxHeight("240px");
+        policies.addClassName("policy-text");
+        policies.setValue("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", "
+                + "\"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::reports/*\"}\n  ]\n}");
+        actions.setLabel(root.getTranslation("sim.actions"));
+        actions.setId("sim-actions");
+        actions.setHelperText(root.getTranslation("sim.actions.help"));
+        actions.setMinWidth("0");
+        ComboBox<String> suggest = new ComboBox<>(root.getTranslation("sim.suggest"));
+        suggest.setId("sim-suggest");
+        suggest.setItems(query -> {
+            String filter = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
+            return actionNames().stream().filter(a -> a.toLowerCase(Locale.ROOT).contains(filter))
+                    .skip(query.getOffset()).limit(query.getLimit());
+        });
+        suggest.setWidth("320px");
+        suggest.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                String now = actions.getValue().trim();
+                actions.setValue(now.isEmpty() ? e.getValue() : now + ", " + e.getValue());
+                suggest.clear();
+            }
+        });
+        resources.setLabel(root.getTranslation("sim.resources"));
+        resources.setId("sim-resources");
+        resources.setHelperText(root.getTranslation("sim.resources.help"));
+        resources.setValue("*");
+        resources.setMinWidth("0");
+        Button addKey = new Button(root.getTranslation("sim.add-context"), e -> addContextRow("", ""));
+        addKey.setId("sim-add-context");
+        addKey.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        Button run = new Button(root.getTranslation("sim.run"), e -> run());
+        run.setId("sim-run");
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        results.setId("sim-results");
+        results.setAllRowsVisible(true);
+        results.addColumn(Row::action).setHeader(root.getTranslation("sim.col.action")).setFlexGrow(2);
+        results.addColumn(Row::resource).setHeader(root.getTranslation("sim.col.resource")).setFlexGrow(3);
+        results.addComponentColumn(r -> {
+            Span s = new Span(r.evalDecision());
+            s.addClassName("sim-decision");
+            s.getElement().getThemeList().add("allowed".equals(r.evalDecision()) ? "badge success" : "badge error");
+            return s;
+        }).setHeader(root.getTranslation("sim.col.decision")).setKey("decision").setFlexGrow(1);
+        results.setItemDetailsRenderer(new ComponentRenderer<>(r -> new EvaluationFlow(r.request(), r.decision())));
+        results.setDetailsVisibleOnClick(true);
+
+        HorizontalLayout top = new HorizontalLayout(principal, actions);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWidthFull();
+        top.setFlexGrow(1, actions);
+        HorizontalLayout second = new HorizontalLayout(suggest, resources);
+        second.setAlignItems(FlexComponent.Alignment.BASELINE);
+        second.setWidthFull();
+        second.setFlexGrow(1, resources);
+        root.add(new H3(root.getTranslation("sim.title")), top, second, policies,
+                new Span(root.getTranslation("sim.context")), contextRows, addKey, run,
+                new H4(root.getTranslation("sim.results")), new Span(root.getTranslation("sim.results.help")), results);
+        refresh();
+    }
+
+    private static synchronized List<String> actionNames() {
+        if (actionNames == null) {
+            ActionCatalog catalog = ActionCatalog.standard();
+            actionNames = catalog.servicePrefixes().stream().flatMap(p -> catalog.actions(p).stream())
+                    .map(ActionInfo::fullName).sorted().toList();
+        }
+        return actionNames;
+    }
+
+    private void addContextRow(String key, String value) {
+        TextField k = new TextField(root.getTranslation("sim.context.key"));
+        k.setValue(key);
+        k.addClassName("sim-context-key");
+        k.setPlaceholder(root.getTranslation("sim.context.key.placeholder"));
+        TextField v = new TextField(root.getTranslation("sim.context.value"));
+        v.setValue(value);
+        v.addClassName("sim-context-value");
+        TextField[] pair = {k, v};
+        contextFields.add(pair);
+        HorizontalLayout row = new HorizontalLayout(k, new Span("="), v);
+        Button remove = new Button(root.getTranslation("sim.context.remove"), e -> {
+            contextFields.remove(pair);
+            contextRows.remove(row);
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        row.add(remove);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        contextRows.add(row);
+    }
+
+    @Override
+    public Component component() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        Choice before = principal.getValue();
+        SandboxAccount a = workspace.account();
+        List<Choice> choices = new ArrayList<>();
+        choices.add(new Choice(CUSTOM, "", ""));
+        a.users().forEach(u -> choices.add(new Choice("user", u.name(), u.arn())));
+        a.groups().forEach(g -> choices.add(new Choice("group", g.name(), g.arn())));
+        a.roles().forEach(r -> choices.add(new Choice("role", r.name(), r.arn())));
+        principal.setItems(choices);
+        principal.setValue(before != null && choices.contains(before) ? before : choices.get(0));
+    }
+
+    /** Splits "a, b c" into [a, b, c]. */
+    static List<String> words(String text) {
+        return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private Map<String, List<String>> context() {
+        Map<String, List<String>> ctx = new LinkedHashMap<>();
+        for (TextField[] f : contextFields) {
+            if (!f[0].getValue().isBlank()) {
+                ctx.computeIfAbsent(f[0].getValue().trim(), k -> new ArrayList<>()).add(f[1].getValue().trim());
+            }
+        }
+        return ctx;
+    }
+
+    /** Runs the simulation with the form's values and shows the results. */
+    void run() {
+        List<String> actionList = words(actions.getValue());
+        actions.setInvalid(actionList.isEmpty());
+        actions.setErrorMessage(root.getTranslation("sim.actions.required"));
+        if (actionList.isEmpty()) {
+            return;
+        }
+        List<String> resourceList = words(resources.getValue());
+        if (resourceList.isEmpty()) {
+            resourceList = List.of("*");
+        }
+        Map<String, List<String>> ctx = context();
+        Choice choice = principal.getValue();
+        List<Row> rows = new ArrayList<>();
+        if (CUSTOM.equals(choice.kind())) {
+            List<CompiledPolicy> compiled = customPolicies();
+            if (compiled == null) {
+                return;
+            }
+            String caller = "arn:aws:iam::" + workspace.accountId() + ":user/SimulatedCaller";
+            for (String action : actionList) {
+                for (String resource : resourceList) {
+                    AuthorizationRequest req = new AuthorizationRequest(caller, action, "*".equals(resource) ? null : resource,
+                            null, RequestContext.of(ctx), compiled, null, null, null, List.of(), List.of(), null);
+                    Decision d = authorizer.authorize(req);
+                    rows.add(new Row(action, resource, EvaluationResults.evalDecision(d), req, d));
+                }
+            }
+        } else {
+            CallResult r = workspace.call("iam", "SimulatePrincipalPolicy",
+                    new Params(simulationRequest(choice.arn(), actionList, resourceList, ctx)));
+            if (!CallFeedback.show(r, null)) {
+                results.setItems(List.of());
+                return;
+            }
+            for (JsonNode e : r.response().path("EvaluationResults")) {
+                String action = e.path("EvalActionName").asText();
+                String resource = e.path("EvalResourceName").asText();
+                AuthorizationRequest req = engineRequest(choice, action, resource, ctx);
+                rows.add(new Row(action, resource, e.path("EvalDecision").asText(), req, authorizer.authorize(req)));
+            }
+        }
+        results.setItems(rows);
+    }
+
+    private List<CompiledPolicy> customPolicies() {
+        List<CompiledPolicy> out = new ArrayList<>();
+        String[] docs = policies.getValue().split("(?m)^\\s*---\\s*$");
+        for (int i = 0; i < docs.length; i++) {
+            if (docs[i].isBlank()) {
+                continue;
+            }
+            try {
+                out.add(CompiledPolicy.parse(docs[i], root.getTranslation("sim.policy-id", i + 1)));
+            } catch (PolicyParseException e) {
+                policies.setInvalid(true);
+                policies.setErrorMessage(root.getTranslation("sim.policy-error", i + 1, e.line(), e.column(), e.reason()));
+                return null;
+            }
+        }
+        policies.setInvalid(out.isEmpty());
+        policies.setErrorMessage(root.getTranslation("sim.policies.required"));
+        return out.isEmpty() ? null : out;
+    }
+
+    private static ObjectNode simulationRequest(String arn, List<String> actionList, List<String> resourceList,
+                                                Map<String, List<String>> ctx) {
+        ObjectNode p = Sandbox.json().objectNode();
+        p.put("PolicySourceArn", arn);
+        ArrayNode a = p.putArray("ActionNames");
+        actionList.forEach(a::add);
+        ArrayNode r = p.putArray("ResourceArns");
+        resourceList.forEach(r::add);
+        ArrayNode entries = p.putArray("ContextEntries");
+        ctx.forEach((k, v) -> {
+            ObjectNode e = entries.addObject();
+            e.put("ContextKeyName", k);
+            v.forEach(e.putArray("ContextKeyValues")::add);
+            e.put("ContextKeyType", "string");
+        });
+        return p;
+    }
+
+    /**
+     * The engine request SimulatePrincipalPolicy evaluates for one action and resource: the principal's own
+     * policies and boundary, the context keys given, and no session policy (as PrincipalSimulation does).
+     */
+    private AuthorizationRequest engineRequest(Choice choice, String action, String resource, Map<String, List<String>> ctx) {
+        Sandbox sandbox = workspace.sandbox();
+        SandboxAccount account = workspace.account();
+        String resourceArn = "*".equals(resource) ? null : resource;
+        if ("group".equals(choice.kind())) {
+            IamGroup group = account.group(choice.name());
+            return new AuthorizationRequest(account.iamArn("user", "/", "SimulatedGroupMember"), action, resourceArn,
+                    null, RequestContext.of(ctx), evaluator.policiesOf(sandbox, account, group), null, null, null,
+                    List.of(), List.of(), null);
+        }
+        Caller caller;
+        if ("user".equals(choice.kind())) {
+            IamUser u = account.user(choice.name());
+            caller = new Caller("IAMUser", account.accountId(), u.arn(), u.id(), u.name(), "AKIASIMULATOR", false, null, null);
+        } else {
+            IamRole role = account.role(choice.name());
+            TemporarySession s = new TemporarySession("ASIASIMULATOR", null, null, sandbox.now().plus(Duration.ofHours(1)),
+                    "AssumedRole", account.accountId(), role.name(), role.arn(), "SimulatedSession", null, Map.of(),
+                    false, false, null);
+            caller = new Caller("AssumedRole", account.accountId(), s.principalArn(), role.id() + ":SimulatedSession",
+                    null, "ASIASIMULATOR", false, role.arn(), s);
+        }
+        AuthorizationRequest base = evaluator.request(sandbox, caller, new AccessRequest(action, resourceArn, null, null, ctx));
+        return new AuthorizationRequest(base.principal(), action, base.resource(), base.resourceAccount(),
+                RequestContext.of(ctx), base.identityPolicies(), base.permissionsBoundary(), null, base.resourcePolicy(),
+                base.scps(), List.of(), base.sessionIssuer());
+    }
+}

@@ -1,0 +1,2 @@
+/** Workshop views: instructors create and watch workshops, learners join and work through them. */
+package org.iamdojo.ui.workshop;

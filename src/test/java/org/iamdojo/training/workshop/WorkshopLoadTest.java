@@ -1,0 +1,206 @@
+package org.iamdojo.training.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.Params;
+import org.iamdojo.scenario.ScenarioOperation;
+import org.iamdojo.training.attempt.AttemptActivityBus;
+import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.attempt.LiveAttempt;
+import org.iamdojo.training.member.MemberService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Load test for issue 7: 100 participants work through a scenario at once while the instructor's board is
+ * watching. Each participant is a thread that holds its own lock around every action, as a Vaadin session
+ * lock does, and calls the same services the player does (LiveAttempt.call, beginStep, AttemptService.grade).
+ * The database is the real file database in a throw-away folder (durable commit per event).
+ *
+ * <p>Not part of the normal build; run with
+ * {@code mvn -o -q test -Dtest=WorkshopLoadTest -Diamdojo.load=true} and read the numbers it prints.
+ * Targets: p95 action latency under 150 ms, board delay under 2 s, under 1 MB heap per participant.
+ */
+@EnabledIfSystemProperty(named = "iamdojo.load", matches = "true")
+@SpringBootTest(properties = {"iamdojo.admin-password=Load-Admin-Pass-1", "vaadin.devmode.devTools.enabled=false"})
+class WorkshopLoadTest {
+    private static final int PARTICIPANTS = 100;
+    private static final String SCENARIO = "developers-and-testers";
+
+    @Autowired
+    MemberService members;
+    @Autowired
+    WorkshopService workshops;
+    @Autowired
+    AttemptService attempts;
+    @Autowired
+    BoardFeed feed;
+    @Autowired
+    AttemptActivityBus bus;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "load-data-");
+        registry.add("iamdojo.data-dir", dir::toString);
+    }
+
+    @Test
+    void hundredParticipantsWhileTheBoardIsOpen() throws Exception {
+        members.signUp("load-teacher", "Teacher-Password-42");
+        members.setInstructor("load-teacher", true);
+        Instant now = Instant.now();
+        Workshop w = workshops.create("load-teacher", new WorkshopService.Draft("Load", List.of(SCENARIO),
+                now.minusSeconds(60), now.plus(Duration.ofHours(1)), true, false));
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < PARTICIPANTS; i++) {
+            String name = "load-" + i;
+            members.signUp(name, "Learner-Password-42");
+            workshops.join(w.joinCode(), name);
+            people.add(name);
+        }
+
+        // Board delay: from a learner's action to the board snapshot that includes it reaching the watcher.
+        ConcurrentLinkedQueue<Instant> unseen = new ConcurrentLinkedQueue<>();
+        List<Long> boardDelays = Collections.synchronizedList(new ArrayList<>());
+        AutoCloseable counting = bus.subscribe(a -> unseen.add(a.at()));
+        AutoCloseable board = feed.watch(w.id(), "load-teacher", b -> {
+            Instant delivered = Instant.now();
+            for (var it = unseen.iterator(); it.hasNext(); ) {
+                Instant at = it.next();
+                if (!at.isAfter(b.takenAt())) {
+                    boardDelays.add(Duration.between(at, delivered).toMillis());
+                    it.remove();
+                }
+            }
+        });
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long heapBefore = usedHeapAfterGc(memory);
+        List<ScenarioOperation> solution = attempts.open(people.get(0), SCENARIO, w.id()).scenario().solution();
+
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Long> opens = Collections.synchronizedList(new ArrayList<>());
+        List<Long> calls = Collections.synchronizedList(new ArrayList<>());
+        List<Long> grades = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(PARTICIPANTS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> scores = new ArrayList<>();
+        for (String person : people) {
+            scores.add(pool.submit(() -> {
+                ReentrantLock sessionLock = new ReentrantLock();
+                start.await();
+                LiveAttempt live = timed(opens, sessionLock, () -> workshops.openAttempt(w.id(), SCENARIO, person));
+                for (ScenarioOperation op : solution) {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(50, 400));
+                    CallResult result = timed(calls, sessionLock, () -> {
+                        if (op.step() != null) {
+                            live.beginStep(op.step());
+                        }
+                        return live.call(live.attempt().learnerCredentials(), op.service(), op.operation(),
+                                new Params(op.params().deepCopy()));
+                    });
+                    assertThat(result.succeeded()).as(op.operation()).isTrue();
+                }
+                Thread.sleep(ThreadLocalRandom.current().nextLong(50, 400));
+                return timed(grades, sessionLock, () -> attempts.grade(live)).total();
+            }));
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        for (Future<Integer> f : scores) {
+            assertThat(f.get(5, TimeUnit.MINUTES)).isEqualTo(100);
+        }
+        long wallMs = (System.nanoTime() - t0) / 1_000_000;
+        latencies.addAll(opens);
+        latencies.addAll(calls);
+        latencies.addAll(grades);
+        pool.shutdown();
+        // Let the last board refresh arrive.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!unseen.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        board.close();
+        counting.close();
+        long heapAfter = usedHeapAfterGc(memory);
+        Board last = workshops.board(w.id(), "load-teacher");
+
+        long perParticipant = (heapAfter - heapBefore) / PARTICIPANTS;
+        System.out.printf("%nWORKSHOP LOAD: %d participants, %d actions in %d ms, %d cores%n", PARTICIPANTS,
+                latencies.size(), wallMs, Runtime.getRuntime().availableProcessors());
+        System.out.printf("  action latency ms: p50 %d, p95 %d, p99 %d, max %d%n", pct(latencies, 50),
+                pct(latencies, 95), pct(latencies, 99), pct(latencies, 100));
+        System.out.printf("    open (start the scenario) p50 %d, p95 %d; sandbox call p50 %d, p95 %d; grade p50 %d, p95 %d%n",
+                pct(opens, 50), pct(opens, 95), pct(calls, 50), pct(calls, 95), pct(grades, 50), pct(grades, 95));
+        System.out.printf("  board delay ms: p50 %d, p95 %d, max %d (%d deliveries measured, %d never seen)%n",
+                pct(boardDelays, 50), pct(boardDelays, 95), pct(boardDelays, 100), boardDelays.size(), unseen.size());
+        System.out.printf("  heap per participant (live attempt, after GC): %d KB%n", perParticipant / 1024);
+        System.out.printf("  board: %d participants, %d finished everything%n%n", last.summary().participants(),
+                last.summary().finishedAll());
+
+        assertThat(last.summary().finishedAll()).isEqualTo(PARTICIPANTS);
+        assertThat(unseen).isEmpty();
+        assertThat(pct(latencies, 95)).isLessThan(150);
+        assertThat(pct(boardDelays, 100)).isLessThan(2000);
+        assertThat(perParticipant).isLessThan(1024 * 1024);
+    }
+
+    private interface Action<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T timed(List<Long> latencies, ReentrantLock lock, Action<T> action) throws Exception {
+        long t = System.nanoTime();
+        lock.lock();
+        try {
+            return action.run();
+        } finally {
+            lock.unlock();
+            latencies.add((System.nanoTime() - t) / 1_000_000);
+        }
+    }
+
+    private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static long pct(List<Long> values, int percentile) {
+        List<Long> sorted;
+        synchronized (values) {
+            sorted = new ArrayList<>(values);
+        }
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

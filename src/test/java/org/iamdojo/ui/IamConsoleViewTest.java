@@ -1,0 +1,173 @@
+package org.iamdojo.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.iamdojo.iam.account.Credentials;
+import org.iamdojo.iam.account.IamUser;
+import org.iamdojo.iam.account.ManagedPolicy;
+import org.iamdojo.iam.account.Params;
+import org.iamdojo.ui.console.SandboxWorkspace;
+import org.iamdojo.ui.console.WorkspaceHolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The IAM console pages: create a user and attach a policy, an access key's secret shown once, signing in as
+ * an IAM user with the console password, AccessDenied with "Why?", and the policy editor's located findings.
+ */
+class IamConsoleViewTest extends KaribuTestBase {
+    private SandboxWorkspace ws;
+
+    @BeforeEach
+    void playground() {
+        signInAs("learner1", "LEARNER");
+        ws = WorkspaceHolder.playground();
+        WorkspaceHolder.set(ws);
+    }
+
+    private void click(String id) {
+        ButtonKt._click(_get(Button.class, spec -> spec.withId(id)));
+    }
+
+    private <T extends com.vaadin.flow.component.Component> T field(Class<T> type, String id) {
+        return _get(type, spec -> spec.withId(id));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void createUserAndAttachPolicy() {
+        UI.getCurrent().navigate("console/users");
+        click("create-user");
+        field(TextField.class, "new-user-name").setValue("alice");
+        click("create-user-confirm");
+        IamUser alice = ws.account().user("alice");
+        assertThat(alice).isNotNull();
+
+        click("attach-policy");
+        ComboBox<ManagedPolicy> choice = field(ComboBox.class, "attach-policy-choice");
+        ManagedPolicy readOnly = ws.sandbox().awsManagedPolicy("arn:aws:iam::aws:policy/ReadOnlyAccess");
+        choice.setValue(readOnly);
+        click("attach-confirm");
+        assertThat(ws.account().user("alice").attachedPolicyArns()).containsExactly(readOnly.arn());
+        // The CloudTrail record shows the console acted as root through the sandbox's one way in.
+        assertThat(ws.sandbox().trail().events()).anyMatch(e -> e.eventName().equals("AttachUserPolicy"));
+    }
+
+    @Test
+    void accessKeySecretIsShownOnceInADialog() {
+        ws.call("iam", "CreateUser", Params.of("UserName", "carol")).orThrow();
+        UI.getCurrent().navigate("console/users");
+        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("carol"));
+        field(com.vaadin.flow.component.tabs.TabSheet.class, "user-tabs").setSelectedIndex(2);
+        click("create-access-key");
+        String keyId = field(TextField.class, "access-key-id").getValue();
+        String secret = field(TextField.class, "access-key-secret").getValue();
+        assertThat(secret).hasSize(40);
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("access-key-warning")).getText())
+                .contains("only time");
+        // The pair really works as programmatic credentials.
+        assertThat(ws.sandbox().resolve(Credentials.AccessKeyPair.longTerm(keyId, secret), ws.sandbox().now()).userName())
+                .isEqualTo("carol");
+
+        click("access-key-done");
+        UI.getCurrent().navigate("console/dashboard");
+        UI.getCurrent().navigate("console/users");
+        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("carol"));
+        field(com.vaadin.flow.component.tabs.TabSheet.class, "user-tabs").setSelectedIndex(2);
+        assertThat(_find(Span.class)).anyMatch(s -> keyId.equals(s.getText())
+                || _find(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("access-keys")).size() == 1);
+        assertThat(_find(TextField.class)).noneMatch(f -> secret.equals(f.getValue()));
+        assertThat(_find(Span.class)).noneMatch(s -> s.getText() != null && s.getText().contains(secret));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void signingInAsAnIamUserNeedsTheRightPassword() {
+        ws.call("iam", "CreateUser", Params.of("UserName", "bob")).orThrow();
+        ws.call("iam", "CreateLoginProfile", Params.of("UserName", "bob", "Password", "Bob-pass-123!")).orThrow();
+        UI.getCurrent().navigate("console/users");
+
+        ContextMenuKt._clickItemWithID(_get(MenuBar.class, spec -> spec.withId("switch-identity")), "switch-user");
+        ComboBox<IamUser> user = field(ComboBox.class, "signin-user");
+        user.setValue(ws.account().user("bob"));
+        field(PasswordField.class, "signin-password").setValue("wrong-password");
+        click("signin-submit");
+        assertThat(field(Paragraph.class, "signin-error").getText())
+                .isEqualTo("Your authentication information is incorrect. Please try again.");
+        assertThat(ws.actingLabel()).isEqualTo("root");
+
+        field(PasswordField.class, "signin-password").setValue("Bob-pass-123!");
+        click("signin-submit");
+        assertThat(ws.actingLabel()).isEqualTo("bob");
+        assertThat(ws.actingAs()).isEqualTo(new Credentials.ConsoleSession(ws.accountId(), "bob", false));
+        assertThat(field(Span.class, "acting-as").getText()).contains("bob");
+    }
+
+    @Test
+    void accessDeniedShowsAwsMessageAndWhy() {
+        ws.call("iam", "CreateUser", Params.of("UserName", "dave")).orThrow();
+        ws.actAs(new Credentials.ConsoleSession(ws.accountId(), "dave", false), "dave");
+        UI.getCurrent().navigate("console/users");
+        // ListUsers is denied in place, with AWS's words and a Why? button.
+        Span message = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("iam-denied"))
+                .getChildren().filter(Span.class::isInstance).map(Span.class::cast).findFirst().orElseThrow();
+        assertThat(message.getText()).startsWith("AccessDenied: User: arn:aws:iam::111122223333:user/dave is not authorized"
+                + " to perform: iam:ListUsers");
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("why-in-place")));
+        assertThat(_get(Dialog.class, spec -> spec.withId("decision-dialog")).isOpened()).isTrue();
+        _get(Dialog.class, spec -> spec.withId("decision-dialog")).close();
+
+        // A state change is denied too: the notification carries the message and Why?.
+        click("create-user");
+        field(TextField.class, "new-user-name").setValue("eve");
+        click("create-user-confirm");
+        assertThat(ws.account().user("eve")).isNull();
+        assertThat(NotificationsKt.getNotifications()).isNotEmpty();
+        click("why-denied");
+        assertThat(_find(Dialog.class, spec -> spec.withId("decision-dialog"))).anyMatch(Dialog::isOpened);
+    }
+
+    @Test
+    void policyEditorShowsAFindingOnItsLine() {
+        UI.getCurrent().navigate("console/policies");
+        click("create-policy");
+        TextArea json = field(TextArea.class, "policy-json");
+        json.setValue("""
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [{
+                    "Effect": "Alow",
+                    "Action": "s3:GetObject",
+                    "Resource": "*"
+                  }]
+                }""");
+        Button finding = _find(Button.class, spec -> spec.withClasses("policy-finding")).get(0);
+        assertThat(finding.getText()).startsWith("Line 4:");
+        assertThat(finding.getClassNames()).contains("sev-error");
+        Span line4 = _find(Span.class, spec -> spec.withClasses("policy-line")).get(3);
+        assertThat(line4.getText()).isEqualTo("4");
+        assertThat(line4.getClassNames()).contains("sev-error");
+        ButtonKt._click(finding);
+        assertThat(line4.getClassNames()).contains("current");
+
+        // Fixing the typo clears the error.
+        json.setValue(json.getValue().replace("Alow", "Allow"));
+        assertThat(_find(Button.class, spec -> spec.withClasses("policy-finding")))
+                .noneMatch(b -> b.getClassNames().contains("sev-error"));
+    }
+}
