@@ -8,6 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Screenshots of certification practice in both languages: path, an exam question, exam result, history. */
 class PracticeScreenshotsTest extends BrowserTestBase {
+    // The option labels, not the option elements: a full-width option's centre may be empty space.
+    private static final String CHOICE_LABELS = "#exam-question .question-choices vaadin-radio-button label, "
+            + "#exam-question .question-choices vaadin-checkbox label";
 
     @ParameterizedTest
     @CsvSource({"en-US,en,1 of 10 answered", "ko-KR,ko,10문제 중 1문제 답함"})
@@ -23,7 +26,7 @@ class PracticeScreenshotsTest extends BrowserTestBase {
 
         open("/practice/SAA-C03");
         Locator card = page.locator("#question-default-implicit-deny");
-        card.locator("vaadin-radio-button").first().click();
+        card.locator("vaadin-radio-button label").first().click();
         page.locator("#check-default-implicit-deny").click();
         assertThat(page.locator("#feedback-default-implicit-deny")).isVisible();
         card.scrollIntoViewIfNeeded();
@@ -35,13 +38,13 @@ class PracticeScreenshotsTest extends BrowserTestBase {
         open("/exam/SAA-C03");
         page.locator("#start-exam").click();
         assertThat(page.locator("#exam-question .question-card")).isVisible();
-        page.locator("#exam-question .question-choices vaadin-radio-button, #exam-question .question-choices vaadin-checkbox")
+        page.locator(CHOICE_LABELS)
                 .first().click();
         assertThat(page.locator("#exam-answered")).hasText(oneAnswered);
         screenshot("exam-question-" + suffix);
 
         page.locator("#exam-next").click();
-        page.locator("#exam-question .question-choices vaadin-radio-button, #exam-question .question-choices vaadin-checkbox")
+        page.locator(CHOICE_LABELS)
                 .nth(1).click();
         page.locator("#finish-exam").click();
         page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], #finish-dialog vaadin-button[slot='confirm-button']")
