@@ -145,7 +145,7 @@ public final class Attempt {
 
     /** Marks that the learner began a step (1-based): CloudTrail checks count events from here. */
     public void beginStep(int step) {
-        stepStarts.putIfAbsent(step, sandbox.trail().events().size());
+        stepStarts.putIfAbsent(step, (int) sandbox.trail().total());
     }
 
     /** The CloudTrail position where the learner began a step, or null when not reached yet. */

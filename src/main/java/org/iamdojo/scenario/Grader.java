@@ -572,9 +572,8 @@ public final class Grader {
         }
 
         Outcome trail(Check.Trail t) {
-            List<TrailEvent> events = sandbox.trail().events();
             Integer from = t.fromStep() == null ? Integer.valueOf(0) : attempt.stepStart(t.fromStep());
-            List<TrailEvent> window = events.subList(from == null ? 0 : Math.min(from, events.size()), events.size());
+            List<TrailEvent> window = sandbox.trail().since(from == null ? 0 : from);
             List<TrailEvent> matching = new ArrayList<>();
             for (TrailEvent e : window) {
                 if ((t.account() == null || t.account().equals(e.recipientAccountId()))

@@ -10,20 +10,43 @@ import java.util.function.Predicate;
 
 /** The event history of a sandbox, in the order calls happened, in CloudTrail's record format. */
 public final class CloudTrail {
+    /** Events kept in memory per sandbox; older ones live on only in the durable log of an attempt. */
+    public static final int MAX_RETAINED = 50_000;
     private final List<TrailEvent> events = new ArrayList<>();
+    private long dropped;
     private final List<java.util.function.Consumer<TrailEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Appends an event and tells the listeners (the durable log of an attempt). */
     public void record(TrailEvent event) {
         synchronized (this) {
-            events.add(event);
+            add(event);
         }
         listeners.forEach(l -> l.accept(event));
     }
 
     /** Puts back an event read from the durable log, without telling the listeners. */
     public synchronized void restore(TrailEvent event) {
+        add(event);
+    }
+
+    private void add(TrailEvent event) {
         events.add(event);
+        if (events.size() > MAX_RETAINED) {
+            int drop = MAX_RETAINED / 10;
+            events.subList(0, drop).clear();
+            dropped += drop;
+        }
+    }
+
+    /** How many events were ever recorded (positions count from the first one). */
+    public synchronized long total() {
+        return dropped + events.size();
+    }
+
+    /** The retained events at or after an absolute position (see {@link #total()}). */
+    public synchronized List<TrailEvent> since(long position) {
+        int from = (int) Math.max(0, Math.min(events.size(), position - dropped));
+        return List.copyOf(events.subList(from, events.size()));
     }
 
     /** Receives every new event. */
