@@ -219,6 +219,14 @@ public class PracticeService {
     }
 
     /** The member's finished exams, newest first. */
+    /** Whether an attempt is the scenario part of one of the member's exams still running (no hints then). */
+    public boolean inRunningExam(String username, String attemptId) {
+        Instant now = Instant.now();
+        return store.exams(member(username).getId()).stream()
+                .anyMatch(e -> !e.finished() && (e.deadline() == null || now.isBefore(e.deadline()))
+                        && e.scenarioAttempts() != null && e.scenarioAttempts().containsValue(attemptId));
+    }
+
     public List<ExamRecord> examHistory(String username) {
         return store.exams(member(username).getId()).stream().filter(ExamRecord::finished).toList();
     }

@@ -59,9 +59,14 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
     private final Div report = new Div();
     private int step = 1;
 
-    public PlayerView(AttemptService attempts, WorkshopService workshops, AuthenticationContext authentication) {
+    private final org.iamdojo.training.practice.PracticeService practice;
+    private boolean examMode;
+
+    public PlayerView(AttemptService attempts, WorkshopService workshops,
+                      org.iamdojo.training.practice.PracticeService practice, AuthenticationContext authentication) {
         this.attempts = attempts;
         this.workshops = workshops;
+        this.practice = practice;
         this.username = authentication.getPrincipalName().orElse("");
         addClassName("player");
     }
@@ -81,6 +86,8 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         } catch (AttemptService.NotFoundException e) {
             throw new NotFoundException();
         }
+        // The scenario part of a running exam is done without hints.
+        examMode = workshopId == null && practice.inRunningExam(username, live.id());
         build();
     }
 
@@ -155,13 +162,14 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         Paragraph instructions = new Paragraph(current.instructions().in(locale));
         instructions.addClassName("player-instructions");
         stepBox.add(heading, instructions);
-        if (workshop != null && !workshop.hintsAllowed() && !current.hints().isEmpty()) {
-            Paragraph off = new Paragraph(getTranslation("player.workshop.hints-off"));
+        boolean hintsOff = examMode || workshop != null && !workshop.hintsAllowed();
+        if (hintsOff && !current.hints().isEmpty()) {
+            Paragraph off = new Paragraph(getTranslation(examMode ? "player.exam.hints-off" : "player.workshop.hints-off"));
             off.setId("hints-off");
             off.addClassName("dojo-muted");
             stepBox.add(off);
         }
-        int offered = workshop == null || workshop.hintsAllowed() ? current.hints().size() : 0;
+        int offered = hintsOff ? 0 : current.hints().size();
         for (int h = 1; h <= offered; h++) {
             Scenario.Hint hint = current.hints().get(h - 1);
             int hintNo = h;
@@ -270,7 +278,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
 
     /** Whether the reference solution may be shown: always outside workshops, else per the workshop's rule. */
     private boolean solutionVisible() {
-        return workshop == null || workshop.solutionVisibleAt(workshops.now());
+        return !examMode && (workshop == null || workshop.solutionVisibleAt(workshops.now()));
     }
 
     private Button solutionButton() {
