@@ -71,22 +71,22 @@ public final class ScenarioParser {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = YAML.createParser(text)) {
             if (p.nextToken() != null) {
-                walk(p, "", lines);
+                YamlLocations.walk(p, "", lines);
             }
         } catch (IOException e) {
-            return new Result(null, List.of(new ScenarioProblem(file, lineOf(e), "", firstLine(e.getMessage()))));
+            return new Result(null, List.of(new ScenarioProblem(file, YamlLocations.lineOf(e), "", YamlLocations.firstLine(e.getMessage()))));
         }
         Scenario scenario;
         try {
             scenario = mapper.readValue(text, Scenario.class);
         } catch (JsonMappingException e) {
             // Records are built after all their fields are read, so Jackson's location can be past the field.
-            String path = path(e);
+            String path = YamlLocations.path(e);
             Integer line = lines.get(path);
-            return new Result(null, List.of(new ScenarioProblem(file, line == null ? lineOf(e) : line, path,
-                    firstLine(e.getOriginalMessage()))));
+            return new Result(null, List.of(new ScenarioProblem(file, line == null ? YamlLocations.lineOf(e) : line, path,
+                    YamlLocations.firstLine(e.getOriginalMessage()))));
         } catch (JsonProcessingException e) {
-            return new Result(null, List.of(new ScenarioProblem(file, lineOf(e), "", firstLine(e.getOriginalMessage()))));
+            return new Result(null, List.of(new ScenarioProblem(file, YamlLocations.lineOf(e), "", YamlLocations.firstLine(e.getOriginalMessage()))));
         }
         if (scenario == null) {
             return new Result(null, List.of(new ScenarioProblem(file, 1, "", "the file is empty")));
@@ -94,51 +94,6 @@ public final class ScenarioParser {
         List<ScenarioProblem> problems = new ArrayList<>();
         new Semantics(file, lines, problems).check(scenario);
         return new Result(problems.isEmpty() ? scenario : null, List.copyOf(problems));
-    }
-
-    private static void walk(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
-        JsonToken t = p.currentToken();
-        lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
-        if (t == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
-                lines.put(child, p.currentTokenLocation().getLineNr());
-                p.nextToken();
-                walk(p, child, lines);
-            }
-        } else if (t == JsonToken.START_ARRAY) {
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                walk(p, path + "[" + i++ + "]", lines);
-            }
-        }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.toString();
-    }
-
-    private static int lineOf(IOException e) {
-        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
-            return j.getLocation().getLineNr();
-        }
-        return 0;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "cannot be read";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** The checks that need the whole scenario: texts, ids, references between parts, policies. */
