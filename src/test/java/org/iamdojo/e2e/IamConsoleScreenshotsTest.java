@@ -35,6 +35,8 @@ class IamConsoleScreenshotsTest extends BrowserTestBase {
         page.locator("#policy-json textarea").fill("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\n"
                 + "    \"Effect\": \"Alow\",\n    \"Action\": \"s3:GetObjekt\",\n    \"Resource\": \"*\"\n  }]\n}");
         assertThat(page.locator(".policy-finding").first()).isVisible();
+        // The editor colours the JSON as it is typed (keys, strings, punctuation).
+        assertThat(page.locator("pre.policy-highlight span").first()).isVisible();
         screenshot("iam-policies-" + suffix);
 
         open("/console/account");

@@ -86,6 +86,25 @@ public class PolicyEditor extends Div {
         setValue(initial == null ? "" : initial);
     }
 
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        // Colours the JSON in the browser as the learner types; sent inline, so no frontend build is needed.
+        attachEvent.getUI().getPage().executeJs(HIGHLIGHT_SCRIPT);
+    }
+
+    /** The browser-side highlighter (src/main/resources/META-INF/resources/scripts/policy-highlight.js). */
+    private static final String HIGHLIGHT_SCRIPT = readScript();
+
+    private static String readScript() {
+        try (java.io.InputStream in = PolicyEditor.class.getResourceAsStream(
+                "/META-INF/resources/scripts/policy-highlight.js")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     /** The policy text. */
     public String getValue() {
         return json.getValue();
