@@ -93,4 +93,30 @@ final class ConsoleUi {
     static String yesNo(boolean b) {
         return t(b ? "iam.yes" : "iam.no");
     }
+
+    /** A page heading with its primary "create" button, as every IAM list page starts. */
+    static com.vaadin.flow.component.orderedlayout.HorizontalLayout pageHead(String titleKey, String createId,
+            String createKey, Runnable create) {
+        Button button = button(createId, createKey, e -> create.run());
+        button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout head =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+                        new com.vaadin.flow.component.html.H3(t(titleKey)), button);
+        head.addClassName("iam-page-head");
+        head.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        return head;
+    }
+
+    /** The entities a List* response names, looked up in the account (names the account no longer has are skipped). */
+    static <T> java.util.List<T> listed(CallResult r, String listField, String nameField,
+            java.util.function.Function<String, T> lookup) {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        r.response().path(listField).forEach(x -> {
+            T item = lookup.apply(x.path(nameField).asText());
+            if (item != null) {
+                out.add(item);
+            }
+        });
+        return out;
+    }
 }

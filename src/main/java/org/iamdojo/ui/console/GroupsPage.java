@@ -10,7 +10,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -35,11 +34,7 @@ final class GroupsPage implements ConsolePage {
         this.ws = ws;
         root.addClassNames("console-page", "iam-page");
         root.setId("groups-page");
-        Button create = ConsoleUi.button("create-group", "iam.groups.create", e -> createDialog());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout head = new HorizontalLayout(new H3(t("iam.groups.title")), create);
-        head.addClassName("iam-page-head");
-        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        HorizontalLayout head = ConsoleUi.pageHead("iam.groups.title", "create-group", "iam.groups.create", this::createDialog);
         detail.addClassName("iam-detail");
         root.add(head, listBox, detail);
         refresh();
@@ -57,13 +52,7 @@ final class GroupsPage implements ConsolePage {
         if (!r.succeeded()) {
             listBox.add(ConsoleUi.denied(r));
         } else {
-            List<IamGroup> groups = new ArrayList<>();
-            r.response().path("Groups").forEach(g -> {
-                IamGroup group = ws.account().group(g.path("GroupName").asText());
-                if (group != null) {
-                    groups.add(group);
-                }
-            });
+            List<IamGroup> groups = ConsoleUi.listed(r, "Groups", "GroupName", ws.account()::group);
             Grid<IamGroup> grid = new Grid<>();
             grid.setId("groups-grid");
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
@@ -40,11 +39,7 @@ final class RolesPage implements ConsolePage {
         this.ws = ws;
         root.addClassNames("console-page", "iam-page");
         root.setId("roles-page");
-        Button create = ConsoleUi.button("create-role", "iam.roles.create", e -> createDialog());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout head = new HorizontalLayout(new H3(t("iam.roles.title")), create);
-        head.addClassName("iam-page-head");
-        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        HorizontalLayout head = ConsoleUi.pageHead("iam.roles.title", "create-role", "iam.roles.create", this::createDialog);
         detail.addClassName("iam-detail");
         root.add(head, listBox, detail);
         refresh();
@@ -68,13 +63,7 @@ final class RolesPage implements ConsolePage {
         if (!r.succeeded()) {
             listBox.add(ConsoleUi.denied(r));
         } else {
-            List<IamRole> roles = new ArrayList<>();
-            r.response().path("Roles").forEach(x -> {
-                IamRole role = ws.account().role(x.path("RoleName").asText());
-                if (role != null) {
-                    roles.add(role);
-                }
-            });
+            List<IamRole> roles = ConsoleUi.listed(r, "Roles", "RoleName", ws.account()::role);
             Grid<IamRole> grid = new Grid<>();
             grid.setId("roles-grid");
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

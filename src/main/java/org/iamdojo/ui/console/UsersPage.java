@@ -12,7 +12,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -39,11 +38,7 @@ final class UsersPage implements ConsolePage {
         this.ws = ws;
         root.addClassNames("console-page", "iam-page");
         root.setId("users-page");
-        Button create = ConsoleUi.button("create-user", "iam.users.create", e -> createDialog());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout head = new HorizontalLayout(new H3(t("iam.users.title")), create);
-        head.addClassName("iam-page-head");
-        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        HorizontalLayout head = ConsoleUi.pageHead("iam.users.title", "create-user", "iam.users.create", this::createDialog);
         detail.addClassName("iam-detail");
         detail.setId("user-detail");
         root.add(head, listBox, detail);
@@ -68,13 +63,7 @@ final class UsersPage implements ConsolePage {
         if (!r.succeeded()) {
             listBox.add(ConsoleUi.denied(r));
         } else {
-            List<IamUser> users = new ArrayList<>();
-            r.response().path("Users").forEach(u -> {
-                IamUser user = ws.account().user(u.path("UserName").asText());
-                if (user != null) {
-                    users.add(user);
-                }
-            });
+            List<IamUser> users = ConsoleUi.listed(r, "Users", "UserName", ws.account()::user);
             Grid<IamUser> grid = new Grid<>();
             grid.setId("users-grid");
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
