@@ -1,9 +1,6 @@
 package org.iamdojo.scenario;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +9,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,29 +63,12 @@ public final class ScenarioParser {
 
     /** Parses the text of {@code file} (its name is used in problems and must match the scenario id). */
     public Result parse(String file, String text) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = YAML.createParser(text)) {
-            if (p.nextToken() != null) {
-                YamlLocations.walk(p, "", lines);
-            }
-        } catch (IOException e) {
-            return new Result(null, List.of(new ScenarioProblem(file, YamlLocations.lineOf(e), "", YamlLocations.firstLine(e.getMessage()))));
+        YamlLocations.Read<Scenario> read = YamlLocations.read(file, text, mapper, Scenario.class);
+        if (read.problem() != null) {
+            return new Result(null, List.of(read.problem()));
         }
-        Scenario scenario;
-        try {
-            scenario = mapper.readValue(text, Scenario.class);
-        } catch (JsonMappingException e) {
-            // Records are built after all their fields are read, so Jackson's location can be past the field.
-            String path = YamlLocations.path(e);
-            Integer line = lines.get(path);
-            return new Result(null, List.of(new ScenarioProblem(file, line == null ? YamlLocations.lineOf(e) : line, path,
-                    YamlLocations.firstLine(e.getOriginalMessage()))));
-        } catch (JsonProcessingException e) {
-            return new Result(null, List.of(new ScenarioProblem(file, YamlLocations.lineOf(e), "", YamlLocations.firstLine(e.getOriginalMessage()))));
-        }
-        if (scenario == null) {
-            return new Result(null, List.of(new ScenarioProblem(file, 1, "", "the file is empty")));
-        }
+        Scenario scenario = read.value();
+        Map<String, Integer> lines = read.lines();
         List<ScenarioProblem> problems = new ArrayList<>();
         new Semantics(file, lines, problems).check(scenario);
         return new Result(problems.isEmpty() ? scenario : null, List.copyOf(problems));
@@ -110,14 +89,7 @@ public final class ScenarioParser {
         }
 
         void problem(String path, String message) {
-            String p = path;
-            Integer line = lines.get(p);
-            while (line == null && !p.isEmpty()) {
-                int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-                p = cut < 0 ? "" : p.substring(0, cut);
-                line = lines.get(p);
-            }
-            problems.add(new ScenarioProblem(file, line == null ? 0 : line, path, message));
+            problems.add(new ScenarioProblem(file, YamlLocations.lineAt(lines, path), path, message));
         }
 
         void check(Scenario s) {

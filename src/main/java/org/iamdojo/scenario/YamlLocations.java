@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import java.io.IOException;
 import java.util.Map;
 
@@ -59,5 +61,48 @@ public final class YamlLocations {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** A file read strictly: the value, or the one problem that stopped reading; {@code lines} maps field paths to lines. */
+    public record Read<T>(T value, ScenarioProblem problem, Map<String, Integer> lines) {
+    }
+
+    /** Reads a YAML file into {@code type} with {@code mapper}, locating any error by file, line and field path. */
+    public static <T> Read<T> read(String file, String text, ObjectMapper mapper, Class<T> type) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            if (p.nextToken() != null) {
+                walk(p, "", lines);
+            }
+        } catch (IOException e) {
+            return new Read<>(null, new ScenarioProblem(file, lineOf(e), "", firstLine(e.getMessage())), lines);
+        }
+        try {
+            T value = mapper.readValue(text, type);
+            if (value == null) {
+                return new Read<>(null, new ScenarioProblem(file, 1, "", "the file is empty"), lines);
+            }
+            return new Read<>(value, null, lines);
+        } catch (JsonMappingException e) {
+            // Records are built after all their fields are read, so Jackson's location can be past the field.
+            String path = path(e);
+            Integer line = lines.get(path);
+            return new Read<>(null, new ScenarioProblem(file, line == null ? lineOf(e) : line, path,
+                    firstLine(e.getOriginalMessage())), lines);
+        } catch (JsonProcessingException e) {
+            return new Read<>(null, new ScenarioProblem(file, lineOf(e), "", firstLine(e.getOriginalMessage())), lines);
+        }
+    }
+
+    /** The line of a field path; a path without a line of its own takes its nearest parent's (0 if none). */
+    public static int lineAt(Map<String, Integer> lines, String path) {
+        String p = path;
+        Integer line = lines.get(p);
+        while (line == null && !p.isEmpty()) {
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut < 0 ? "" : p.substring(0, cut);
+            line = lines.get(p);
+        }
+        return line == null ? 0 : line;
     }
 }

@@ -41,7 +41,7 @@ public final class PracticeParser {
 
     /** Parses a question file; {@code scenarioExists} tells which scenario ids are real. */
     public static Questions questions(String file, String text, Predicate<String> scenarioExists) {
-        StrictYaml.Read<QuestionFile> read = StrictYaml.read(file, text, QuestionFile.class);
+        org.iamdojo.scenario.YamlLocations.Read<QuestionFile> read = StrictYaml.read(file, text, QuestionFile.class);
         if (read.problem() != null) {
             return new Questions(List.of(), List.of(read.problem()));
         }
@@ -113,7 +113,7 @@ public final class PracticeParser {
      */
     public static Path path(String file, String text, Predicate<String> scenarioExists,
                             Function<String, @Nullable Question> questionOf) {
-        StrictYaml.Read<PracticePath> read = StrictYaml.read(file, text, PracticePath.class);
+        org.iamdojo.scenario.YamlLocations.Read<PracticePath> read = StrictYaml.read(file, text, PracticePath.class);
         if (read.problem() != null) {
             return new Path(null, List.of(read.problem()));
         }

@@ -1,9 +1,6 @@
 package org.iamdojo.scenario.practice;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -11,8 +8,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iamdojo.scenario.ScenarioProblem;
@@ -46,34 +41,9 @@ final class StrictYaml {
         return m;
     }
 
-    /** The value read, or the one problem that stopped reading; {@code lines} maps field paths to lines. */
-    record Read<T>(@Nullable T value, @Nullable ScenarioProblem problem, Map<String, Integer> lines) {
-    }
-
-    static <T> Read<T> read(String file, String text, Class<T> type) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = YAML.createParser(text)) {
-            if (p.nextToken() != null) {
-                YamlLocations.walk(p, "", lines);
-            }
-        } catch (IOException e) {
-            return new Read<>(null, new ScenarioProblem(file, YamlLocations.lineOf(e), "", YamlLocations.firstLine(e.getMessage())), lines);
-        }
-        try {
-            T value = MAPPER.readValue(text, type);
-            if (value == null) {
-                return new Read<>(null, new ScenarioProblem(file, 1, "", "the file is empty"), lines);
-            }
-            return new Read<>(value, null, lines);
-        } catch (JsonMappingException e) {
-            // Records are built after all their fields are read, so Jackson's location can be past the field.
-            String path = YamlLocations.path(e);
-            Integer line = lines.get(path);
-            return new Read<>(null, new ScenarioProblem(file, line == null ? YamlLocations.lineOf(e) : line, path,
-                    YamlLocations.firstLine(e.getOriginalMessage())), lines);
-        } catch (JsonProcessingException e) {
-            return new Read<>(null, new ScenarioProblem(file, YamlLocations.lineOf(e), "", YamlLocations.firstLine(e.getOriginalMessage())), lines);
-        }
+    /** Reads {@code text} strictly into {@code type}. */
+    static <T> YamlLocations.Read<T> read(String file, String text, Class<T> type) {
+        return YamlLocations.read(file, text, MAPPER, type);
     }
 
     /** Collects located problems for one file: a path without a line of its own takes its parent's line. */
@@ -89,14 +59,7 @@ final class StrictYaml {
         }
 
         void add(String path, String message) {
-            String p = path;
-            Integer line = lines.get(p);
-            while (line == null && !p.isEmpty()) {
-                int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-                p = cut < 0 ? "" : p.substring(0, cut);
-                line = lines.get(p);
-            }
-            out.add(new ScenarioProblem(file, line == null ? 0 : line, path, message));
+            out.add(new ScenarioProblem(file, YamlLocations.lineAt(lines, path), path, message));
         }
 
         void text(@Nullable Text t, String path) {
