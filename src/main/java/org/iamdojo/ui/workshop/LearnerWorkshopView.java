@@ -4,11 +4,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -46,16 +44,8 @@ public class LearnerWorkshopView extends Div implements HasUrlParameter<String>,
         workshop = workshops.joinedBy(workshopId, me).orElseThrow(NotFoundException::new);
         removeAll();
         Locale locale = getLocale();
-        H2 title = new H2(workshop.title());
-        title.setId("workshop-heading");
-        Paragraph when = new Paragraph(getTranslation("board.when", Formats.dateTime(workshop.startsAt(), locale),
-                Formats.dateTime(workshop.endsAt(), locale)));
-        when.addClassName("dojo-muted");
-        Div rules = new Div();
-        rules.addClassName("board-rules");
-        rules.add(badge(workshop.hintsAllowed() ? "board.rule.hints-on" : "board.rule.hints-off"));
-        rules.add(badge(workshop.solutionHiddenUntilEnd() ? "board.rule.solution-hidden" : "board.rule.solution-shown"));
-        add(title, when, rules, new H3(getTranslation("learner-workshop.scenarios")));
+        WorkshopHeading.of(this, locale, workshop, "workshop-heading").forEach(this::add);
+        add(new H3(getTranslation("learner-workshop.scenarios")));
 
         List<Scenario> scenarios = workshops.scenarios(workshop);
         List<Board.Cell> progress = workshops.progress(workshop.id(), me);
@@ -85,11 +75,6 @@ public class LearnerWorkshopView extends Div implements HasUrlParameter<String>,
         add(list);
     }
 
-    private Span badge(String key) {
-        Span b = new Span(getTranslation(key));
-        b.addClassName("dojo-badge");
-        return b;
-    }
 
     @Override
     public String getPageTitle() {

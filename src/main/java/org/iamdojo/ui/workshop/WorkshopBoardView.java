@@ -11,7 +11,6 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -87,16 +86,6 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
     private void build() {
         removeAll();
         Locale locale = getLocale();
-        H2 title = new H2(workshop.title());
-        title.setId("board-title");
-        Paragraph when = new Paragraph(getTranslation("board.when", Formats.dateTime(workshop.startsAt(), locale),
-                Formats.dateTime(workshop.endsAt(), locale)));
-        when.addClassName("dojo-muted");
-        Div rules = new Div();
-        rules.addClassName("board-rules");
-        rules.add(badge(workshop.hintsAllowed() ? "board.rule.hints-on" : "board.rule.hints-off"));
-        rules.add(badge(workshop.solutionHiddenUntilEnd() ? "board.rule.solution-hidden" : "board.rule.solution-shown"));
-
         Span codeLabel = new Span(getTranslation("board.join-code"));
         codeLabel.addClassName("dojo-muted");
         Span code = new Span(workshop.joinCode());
@@ -108,7 +97,9 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
         Div join = new Div(codeLabel, code, joinLink);
         join.addClassName("board-join");
 
-        Div head = new Div(new Div(title, when, rules), join);
+        Div heading = new Div();
+        WorkshopHeading.of(this, locale, workshop, "board-title").forEach(heading::add);
+        Div head = new Div(heading, join);
         head.addClassName("board-head");
 
         summary.setId("board-summary");
@@ -197,11 +188,6 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
         return cell;
     }
 
-    private Span badge(String key) {
-        Span b = new Span(getTranslation(key));
-        b.addClassName("dojo-badge");
-        return b;
-    }
 
     /** Shows a board snapshot (called in the UI's lock). */
     void show(Board b) {
