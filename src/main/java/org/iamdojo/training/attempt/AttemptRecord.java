@@ -1,17 +1,33 @@
 package org.iamdojo.training.attempt;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The stored facts of one attempt (the sandbox itself is rebuilt from the seed and the event log).
  *
  * @param status IN_PROGRESS, COMPLETED (every check passed once) or RESET (replaced by a fresh attempt)
+ * @param hintsUsed hints opened so far (counted as they are opened)
  * @param workshopId the workshop the attempt belongs to, or null for self-paced practice
+ * @param lastFailed positions (0-based) of the checks the latest grading failed; empty before any grading
  */
 public record AttemptRecord(String id, long memberId, String scenarioId, int scenarioVersion, long seed,
                             String status, Instant startedAt, Instant updatedAt, Integer lastScore,
-                            Integer bestScore, Integer maxScore, int hintsUsed, @Nullable String workshopId) {
+                            Integer bestScore, Integer maxScore, int hintsUsed, @Nullable String workshopId,
+                            List<Integer> lastFailed) {
+
+    public AttemptRecord {
+        lastFailed = List.copyOf(lastFailed);
+    }
+
+    /** An attempt not graded yet. */
+    public AttemptRecord(String id, long memberId, String scenarioId, int scenarioVersion, long seed,
+                         String status, Instant startedAt, Instant updatedAt, Integer lastScore,
+                         Integer bestScore, Integer maxScore, int hintsUsed, @Nullable String workshopId) {
+        this(id, memberId, scenarioId, scenarioVersion, seed, status, startedAt, updatedAt, lastScore, bestScore,
+                maxScore, hintsUsed, workshopId, List.of());
+    }
 
     /** A self-paced attempt (no workshop). */
     public AttemptRecord(String id, long memberId, String scenarioId, int scenarioVersion, long seed,

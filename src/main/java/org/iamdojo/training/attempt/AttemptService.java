@@ -32,6 +32,7 @@ public class AttemptService {
     private final Map<String, Object> memberLocks = new ConcurrentHashMap<>();
     private final java.util.concurrent.Semaphore setupSlots =
             new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
+    private final PreparedSandboxes prepared;
 
     public AttemptService(AttemptStore store, MemberService members, ScenarioCatalog catalog, PolicyValidator validator,
                           Grader grader, AttemptActivityBus activity) {
@@ -41,6 +42,40 @@ public class AttemptService {
         this.validator = validator;
         this.grader = grader;
         this.activity = activity;
+        this.prepared = new PreparedSandboxes(validator, java.time.Clock.systemUTC(),
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    /**
+     * Sets up, in the background, the sandbox the member will get on starting this scenario (in a workshop, or
+     * self-paced when {@code workshopId} is null), unless they already have an attempt of it. Opening it later
+     * then takes the ready sandbox: a class pressing "Start" together does not wait for a hundred setups.
+     */
+    public void prepare(String username, String scenarioId, String workshopId) {
+        Member member = member(username);
+        Scenario scenario = catalog.scenario(scenarioId).orElse(null);
+        if (scenario == null) {
+            return;
+        }
+        Optional<AttemptRecord> existing = workshopId == null ? store.findInProgress(member.getId(), scenarioId)
+                : store.findInProgress(member.getId(), scenarioId, workshopId);
+        if (existing.isEmpty()) {
+            prepared.prepare(preparedKey(member.getId(), scenarioId, workshopId), scenario);
+        }
+    }
+
+    /** Sandboxes being prepared right now (tests wait for zero). */
+    public int preparing() {
+        return prepared.pending();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopPreparing() {
+        prepared.close();
+    }
+
+    private static String preparedKey(long memberId, String scenarioId, String workshopId) {
+        return memberId + "/" + scenarioId + "/" + (workshopId == null ? "" : workshopId);
     }
 
     /** The member's current attempt of a scenario, resumed, or a new one. */
@@ -116,8 +151,8 @@ public class AttemptService {
     /** Grades the attempt now and stores the score. */
     public GradeReport grade(LiveAttempt attempt) {
         GradeReport report = grader.grade(attempt.attempt());
-        attempt.graded(report);
-        store.graded(attempt.id(), report.total(), report.max(), attempt.attempt().hintsUsed().size(), report.passed());
+        store.graded(attempt.graded(report), report.total(), report.max(), LiveAttempt.failedChecks(report),
+                report.passed());
         publish(attempt.record(), "GRADE");
         return report;
     }
@@ -128,13 +163,17 @@ public class AttemptService {
     }
 
     private LiveAttempt begin(long memberId, Scenario scenario, String workshopId) {
+        PreparedSandboxes.Prepared ready = prepared.take(preparedKey(memberId, scenario.id(), workshopId), scenario);
         // Stored timestamps keep milliseconds; the setup time must read back exactly for a faithful rebuild.
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant startedAt = ready == null ? now : ready.startedAt();
         AttemptRecord record = new AttemptRecord(UUID.randomUUID().toString(), memberId, scenario.id(),
-                scenario.version() == null ? 1 : scenario.version(), ThreadLocalRandom.current().nextLong(),
-                "IN_PROGRESS", now, now, null, null, scenario.maxPoints(), 0, workshopId);
+                scenario.version() == null ? 1 : scenario.version(),
+                ready == null ? ThreadLocalRandom.current().nextLong() : ready.seed(),
+                "IN_PROGRESS", startedAt, now, null, null, scenario.maxPoints(), 0, workshopId);
         store.insert(record);
-        LiveAttempt attempt = withSetupSlot(() -> LiveAttempt.start(record, scenario, validator, store));
+        LiveAttempt attempt = ready != null ? LiveAttempt.start(record, ready.attempt(), store)
+                : withSetupSlot(() -> LiveAttempt.start(record, scenario, validator, store));
         listen(attempt);
         live.put(record.id(), attempt);
         return attempt;

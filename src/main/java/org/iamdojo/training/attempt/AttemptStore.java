@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -62,29 +60,6 @@ public class AttemptStore {
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")), attemptId, kind);
     }
 
-    /** The latest GRADE payload of each current attempt of a workshop, by attempt id. */
-    public Map<String, String> latestGrades(String workshopId) {
-        Map<String, String> grades = new HashMap<>();
-        jdbc.query("SELECT e.attempt_id, e.payload FROM attempt_event e JOIN attempt a ON a.id = e.attempt_id "
-                        + "WHERE a.workshop_id = ? AND a.status <> 'RESET' AND e.kind = 'GRADE' AND e.seq = "
-                        + "(SELECT MAX(g.seq) FROM attempt_event g WHERE g.attempt_id = e.attempt_id AND g.kind = 'GRADE')",
-                rs -> {
-                    grades.put(rs.getString(1), rs.getString(2));
-                }, workshopId);
-        return grades;
-    }
-
-    /** How many hints each current attempt of a workshop has opened so far, by attempt id. */
-    public Map<String, Integer> hintCounts(String workshopId) {
-        Map<String, Integer> counts = new HashMap<>();
-        jdbc.query("SELECT e.attempt_id, COUNT(*) FROM attempt_event e JOIN attempt a ON a.id = e.attempt_id "
-                        + "WHERE a.workshop_id = ? AND a.status <> 'RESET' AND e.kind = 'HINT' GROUP BY e.attempt_id",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }, workshopId);
-        return counts;
-    }
-
     /** All of a member's attempts, newest first. */
     public List<AttemptRecord> forMember(long memberId) {
         return jdbc.query("SELECT * FROM attempt WHERE member_id = ? ORDER BY started_at DESC", AttemptStore::row,
@@ -96,7 +71,10 @@ public class AttemptStore {
         appendAll(List.of(e));
     }
 
-    /** Appends events of one attempt in one transaction (one durable commit). */
+    /**
+     * Appends events of one attempt in one transaction (one durable commit); opened hints are counted on the
+     * attempt as they come, so a workshop board reads them without going through the log.
+     */
     @org.springframework.transaction.annotation.Transactional
     public void appendAll(List<AttemptEvent> events) {
         jdbc.batchUpdate("INSERT INTO attempt_event (attempt_id, seq, kind, occurred_at, payload) VALUES (?,?,?,?,?)",
@@ -107,8 +85,9 @@ public class AttemptStore {
                     ps.setTimestamp(4, Timestamp.from(e.occurredAt()));
                     ps.setString(5, e.payload());
                 });
-        jdbc.update("UPDATE attempt SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now()),
-                events.get(0).attemptId());
+        long hints = events.stream().filter(e -> "HINT".equals(e.kind())).count();
+        jdbc.update("UPDATE attempt SET updated_at = ?, hints_used = hints_used + ? WHERE id = ?",
+                Timestamp.from(Instant.now()), hints, events.get(0).attemptId());
     }
 
     /** The events of an attempt in order. */
@@ -118,12 +97,29 @@ public class AttemptStore {
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")), attemptId);
     }
 
-    /** Records a grading: the last score, the best so far, hints used, and COMPLETED once all checks passed. */
-    public void graded(String id, int score, int max, int hintsUsed, boolean complete) {
+    /**
+     * Records a grading with its GRADE log entry, in one transaction: the last score, the best so far, the
+     * failed checks' positions, and COMPLETED once all checks passed.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void graded(AttemptEvent gradeEvent, int score, int max, List<Integer> failed, boolean complete) {
+        appendAll(List.of(gradeEvent));
         jdbc.update("UPDATE attempt SET last_score = ?, best_score = CASE WHEN best_score IS NULL OR best_score < ? "
-                        + "THEN ? ELSE best_score END, max_score = ?, hints_used = ?, status = CASE WHEN ? THEN "
-                        + "'COMPLETED' ELSE status END, updated_at = ? WHERE id = ?",
-                score, score, score, max, hintsUsed, complete, Timestamp.from(Instant.now()), id);
+                        + "THEN ? ELSE best_score END, max_score = ?, last_failed = ?, status = CASE WHEN ? THEN "
+                        + "'COMPLETED' ELSE status END WHERE id = ?",
+                score, score, score, max, failedColumn(failed), complete, gradeEvent.attemptId());
+    }
+
+    /** Check positions as stored in {@code attempt.last_failed}: "0,3,4". */
+    static String failedColumn(List<Integer> failed) {
+        return failed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static List<Integer> failedOf(String column) {
+        if (column == null || column.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(column.split(",")).map(Integer::valueOf).toList();
     }
 
     /** Marks an attempt as replaced by a fresh one. */
@@ -136,6 +132,7 @@ public class AttemptStore {
                 rs.getInt("scenario_version"), rs.getLong("seed"), rs.getString("status"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 (Integer) rs.getObject("last_score"), (Integer) rs.getObject("best_score"),
-                (Integer) rs.getObject("max_score"), rs.getInt("hints_used"), rs.getString("workshop_id"));
+                (Integer) rs.getObject("max_score"), rs.getInt("hints_used"), rs.getString("workshop_id"),
+                failedOf(rs.getString("last_failed")));
     }
 }

@@ -45,7 +45,11 @@ public final class LiveAttempt {
 
     /** Sets up a new attempt's sandbox (the scenario's starting state) and starts logging. */
     static LiveAttempt start(AttemptRecord record, Scenario scenario, PolicyValidator validator, AttemptStore store) {
-        Attempt attempt = startAt(record, scenario, validator);
+        return start(record, setUp(scenario, record.seed(), record.startedAt(), validator), store);
+    }
+
+    /** Starts logging an attempt whose sandbox was set up ahead with the record's seed and start time. */
+    static LiveAttempt start(AttemptRecord record, Attempt attempt, AttemptStore store) {
         LiveAttempt live = new LiveAttempt(record, attempt, store, 1);
         live.append("STEP", JSON.createObjectNode().put("step", 1));
         return live;
@@ -54,7 +58,7 @@ public final class LiveAttempt {
     /** Rebuilds an attempt from its seed and its log, in log order, then goes on logging after it. */
     static LiveAttempt restore(AttemptRecord record, Scenario scenario, PolicyValidator validator, AttemptStore store,
                                List<AttemptEvent> events) {
-        Attempt attempt = startAt(record, scenario, validator);
+        Attempt attempt = setUp(scenario, record.seed(), record.startedAt(), validator);
         int last = 0;
         for (AttemptEvent e : events) {
             JsonNode payload = parse(e.payload());
@@ -76,12 +80,15 @@ public final class LiveAttempt {
         return new LiveAttempt(record, attempt, store, last + 1);
     }
 
-    /** Sets up the scenario as it was set up when the attempt began: same seed, same sandbox time. */
-    private static Attempt startAt(AttemptRecord record, Scenario scenario, PolicyValidator validator) {
+    /**
+     * Sets up the scenario's sandbox with a seed at a sandbox time: the same seed and time give the same sandbox,
+     * which is how an attempt is rebuilt from its record.
+     */
+    static Attempt setUp(Scenario scenario, long seed, Instant startedAt, PolicyValidator validator) {
         SandboxClock clock = SandboxClock.system();
-        clock.pin(record.startedAt());
+        clock.pin(startedAt);
         try {
-            return Attempt.start(scenario, clock, record.seed(), validator);
+            return Attempt.start(scenario, clock, seed, validator);
         } finally {
             clock.unpin();
         }
@@ -180,20 +187,27 @@ public final class LiveAttempt {
     }
 
     /**
-     * Remembers the latest grade (the service stores scores). The log keeps the positions of the failed checks
-     * too, so a workshop board can tell which checks a class fails most.
+     * Remembers the latest grade and returns its log entry for the service to store with the score. The entry
+     * keeps the positions of the failed checks too, so a workshop board can tell which checks a class fails most.
      */
-    void graded(GradeReport report) {
+    AttemptEvent graded(GradeReport report) {
         this.lastReport = report;
         ObjectNode grade = JSON.createObjectNode().put("total", report.total()).put("max", report.max())
                 .put("passed", report.passed());
         var failed = grade.putArray("failed");
+        failedChecks(report).forEach(failed::add);
+        return new AttemptEvent(record.id(), seq.getAndIncrement(), "GRADE", Instant.now(), grade.toString());
+    }
+
+    /** Positions (0-based) of the checks a grading failed. */
+    static List<Integer> failedChecks(GradeReport report) {
+        List<Integer> failed = new java.util.ArrayList<>();
         for (int i = 0; i < report.checks().size(); i++) {
             if (!report.checks().get(i).passed()) {
                 failed.add(i);
             }
         }
-        append("GRADE", grade);
+        return failed;
     }
 
     /** The latest grade in this session, or null. */

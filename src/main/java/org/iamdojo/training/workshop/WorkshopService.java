@@ -146,6 +146,9 @@ public class WorkshopService {
             throw new InvalidWorkshopException("workshop.join.ended");
         }
         store.addParticipant(w.id(), member(learner).getId(), clock.instant());
+        if (!w.scenarioIds().isEmpty()) {
+            attempts.prepare(learner, w.scenarioIds().get(0), w.id());
+        }
         return w;
     }
 
@@ -164,8 +167,12 @@ public class WorkshopService {
     public List<Board.Cell> progress(String workshopId, String learner) {
         Workshop w = joinedBy(workshopId, learner).orElseThrow(() -> new NotFoundException("No workshop " + workshopId));
         long me = member(learner).getId();
-        return build(w).rows().stream().filter(r -> r.memberId() == me).findFirst().map(Board.Row::cells)
-                .orElse(List.of());
+        List<Board.Cell> cells = build(w).rows().stream().filter(r -> r.memberId() == me).findFirst()
+                .map(Board.Row::cells).orElse(List.of());
+        // The participant is looking at the list: have the sandbox of their next scenario ready for "Start".
+        cells.stream().filter(c -> Board.NOT_STARTED.equals(c.status())).findFirst()
+                .ifPresent(c -> attempts.prepare(learner, c.scenarioId(), w.id()));
+        return cells;
     }
 
     /** Opens (resumes or starts) the participant's attempt of one of the workshop's scenarios. */
@@ -174,7 +181,12 @@ public class WorkshopService {
         if (!w.scenarioIds().contains(scenarioId)) {
             throw new NotFoundException("No scenario " + scenarioId + " in workshop " + workshopId);
         }
-        return attempts.open(learner, scenarioId, w.id());
+        LiveAttempt live = attempts.open(learner, scenarioId, w.id());
+        int next = w.scenarioIds().indexOf(scenarioId) + 1;
+        if (next < w.scenarioIds().size()) {
+            attempts.prepare(learner, w.scenarioIds().get(next), w.id());
+        }
+        return live;
     }
 
     /** The board of a workshop the instructor runs. */
@@ -240,8 +252,6 @@ public class WorkshopService {
             // Newest wins: forWorkshop lists oldest first.
             byKey.put(a.memberId() + "/" + a.scenarioId(), a);
         }
-        Map<String, String> grades = attemptStore.latestGrades(w.id());
-        Map<String, Integer> hints = attemptStore.hintCounts(w.id());
         Map<String, Integer> failures = new HashMap<>();
         List<Board.Row> rows = new ArrayList<>();
         int[] finished = new int[w.scenarioIds().size()];
@@ -255,15 +265,12 @@ public class WorkshopService {
                     continue;
                 }
                 Board.Cell cell = new Board.Cell(scenarioId, a.id(), a.status(), a.lastScore(), a.maxScore(),
-                        hints.getOrDefault(a.id(), 0), a.updatedAt());
+                        a.hintsUsed(), a.updatedAt());
                 if (cell.finished()) {
                     finished[i]++;
                 }
-                String grade = grades.get(a.id());
-                if (grade != null) {
-                    for (JsonNode index : parse(grade).path("failed")) {
-                        failures.merge(scenarioId + "#" + index.asInt(), 1, Integer::sum);
-                    }
+                for (int index : a.lastFailed()) {
+                    failures.merge(scenarioId + "#" + index, 1, Integer::sum);
                 }
                 cells.add(cell);
             }

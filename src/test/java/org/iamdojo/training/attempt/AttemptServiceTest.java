@@ -77,4 +77,31 @@ class AttemptServiceTest {
         assertThat(attempts.history("grade-learner")).extracting(AttemptRecord::status)
                 .contains("RESET", "IN_PROGRESS");
     }
+
+    @Test
+    void aSandboxPreparedAheadIsTakenOnStartAndRebuildsLikeAnyOther() throws InterruptedException {
+        members.signUp("early-learner", "Early-Password-42");
+        attempts.prepare("early-learner", SCENARIO, null);
+        while (attempts.preparing() > 0) {
+            Thread.sleep(5);
+        }
+        java.time.Instant beforeStart = java.time.Instant.now();
+        Thread.sleep(5);
+        LiveAttempt live = attempts.open("early-learner", SCENARIO);
+        // Set up before "Start" was pressed: the prepared one, not a setup on the spot.
+        assertThat(live.record().startedAt()).isBefore(beforeStart);
+        var learner = live.attempt().learnerCredentials();
+        String account = live.scenario().homeAccountId();
+        assertThat(live.call(learner, "iam", "CreateAccessKey", Params.of("UserName", "dana")).succeeded()).isTrue();
+        String before = AuthorizationDetails.export(live.attempt().sandbox(), live.attempt().sandbox().account(account)).toString();
+
+        attempts.forgetLiveAttempts();
+
+        LiveAttempt resumed = attempts.open("early-learner", SCENARIO);
+        assertThat(resumed).isNotSameAs(live);
+        assertThat(AuthorizationDetails.export(resumed.attempt().sandbox(), resumed.attempt().sandbox().account(account))
+                .toString()).isEqualTo(before);
+        assertThat(resumed.attempt().sandbox().account(account).user("dana").accessKeys().get(0).accessKeyId())
+                .isEqualTo(live.attempt().sandbox().account(account).user("dana").accessKeys().get(0).accessKeyId());
+    }
 }

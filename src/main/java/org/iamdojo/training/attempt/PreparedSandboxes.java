@@ -1,0 +1,113 @@
+package org.iamdojo.training.attempt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.scenario.Attempt;
+import org.iamdojo.scenario.Scenario;
+
+/**
+ * Sandboxes set up ahead of time for one learner's next scenario (a workshop participant who joined, or who is
+ * looking at the workshop's scenario list), so pressing "Start" takes a ready sandbox instead of running the
+ * scenario's setup while a whole class presses it at once.
+ *
+ * <p>A prepared sandbox is an ordinary setup with its own random seed and start time, exactly as an attempt
+ * begun on the spot; the attempt stores that seed and time, so a rebuild after a restart gives the same sandbox.
+ * At most one is kept per learner and scenario, unused ones are dropped after {@link #MAX_AGE} (the scenario's
+ * setup-time credentials must not have aged), and one whose scenario was reloaded since is not used.
+ */
+final class PreparedSandboxes implements AutoCloseable {
+    /** How long a prepared sandbox stays usable. */
+    static final Duration MAX_AGE = Duration.ofMinutes(20);
+
+    /** A set-up sandbox waiting for its learner. */
+    record Prepared(Scenario scenario, long seed, Instant startedAt, Attempt attempt) {
+    }
+
+    private final Map<String, CompletableFuture<Prepared>> byKey = new ConcurrentHashMap<>();
+    private final PolicyValidator validator;
+    private final Clock clock;
+    private final ExecutorService builders;
+    private final AtomicInteger pending = new AtomicInteger();
+
+    PreparedSandboxes(PolicyValidator validator, Clock clock, int threads) {
+        this.validator = validator;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.builders = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "sandbox-prepare-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    t.setPriority(Thread.NORM_PRIORITY - 1);
+                    return t;
+                });
+        ((ThreadPoolExecutor) builders).allowCoreThreadTimeOut(true);
+    }
+
+    /** Sets up a sandbox of {@code scenario} in the background for {@code key}, unless one is there or coming. */
+    void prepare(String key, Scenario scenario) {
+        dropExpired();
+        byKey.computeIfAbsent(key, k -> {
+            pending.incrementAndGet();
+            return CompletableFuture.supplyAsync(() -> build(scenario), builders)
+                    .whenComplete((p, e) -> pending.decrementAndGet());
+        });
+    }
+
+    /**
+     * The sandbox prepared for {@code key} if it is ready, fresh and of this very scenario; otherwise null (the
+     * caller sets one up on the spot). Either way the key's slot is emptied.
+     */
+    Prepared take(String key, Scenario scenario) {
+        CompletableFuture<Prepared> f = byKey.remove(key);
+        if (f == null) {
+            return null;
+        }
+        if (!f.isDone()) {
+            f.cancel(false);
+            return null;
+        }
+        Prepared p = f.isCompletedExceptionally() || f.isCancelled() ? null : f.join();
+        return p != null && p.scenario() == scenario && fresh(p) ? p : null;
+    }
+
+    /** Sandboxes being set up or waiting in the queue. */
+    int pending() {
+        return pending.get();
+    }
+
+    /** Sandboxes held (ready or coming). */
+    int size() {
+        return byKey.size();
+    }
+
+    private Prepared build(Scenario scenario) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        long seed = ThreadLocalRandom.current().nextLong();
+        return new Prepared(scenario, seed, at, LiveAttempt.setUp(scenario, seed, at, validator));
+    }
+
+    private boolean fresh(Prepared p) {
+        return Duration.between(p.startedAt(), clock.instant()).compareTo(MAX_AGE) < 0;
+    }
+
+    private void dropExpired() {
+        byKey.values().removeIf(f -> f.isDone() && (f.isCompletedExceptionally() || !fresh(f.join())));
+    }
+
+    @Override
+    public void close() {
+        builders.shutdownNow();
+    }
+}
