@@ -10,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 
 /**
  * The scenarios of a folder ({@code scenarios/*.yaml}). A broken file never stops the others: it is listed as
- * unavailable with its problems. {@link #reload()} rereads the folder without a restart. Thread-safe: readers
- * see one consistent snapshot.
+ * unavailable with its problems. {@link #reload()} rereads the folder without a restart, then runs the
+ * {@linkplain #afterReload(Runnable) catalogs that link to scenario ids}. Thread-safe: readers see one consistent
+ * snapshot.
  */
 public final class ScenarioCatalog {
     private final Path folder;
     private final ScenarioParser parser;
+    private final List<Runnable> afterReload = new CopyOnWriteArrayList<>();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
 
     /** A file that could not be used, with everything wrong in it. */
@@ -37,8 +40,21 @@ public final class ScenarioCatalog {
         reload();
     }
 
-    /** Rereads every scenario file of the folder. */
-    public void reload() {
+    /**
+     * Runs {@code reloadLinked} after every {@link #reload()}, once the new scenarios are visible: catalogs whose
+     * files link to scenario ids recheck those links against the scenarios as they are now.
+     */
+    public void afterReload(Runnable reloadLinked) {
+        afterReload.add(reloadLinked);
+    }
+
+    /** Rereads every scenario file of the folder, then reloads what links to it (one reload at a time). */
+    public synchronized void reload() {
+        snapshot = load();
+        afterReload.forEach(Runnable::run);
+    }
+
+    private Snapshot load() {
         Map<String, Scenario> ok = new TreeMap<>();
         Map<String, String> fileOf = new TreeMap<>();
         List<Unavailable> broken = new ArrayList<>();
@@ -49,8 +65,7 @@ public final class ScenarioCatalog {
         } catch (IOException e) {
             broken.add(new Unavailable(folder.toString(), List.of(new ScenarioProblem(folder.toString(), 0, "",
                     "cannot list the folder: " + e.getMessage()))));
-            snapshot = new Snapshot(Map.of(), List.copyOf(broken));
-            return;
+            return new Snapshot(Map.of(), List.copyOf(broken));
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -71,7 +86,7 @@ public final class ScenarioCatalog {
                 fileOf.put(result.scenario().id(), name);
             }
         }
-        snapshot = new Snapshot(Map.copyOf(ok), List.copyOf(broken));
+        return new Snapshot(Map.copyOf(ok), List.copyOf(broken));
     }
 
     /** The scenarios that loaded, by id. */

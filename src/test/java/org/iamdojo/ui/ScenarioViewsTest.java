@@ -9,18 +9,34 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.scenario.ScenarioCatalog;
+import org.iamdojo.scenario.practice.PracticeCatalog;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.member.MemberService;
+import org.iamdojo.ui.learn.CatalogView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The catalog lists the scenarios with the learner's status; the player grades the sandbox on request. */
+/**
+ * The catalog lists the scenarios with the learner's status and shows admins the files that did not load; the
+ * player grades the sandbox on request.
+ */
 class ScenarioViewsTest extends KaribuTestBase {
 
     @Autowired
     MemberService members;
     @Autowired
     AttemptService attempts;
+    @Autowired
+    AuthenticationContext authentication;
 
     @Test
     void catalogShowsEveryScenarioAndFiltersByTitle() {
@@ -52,5 +68,60 @@ class ScenarioViewsTest extends KaribuTestBase {
         signInAs("status-learner", "LEARNER");
         UI.getCurrent().navigate("scenarios");
         assertThat(_get(Button.class, spec -> spec.withId("open-explicit-deny-wins")).getText()).isEqualTo("Continue");
+    }
+
+    private static final String QUESTION = """
+            questions:
+              - id: explicit-deny
+                certifications: [SAA-C03]
+                topics: [explicit-deny]
+                scenario: explicit-deny-wins
+                question: {en: "Who wins?", ko: "누가 이기나요?"}
+                options:
+                  - {en: "Deny", ko: "거부", correct: true}
+                  - {en: "Allow", ko: "허용"}
+                explanation: {en: "An explicit deny wins.", ko: "명시적 거부가 이깁니다."}
+            """;
+
+    private static List<String> problemsShown() {
+        return _find(Div.class, spec -> spec.withClasses("catalog-problem")).stream()
+                .flatMap(box -> java.util.stream.Stream.concat(_find(box, H3.class).stream().map(H3::getText),
+                        _find(box, ListItem.class).stream().map(ListItem::getText)))
+                .toList();
+    }
+
+    @Test
+    void adminReloadBringsBackAFixedQuestionFileWithoutRestart(@TempDir Path dir) throws IOException {
+        // The view over catalogs of a throw-away folder, so the shared context's catalogs stay as shipped.
+        Files.copy(Path.of("scenarios/explicit-deny-wins.yaml"), dir.resolve("explicit-deny-wins.yaml"));
+        Path questions = Files.createDirectories(dir.resolve("questions"));
+        Path paths = Files.createDirectories(dir.resolve("paths"));
+        Files.writeString(questions.resolve("deny.yaml"), QUESTION);
+        ScenarioCatalog scenarios = new ScenarioCatalog(dir, PolicyValidator.standard());
+        PracticeCatalog practice = new PracticeCatalog(questions, paths, scenarios);
+        signInAs("admin", "ADMIN");
+        UI.getCurrent().add(new CatalogView(scenarios, practice, attempts, authentication));
+        assertThat(problemsShown()).isEmpty();
+
+        Files.writeString(questions.resolve("deny.yaml"), QUESTION.replace("    topics:", "    difficulty: hard\n    topics:"));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("catalog-reload")));
+        assertThat(problemsShown()).hasSize(2).first().isEqualTo("Unavailable: questions/deny.yaml");
+        assertThat(problemsShown().get(1)).startsWith("questions/deny.yaml:4: questions[0].difficulty: ");
+        assertThat(practice.question("explicit-deny")).isEmpty();
+        // The rest of the app keeps working.
+        assertThat(_find(Div.class, spec -> spec.withClasses("scenario-card"))).hasSize(1);
+
+        Files.writeString(questions.resolve("deny.yaml"), QUESTION);
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("catalog-reload")));
+        assertThat(problemsShown()).isEmpty();
+        assertThat(practice.question("explicit-deny")).isPresent();
+    }
+
+    @Test
+    void learnersDoNotSeeTheReloadButton() {
+        members.signUp("catalog-plain", "Catalog-Password-42");
+        signInAs("catalog-plain", "LEARNER");
+        UI.getCurrent().navigate("scenarios");
+        assertThat(_find(Button.class, spec -> spec.withId("catalog-reload"))).isEmpty();
     }
 }

@@ -276,7 +276,26 @@ class WorkshopViewsTest extends KaribuTestBase {
         String[] lines = text.split("\r\n");
         assertThat(lines[0]).isEqualTo("워크숍,참가자,시나리오,상태,점수,만점,사용한 힌트,마지막 활동 (UTC)");
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).startsWith("IAM 기초 워크숍,ws-csv-learner,").contains(",IN_PROGRESS,");
-        assertThat(lines[2]).contains(",NOT_STARTED,");
+        // Statuses in the board's own words, never the internal codes.
+        assertThat(lines[1]).startsWith("IAM 기초 워크숍,ws-csv-learner,").contains(",진행 중,")
+                .doesNotContain("IN_PROGRESS");
+        assertThat(lines[2]).contains(",시작 전,").doesNotContain("NOT_STARTED");
+    }
+
+    @Test
+    void csvWritesStatusesInEnglishForAnEnglishUi() {
+        Workshop w = workshop(instructor("ws-csv-en-teacher"), "IAM basics", true, false);
+        learner("ws-csv-en-learner");
+        workshops.join(w.joinCode(), "ws-csv-en-learner");
+        attempts.grade(workshops.openAttempt(w.id(), SCENARIO, "ws-csv-en-learner"));
+        signInAs("ws-csv-en-teacher", "INSTRUCTOR");
+        UI.getCurrent().navigate(WorkshopBoardView.class, w.id());
+        byte[] csv = org.iamdojo.ui.workshop.WorkshopViewHooks.csv(_get(WorkshopBoardView.class));
+
+        String[] lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).isEqualTo("Workshop,Participant,Scenario,Status,Score,Max,Hints used,Last activity (UTC)");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).startsWith("IAM basics,ws-csv-en-learner,").contains(",In progress,");
+        assertThat(lines[2]).contains(",Not started,");
     }
 }

@@ -17,8 +17,9 @@ import org.iamdojo.scenario.ScenarioProblem;
 
 /**
  * The questions ({@code scenarios/questions/*.yaml}) and practice paths ({@code scenarios/paths/*.yaml}). Like the
- * scenario catalog, a broken file is listed as unavailable with its problems and never hides the others.
- * {@link #reload()} rereads both folders (after the scenario catalog, whose ids they link to). Thread-safe.
+ * scenario catalog, a broken file is listed as unavailable with its problems (named {@code questions/<file>} or
+ * {@code paths/<file>}) and never hides the others. {@link #reload()} rereads both folders; it also runs after every
+ * {@link ScenarioCatalog#reload()}, whose ids the files link to. Thread-safe.
  */
 public final class PracticeCatalog {
     private final Path questionsFolder;
@@ -36,20 +37,27 @@ public final class PracticeCatalog {
         this.pathsFolder = pathsFolder;
         this.scenarios = scenarios;
         reload();
+        scenarios.afterReload(this::reload);
     }
 
-    /** Rereads every question and path file. */
-    public void reload() {
+    /** Rereads every question and path file (one reload at a time). */
+    public synchronized void reload() {
         Map<String, Question> questions = new LinkedHashMap<>();
         Map<String, String> fileOf = new TreeMap<>();
         List<ScenarioCatalog.Unavailable> broken = new ArrayList<>();
         for (Path file : yamlFiles(questionsFolder, broken)) {
-            String name = file.getFileName().toString();
+            String name = shown(file);
             String text = read(file, broken);
             if (text == null) {
                 continue;
             }
-            PracticeParser.Questions result = PracticeParser.questions(name, text, id -> scenarios.scenario(id).isPresent());
+            PracticeParser.Questions result;
+            try {
+                result = PracticeParser.questions(name, text, id -> scenarios.scenario(id).isPresent());
+            } catch (RuntimeException e) {
+                broken.add(failed(name, e));
+                continue;
+            }
             List<ScenarioProblem> duplicates = new ArrayList<>();
             for (Question q : result.questions()) {
                 if (questions.containsKey(q.id())) {
@@ -68,13 +76,18 @@ public final class PracticeCatalog {
         }
         Map<String, PracticePath> paths = new TreeMap<>();
         for (Path file : yamlFiles(pathsFolder, broken)) {
-            String name = file.getFileName().toString();
+            String name = shown(file);
             String text = read(file, broken);
             if (text == null) {
                 continue;
             }
-            PracticeParser.Path result = PracticeParser.path(name, text, id -> scenarios.scenario(id).isPresent(),
-                    questions::get);
+            PracticeParser.Path result;
+            try {
+                result = PracticeParser.path(name, text, id -> scenarios.scenario(id).isPresent(), questions::get);
+            } catch (RuntimeException e) {
+                broken.add(failed(name, e));
+                continue;
+            }
             if (result.ok()) {
                 paths.put(result.path().certification(), result.path());
             } else {
@@ -98,8 +111,19 @@ public final class PracticeCatalog {
         }
     }
 
+    // A parser bug met by one odd file must not take the other files (or a reload) down with it.
+    private static ScenarioCatalog.Unavailable failed(String name, RuntimeException e) {
+        return new ScenarioCatalog.Unavailable(name, List.of(new ScenarioProblem(name, 0, "", "cannot parse: " + e)));
+    }
+
+    // Question and path files may share a name, so the folder is part of what an admin sees.
+    private static String shown(Path file) {
+        Path folder = file.getParent() == null ? null : file.getParent().getFileName();
+        return (folder == null ? "" : folder + "/") + file.getFileName();
+    }
+
     private static String read(Path file, List<ScenarioCatalog.Unavailable> broken) {
-        String name = file.getFileName().toString();
+        String name = shown(file);
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -18,14 +18,17 @@ final class ResultsCsv {
 
     /**
      * One line per participant and scenario. Headers: workshop, participant, scenario, status, score, max,
-     * hints used, last activity (ISO-8601 UTC); {@code scenarioName} gives a scenario's title in the reader's language.
+     * hints used, last activity (ISO-8601 UTC); {@code scenarioName} gives a scenario's title and {@code statusLabel}
+     * a cell status ({@link Board.Cell#status()}) in the reader's language.
      */
-    static byte[] write(Board board, List<String> headers, Function<String, String> scenarioName) {
+    static byte[] write(Board board, List<String> headers, Function<String, String> scenarioName,
+                        Function<String, String> statusLabel) {
         StringBuilder csv = new StringBuilder();
         line(csv, headers);
         for (Board.Row row : board.rows()) {
             for (Board.Cell c : row.cells()) {
-                line(csv, List.of(board.workshop().title(), row.username(), scenarioName.apply(c.scenarioId()), c.status(),
+                line(csv, List.of(board.workshop().title(), row.username(), scenarioName.apply(c.scenarioId()),
+                        statusLabel.apply(c.status()),
                         c.score() == null ? "" : c.score().toString(), c.max() == null ? "" : c.max().toString(),
                         Integer.toString(c.hintsUsed()),
                         c.lastActivity() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(c.lastActivity())));

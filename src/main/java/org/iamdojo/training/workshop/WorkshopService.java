@@ -220,12 +220,14 @@ public class WorkshopService {
     }
 
     /**
-     * The results as CSV (UTF-8 with a byte order mark); {@code headers} are the column titles in the UI's
-     * language and scenario titles are written in {@code locale}.
+     * The results as CSV (UTF-8 with a byte order mark); {@code headers} are the column titles and
+     * {@code statusLabel} names a cell status (NOT_STARTED, IN_PROGRESS, COMPLETED) in the UI's language, and
+     * scenario titles are written in {@code locale}.
      */
-    public byte[] resultsCsv(String workshopId, String instructor, List<String> headers, java.util.Locale locale) {
+    public byte[] resultsCsv(String workshopId, String instructor, List<String> headers,
+                             java.util.function.Function<String, String> statusLabel, java.util.Locale locale) {
         return ResultsCsv.write(board(workshopId, instructor), headers,
-                id -> catalog.scenario(id).map(s -> s.title().in(locale)).orElse(id));
+                id -> catalog.scenario(id).map(s -> s.title().in(locale)).orElse(id), statusLabel);
     }
 
     /** The scenario titles of a workshop, in order. */

@@ -26,20 +26,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioCatalog;
+import org.iamdojo.scenario.practice.PracticeCatalog;
 import org.iamdojo.training.attempt.AttemptRecord;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.ui.MainLayout;
 
 /**
  * The scenario catalog: cards with level, minutes, certification topics and the learner's status; filter by
- * level and topic, search by title. Admins also see scenarios that failed to load, with the reasons, and can
- * reload the folder without a restart.
+ * level and topic, search by title. Admins also see the scenario, question and path files that failed to load,
+ * with the reasons, and can reload them all without a restart.
  */
 @Route(value = "scenarios", layout = MainLayout.class)
 @PermitAll
 public class CatalogView extends Div implements HasDynamicTitle {
     private static final String ALL = "";
     private final ScenarioCatalog catalog;
+    private final PracticeCatalog practice;
     private final AttemptService attempts;
     private final String username;
     private final boolean admin;
@@ -49,8 +51,10 @@ public class CatalogView extends Div implements HasDynamicTitle {
     private final Div cards = new Div();
     private final Div problems = new Div();
 
-    public CatalogView(ScenarioCatalog catalog, AttemptService attempts, AuthenticationContext authentication) {
+    public CatalogView(ScenarioCatalog catalog, PracticeCatalog practice, AttemptService attempts,
+                       AuthenticationContext authentication) {
         this.catalog = catalog;
+        this.practice = practice;
         this.attempts = attempts;
         this.username = authentication.getPrincipalName().orElse("");
         this.admin = authentication.hasRole("ADMIN");
@@ -81,6 +85,7 @@ public class CatalogView extends Div implements HasDynamicTitle {
         add(title, intro, filters, cards);
         if (admin) {
             Button reload = new Button(getTranslation("catalog.reload"), e -> {
+                // Questions and paths follow: the practice catalog reloads after the scenarios it links to.
                 catalog.reload();
                 render();
             });
@@ -123,7 +128,9 @@ public class CatalogView extends Div implements HasDynamicTitle {
         }
         if (admin) {
             problems.removeAll();
-            for (ScenarioCatalog.Unavailable u : catalog.unavailable()) {
+            List<ScenarioCatalog.Unavailable> broken = new java.util.ArrayList<>(catalog.unavailable());
+            broken.addAll(practice.unavailable());
+            for (ScenarioCatalog.Unavailable u : broken) {
                 Div box = new Div(new H3(getTranslation("catalog.unavailable", u.file())));
                 UnorderedList reasons = new UnorderedList();
                 u.problems().forEach(p -> reasons.add(new ListItem(p.format())));

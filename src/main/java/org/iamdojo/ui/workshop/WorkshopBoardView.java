@@ -247,11 +247,12 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
                 }).toList());
     }
 
-    /** The CSV export's bytes, headers in the viewer's language. */
+    /** The CSV export's bytes, headers and statuses in the viewer's language (the board's own status words). */
     byte[] csvBytes() {
         List<String> headers = List.of("workshop", "participant", "scenario", "status", "score", "max", "hints",
                 "last-activity").stream().map(k -> getTranslation("board.csv." + k)).toList();
-        return workshops.resultsCsv(workshop.id(), me, headers, getLocale());
+        return workshops.resultsCsv(workshop.id(), me, headers, status -> getTranslation("board.status." + status),
+                getLocale());
     }
 
     private String csvFileName() {

@@ -140,9 +140,51 @@ class PracticeParserTest {
         PracticeCatalog catalog = new PracticeCatalog(questions, dir.resolve("paths"), scenarios);
         assertThat(catalog.questions()).extracting(Question::id).containsExactly("explicit-deny");
         assertThat(catalog.unavailable()).singleElement().satisfies(u -> {
-            assertThat(u.file()).isEqualTo("bad.yaml");
-            assertThat(u.problems().get(0).format()).startsWith("bad.yaml:5: questions[0].scenario:");
+            assertThat(u.file()).isEqualTo("questions/bad.yaml");
+            assertThat(u.problems().get(0).format()).startsWith("questions/bad.yaml:5: questions[0].scenario:");
         });
+    }
+
+    @Test
+    void oddFilesAreUnavailableNotFatal(@TempDir Path dir) throws IOException {
+        Path questions = Files.createDirectories(dir.resolve("questions"));
+        Files.writeString(questions.resolve("good.yaml"), GOOD);
+        Files.writeString(questions.resolve("a-null-item.yaml"), "questions: [~]\n");
+        Files.writeString(questions.resolve("b-null-option.yaml"), GOOD.replace("  - {en: \"Allow\", ko: \"허용\"}", "  - ~"));
+        Files.writeString(questions.resolve("c-a-list.yaml"), "- one\n- two\n");
+        Files.writeString(questions.resolve("d-empty.yaml"), "");
+        Files.writeString(questions.resolve("e-tabs.yaml"), "questions:\n\t- id: x\n");
+        ScenarioCatalog scenarios = new ScenarioCatalog(Path.of("scenarios"), PolicyValidator.standard());
+        PracticeCatalog catalog = new PracticeCatalog(questions, dir.resolve("paths"), scenarios);
+        assertThat(catalog.questions()).extracting(Question::id).containsExactly("explicit-deny");
+        assertThat(catalog.unavailable()).extracting(ScenarioCatalog.Unavailable::file).containsExactly(
+                "questions/a-null-item.yaml", "questions/b-null-option.yaml", "questions/c-a-list.yaml",
+                "questions/d-empty.yaml", "questions/e-tabs.yaml");
+        assertThat(catalog.unavailable()).allSatisfy(u -> assertThat(u.problems()).isNotEmpty());
+    }
+
+    @Test
+    void scenarioReloadRechecksTheLinksAndAFixedFileComesBack(@TempDir Path dir) throws IOException {
+        Path scenarioDir = Files.createDirectories(dir.resolve("scenarios"));
+        Path questions = Files.createDirectories(scenarioDir.resolve("questions"));
+        Files.writeString(questions.resolve("deny.yaml"), GOOD.replace("    topics:", "    difficulty: hard\n    topics:"));
+        ScenarioCatalog scenarios = new ScenarioCatalog(scenarioDir, PolicyValidator.standard());
+        PracticeCatalog catalog = new PracticeCatalog(questions, scenarioDir.resolve("paths"), scenarios);
+        assertThat(catalog.questions()).isEmpty();
+        assertThat(catalog.unavailable()).singleElement().satisfies(u -> assertThat(u.problems().get(0).format())
+                .startsWith("questions/deny.yaml:4: questions[0].difficulty:"));
+
+        // Fixed, but the scenario it links to is not there yet.
+        Files.writeString(questions.resolve("deny.yaml"), GOOD);
+        scenarios.reload();
+        assertThat(catalog.unavailable()).singleElement().satisfies(u -> assertThat(u.problems().get(0).format())
+                .isEqualTo("questions/deny.yaml:5: questions[0].scenario: there is no scenario 'explicit-deny-wins'"));
+
+        // Reloading the scenarios reloads the questions after them, so the new scenario counts.
+        Files.copy(Path.of("scenarios/explicit-deny-wins.yaml"), scenarioDir.resolve("explicit-deny-wins.yaml"));
+        scenarios.reload();
+        assertThat(catalog.unavailable()).isEmpty();
+        assertThat(catalog.question("explicit-deny")).isPresent();
     }
 
     @Test
