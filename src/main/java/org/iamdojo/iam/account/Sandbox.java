@@ -214,6 +214,7 @@ public final class Sandbox {
             Caller caller;
             try {
                 caller = resolve(credentials, now);
+                refuseBeforePolicies(caller, service);
             } catch (AwsException e) {
                 return CallResult.failed(e, null, null);
             }
@@ -392,6 +393,24 @@ public final class Sandbox {
             }
         }
         throw invalidToken();
+    }
+
+    /**
+     * Refusals that come before any policy is read.
+     * <ul>
+     * <li>GetSessionToken credentials without MFA: "You cannot call any IAM API operations unless MFA
+     * authentication information is included in the request."
+     * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html. AWS answers
+     * InvalidClientTokenId (the page does not say; observed in
+     * https://dev.classmethod.jp/articles/tsnote-iam-invalidclienttokenid-error-solution/). Its other limit, no STS
+     * API but AssumeRole and GetCallerIdentity, is GetSessionToken's own check: the sandbox has no other STS API.</li>
+     * </ul>
+     */
+    private void refuseBeforePolicies(Caller caller, String service) {
+        if (caller.session() != null && "SessionToken".equals(caller.session().kind()) && !caller.mfaAuthenticated()
+                && "iam".equalsIgnoreCase(service)) {
+            throw invalidToken();
+        }
     }
 
     private String roleId(TemporarySession session) {
