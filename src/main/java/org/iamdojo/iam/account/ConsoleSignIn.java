@@ -29,7 +29,9 @@ public final class ConsoleSignIn {
         sandbox.lock().lock();
         try {
             SandboxAccount account = sandbox.account(accountId);
-            IamUser user = account == null || userName == null ? null : account.user(userName);
+            // Only the root user can still sign in to a closed account.
+            // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html
+            IamUser user = account == null || account.closed() || userName == null ? null : account.user(userName);
             if (user == null || user.loginProfile == null || password == null
                     || !Secrets.passwordMatches(password, user.loginProfile.passwordHash())) {
                 throw incorrect();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.iamdojo.iam.audit.CloudTrail;
@@ -34,6 +35,8 @@ public final class Sandbox {
     private final List<MutationListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private static final String DEFAULT_SOURCE_IP = "203.0.113.10";
+    /** What the root user of a closed account can still reach: billing, account settings and Support. */
+    private static final Set<String> POST_CLOSURE_SERVICES = Set.of("aws-portal", "account", "support");
     private final String region = "us-east-1";
     private final Map<String, ManagedPolicy> awsManaged = new java.util.TreeMap<>();
     private PolicyChecker policyChecker = PolicyChecker.ACCEPT_ALL;
@@ -214,6 +217,7 @@ public final class Sandbox {
             Caller caller;
             try {
                 caller = resolve(credentials, now);
+                refuseBeforePolicies(caller, service);
             } catch (AwsException e) {
                 return CallResult.failed(e, null, null);
             }
@@ -392,6 +396,43 @@ public final class Sandbox {
             }
         }
         throw invalidToken();
+    }
+
+    /**
+     * Refusals that come before any policy is read.
+     * <ul>
+     * <li>A closed account: "You will no longer be able to access AWS services that were previously available in
+     * your account. However, you can sign-in and access a closed AWS account during the post-closure period only to
+     * view past billing information, access account settings, or contact AWS Support."
+     * https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-closing.html; "other than signing in as the
+     * root user" https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html. AWS
+     * documents no error code for it: the account's access keys and sessions are refused as credentials AWS no
+     * longer accepts (InvalidClientTokenId), the root user's console session with AccessDenied.</li>
+     * <li>GetSessionToken credentials without MFA: "You cannot call any IAM API operations unless MFA
+     * authentication information is included in the request."
+     * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html. AWS answers
+     * InvalidClientTokenId (the page does not say; observed in
+     * https://dev.classmethod.jp/articles/tsnote-iam-invalidclienttokenid-error-solution/). Its other limit, no STS
+     * API but AssumeRole and GetCallerIdentity, is GetSessionToken's own check: the sandbox has no other STS API.</li>
+     * </ul>
+     */
+    private void refuseBeforePolicies(Caller caller, String service) {
+        SandboxAccount account = caller.accountId() == null ? null : accounts.get(caller.accountId());
+        if (account != null && account.closed()) {
+            boolean rootConsole = caller.isRoot() && caller.accessKeyId() == null && caller.session() == null;
+            if (!rootConsole) {
+                throw invalidToken();
+            }
+            if (!POST_CLOSURE_SERVICES.contains(service.toLowerCase())) {
+                throw new AwsException("AccessDenied", 403, "The AWS account " + account.accountId() + " is closed. "
+                        + "During the post-closure period you can only view past billing information, access account "
+                        + "settings, or contact AWS Support.");
+            }
+        }
+        if (caller.session() != null && "SessionToken".equals(caller.session().kind()) && !caller.mfaAuthenticated()
+                && "iam".equalsIgnoreCase(service)) {
+            throw invalidToken();
+        }
     }
 
     private String roleId(TemporarySession session) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,8 +112,7 @@ public final class S3Operations {
                     out.put("ETag", o.eTag());
                     return out;
                 }));
-        sb.register(Operation.of("s3", "GetObject", true,
-                (c, p) -> objectNeed(c, p, "s3:GetObject"),
+        sb.register(Operation.of("s3", "GetObject", true, S3Operations::getObjectNeed,
                 (c, p) -> {
                     S3State.Bucket b = bucket(c, p);
                     S3State.S3Object o = b.objects.get(p.required("Key"));
@@ -225,6 +225,20 @@ public final class S3Operations {
         S3State.Bucket b = bucketOrThrow(c, p.required("Bucket"));
         String key = p.required("Key");
         return List.of(new AccessRequest(action, b.arn() + "/" + key, b.ownerAccountId(), b.policy, Map.of()));
+    }
+
+    /**
+     * GetObject needs s3:GetObject; on a key that does not exist it also needs s3:ListBucket on the bucket, since
+     * S3 reveals that a key is missing (404 NoSuchKey) only to callers who may list the bucket and answers 403
+     * AccessDenied to the others. https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html (Permissions)
+     */
+    private static List<AccessRequest> getObjectNeed(OperationContext c, Params p) {
+        List<AccessRequest> needs = new ArrayList<>(objectNeed(c, p, "s3:GetObject"));
+        S3State.Bucket b = bucket(c, p);
+        if (!b.objects.containsKey(p.required("Key"))) {
+            needs.add(new AccessRequest("s3:ListBucket", b.arn(), b.ownerAccountId(), b.policy, Map.of()));
+        }
+        return needs;
     }
 
     private static S3State.Bucket bucket(OperationContext c, Params p) {

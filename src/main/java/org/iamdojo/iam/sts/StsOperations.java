@@ -66,7 +66,7 @@ public final class StsOperations {
                     + "' at 'roleArn' failed to satisfy constraint: Member must be a valid role ARN");
         }
         String roleAccount = m.group(1);
-        IamRole role = findRole(c.sandbox(), roleArn);
+        IamRole role = assumableRole(c.sandbox(), roleArn);
         // A missing role leaves no trust policy, so the engine denies as AWS does (AccessDenied, not NoSuchEntity).
         String trust = role == null ? null : role.trustPolicy();
         Map<String, List<String>> ctx = new LinkedHashMap<>();
@@ -121,7 +121,7 @@ public final class StsOperations {
 
     private static ObjectNode assumeRole(OperationContext c, Params p) {
         String roleArn = p.required("RoleArn");
-        IamRole role = findRole(c.sandbox(), roleArn);
+        IamRole role = assumableRole(c.sandbox(), roleArn);
         if (role == null) {
             throw new AwsException("AccessDenied", 403, "User: " + c.caller().arn()
                     + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
@@ -220,6 +220,17 @@ public final class StsOperations {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /**
+     * The role that AssumeRole can reach, or null: a role in a closed account is not, since the account's resources
+     * "won't be available" after closure.
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_CloseAccount.html
+     */
+    private static IamRole assumableRole(Sandbox sandbox, String roleArn) {
+        IamRole role = findRole(sandbox, roleArn);
+        SandboxAccount account = role == null ? null : sandbox.account(ROLE_ARN.matcher(roleArn).replaceFirst("$1"));
+        return account == null || account.closed() ? null : role;
+    }
 
     /** The role an ARN names in any account of the sandbox, or null. */
     public static IamRole findRole(Sandbox sandbox, String roleArn) {

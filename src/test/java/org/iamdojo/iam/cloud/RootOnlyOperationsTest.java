@@ -1,10 +1,14 @@
 package org.iamdojo.iam.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.iamdojo.iam.SandboxFixture.root;
 
 import java.util.List;
 import org.iamdojo.iam.SandboxFixture;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.ConsoleSignIn;
+import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Params;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,50 @@ class RootOnlyOperationsTest {
         assertThat(f.call(root(A), "account", "CloseAccount", Params.of()).error().code()).isEqualTo("AccessDenied");
         assertThat(f.sandbox.account(A).closed()).isFalse();
         assertThat(f.call(root(A), "account", "UpdateAccountName", Params.of("AccountName", "x")).succeeded()).isTrue();
+    }
+
+    @Test
+    void aClosedAccountLetsOnlyItsRootUserReachBillingSettingsAndSupport() {
+        // https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-closing.html: "You will no longer be able
+        // to access AWS services that were previously available in your account. However, you can sign-in and access
+        // a closed AWS account during the post-closure period only to view past billing information, access account
+        // settings, or contact AWS Support." Organizations: "Immediately, the account can no longer be used for any
+        // AWS activity other than signing in as the root user to view past bills or to contact AWS Support."
+        // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html
+        String other = "444455556666";
+        f.account(other);
+        String roleArn = f.role(A, "Admin", SandboxFixture.trust(A, null), SandboxFixture.ADMIN);
+        String shared = f.role(A, "Shared", SandboxFixture.trust(other, null), SandboxFixture.ADMIN);
+        var alice = f.user(A, "alice", SandboxFixture.ADMIN);
+        f.setup(A, "iam", "CreateLoginProfile", Params.of("UserName", "alice", "Password", "Alice-Passw0rd!"));
+        var aliceConsole = ConsoleSignIn.signIn(f.sandbox, A, "alice", "Alice-Passw0rd!", null);
+        var session = SandboxFixture.temporary(f.call(alice, "sts", "AssumeRole",
+                Params.of("RoleArn", roleArn, "RoleSessionName", "admin")).orThrow());
+        var bob = f.user(other, "bob", SandboxFixture.ADMIN);
+        Params assumeShared = Params.of("RoleArn", shared, "RoleSessionName", "bob");
+        assertThat(f.call(bob, "sts", "AssumeRole", assumeShared).succeeded()).isTrue();
+
+        assertThat(f.call(root(A), "account", "CloseAccount", Params.of()).succeeded()).isTrue();
+
+        for (Credentials gone : List.of(alice, session, aliceConsole)) {
+            CallResult r = f.call(gone, "s3", "ListBuckets", Params.of());
+            assertThat(r.error().code()).isEqualTo("InvalidClientTokenId");
+            assertThat(f.call(gone, "sts", "GetCallerIdentity", Params.of()).succeeded()).isFalse();
+        }
+        assertThatThrownBy(() -> ConsoleSignIn.signIn(f.sandbox, A, "alice", "Alice-Passw0rd!", null))
+                .hasMessage(ConsoleSignIn.INCORRECT);
+        CallResult rootS3 = f.call(root(A), "s3", "ListBuckets", Params.of());
+        assertThat(rootS3.error().code()).isEqualTo("AccessDenied");
+        assertThat(rootS3.error().getMessage()).contains("is closed");
+        assertThat(f.call(root(A), "iam", "ListUsers", Params.of()).error().code()).isEqualTo("AccessDenied");
+        assertThat(f.call(root(A), "aws-portal", "ViewTaxInvoices", Params.of()).succeeded()).isTrue();
+        assertThat(f.call(root(A), "account", "UpdateAccountName", Params.of("AccountName", "old")).succeeded())
+                .isTrue();
+        assertThat(f.call(root(A), "support", "UpdateSupportPlan", Params.of("SupportPlan", "developer"))
+                .succeeded()).isTrue();
+        // Its roles are out of reach from other accounts; the other account itself carries on.
+        assertThat(f.call(bob, "sts", "AssumeRole", assumeShared).error().code()).isEqualTo("AccessDenied");
+        assertThat(f.call(bob, "iam", "ListUsers", Params.of()).succeeded()).isTrue();
     }
 
     @Test

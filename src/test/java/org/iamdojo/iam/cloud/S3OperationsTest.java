@@ -69,6 +69,52 @@ class S3OperationsTest {
     }
 
     @Test
+    void aMissingKeyIsNoSuchKeyOnlyForCallersAllowedToListTheBucket() {
+        // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html (Permissions): "If the object that you
+        // request doesn't exist, the error that Amazon S3 returns depends on whether you also have the
+        // s3:ListBucket permission": 404 NoSuchKey with it, 403 AccessDenied without it.
+        Credentials admin = f.user(A, "admin", SandboxFixture.ADMIN);
+        f.call(admin, "s3", "CreateBucket", Params.of("Bucket", "data-bucket")).orThrow();
+        f.call(admin, "s3", "PutObject", Params.of("Bucket", "data-bucket", "Key", "there", "Body", "x")).orThrow();
+        Credentials reader = f.user(A, "reader", allow("s3:GetObject", "arn:aws:s3:::data-bucket/*"));
+        assertThat(f.call(reader, "s3", "GetObject", Params.of("Bucket", "data-bucket", "Key", "there")).succeeded())
+                .isTrue();
+        CallResult hidden = f.call(reader, "s3", "GetObject", Params.of("Bucket", "data-bucket", "Key", "none"));
+        assertThat(hidden.error().code()).isEqualTo("AccessDenied");
+        assertThat(hidden.error().httpStatus()).isEqualTo(403);
+        assertThat(hidden.error().getMessage()).contains("s3:ListBucket on resource: arn:aws:s3:::data-bucket");
+        assertThat(hidden.event().eventName()).isEqualTo("GetObject");
+
+        Credentials lister = f.user(A, "lister", allow("s3:GetObject", "arn:aws:s3:::data-bucket/*"),
+                allow("s3:ListBucket", "arn:aws:s3:::data-bucket"));
+        CallResult missing = f.call(lister, "s3", "GetObject", Params.of("Bucket", "data-bucket", "Key", "none"));
+        assertThat(missing.error().code()).isEqualTo("NoSuchKey");
+        assertThat(missing.error().httpStatus()).isEqualTo(404);
+        // Without s3:GetObject the answer is AccessDenied for GetObject, whether or not the key exists.
+        Credentials listOnly = f.user(A, "listonly", allow("s3:ListBucket", "arn:aws:s3:::data-bucket"));
+        assertThat(f.call(listOnly, "s3", "GetObject", Params.of("Bucket", "data-bucket", "Key", "none")).error()
+                .getMessage()).contains("s3:GetObject on resource: arn:aws:s3:::data-bucket/none");
+    }
+
+    @Test
+    void aMissingKeyAcrossAccountsNeedsListBucketFromTheBucketPolicyToo() {
+        // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html (Permissions)
+        Credentials owner = f.user(A, "owner", SandboxFixture.ADMIN);
+        f.call(owner, "s3", "CreateBucket", Params.of("Bucket", "partner-data")).orThrow();
+        Credentials partner = f.user(B, "partner", allow("s3:*", "*"));
+        String getOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + B + "\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::partner-data/*\"}]}";
+        f.call(owner, "s3", "PutBucketPolicy", Params.of("Bucket", "partner-data", "Policy", getOnly)).orThrow();
+        assertThat(f.call(partner, "s3", "GetObject", Params.of("Bucket", "partner-data", "Key", "none")).error()
+                .code()).isEqualTo("AccessDenied");
+        String getAndList = getOnly.replace("]}", ",{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + B
+                + "\"},\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::partner-data\"}]}");
+        f.call(owner, "s3", "PutBucketPolicy", Params.of("Bucket", "partner-data", "Policy", getAndList)).orThrow();
+        assertThat(f.call(partner, "s3", "GetObject", Params.of("Bucket", "partner-data", "Key", "none")).error()
+                .code()).isEqualTo("NoSuchKey");
+    }
+
+    @Test
     void listBucketHonoursThePrefixCondition() {
         Credentials admin = f.user(A, "admin", SandboxFixture.ADMIN);
         f.call(admin, "s3", "CreateBucket", Params.of("Bucket", "homes")).orThrow();

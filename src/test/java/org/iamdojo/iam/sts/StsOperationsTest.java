@@ -217,6 +217,37 @@ class StsOperationsTest {
     }
 
     @Test
+    void getSessionTokenCredentialsCallIamOnlyWithMfa() {
+        // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html: "You cannot call any IAM API
+        // operations unless MFA authentication information is included in the request. You cannot call any STS API
+        // except AssumeRole or GetCallerIdentity." IAM answers InvalidClientTokenId:
+        // https://dev.classmethod.jp/articles/tsnote-iam-invalidclienttokenid-error-solution/
+        String roleArn = f.role(A, "Reader", trust(A, null), allow("s3:ListAllMyBuckets", "*"));
+        Credentials alice = f.user(A, "alice", SandboxFixture.ADMIN);
+        String serial = enableMfa("alice");
+        String seed = f.sandbox.account(A).user("alice").mfaDevice().base32Secret();
+        Credentials plain = temporary(f.call(alice, "sts", "GetSessionToken", Params.of()).orThrow());
+        CallResult refused = f.call(plain, "iam", "ListUsers", Params.of());
+        assertThat(refused.error().code()).isEqualTo("InvalidClientTokenId");
+        assertThat(refused.error().getMessage()).isEqualTo("The security token included in the request is invalid.");
+        assertThat(f.call(plain, "iam", "CreateUser", Params.of("UserName", "mallory")).error().code())
+                .isEqualTo("InvalidClientTokenId");
+        assertThat(f.sandbox.account(A).user("mallory")).isNull();
+        // Other services, AssumeRole and GetCallerIdentity work; GetSessionToken does not.
+        assertThat(f.call(plain, "s3", "ListBuckets", Params.of()).succeeded()).isTrue();
+        assertThat(f.call(plain, "sts", "GetCallerIdentity", Params.of()).succeeded()).isTrue();
+        assertThat(assume(plain, roleArn).succeeded()).isTrue();
+        assertThat(f.call(plain, "sts", "GetSessionToken", Params.of()).error().code()).isEqualTo("AccessDenied");
+        // With MFA the same user's session token may call IAM, under the user's policies.
+        Credentials mfa = temporary(f.call(alice, "sts", "GetSessionToken", Params.of("SerialNumber", serial,
+                "TokenCode", Totp.code(seed, f.sandbox.now()))).orThrow());
+        assertThat(f.call(mfa, "iam", "ListUsers", Params.of()).succeeded()).isTrue();
+        assertThat(f.call(mfa, "iam", "CreateUser", Params.of("UserName", "bob")).succeeded()).isTrue();
+        // Long-term keys were never limited.
+        assertThat(f.call(alice, "iam", "ListUsers", Params.of()).succeeded()).isTrue();
+    }
+
+    @Test
     void crossAccountAssumeRoleIsLoggedInBothAccounts() {
         String roleArn = f.role(A, "Auditor", trust(B, null));
         Credentials dave = f.user(B, "dave", allow("sts:AssumeRole", roleArn));
