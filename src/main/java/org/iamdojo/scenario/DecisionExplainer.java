@@ -175,9 +175,21 @@ public final class DecisionExplainer {
             String bucket = id.substring("resource policy of arn:aws:s3:::".length()).split("/")[0];
             return new Text("the bucket policy of " + bucket, "버킷 " + bucket + "의 버킷 정책");
         }
+        if (id.startsWith("resource policy of ")) {
+            String resource = id.substring("resource policy of ".length());
+            return new Text("the resource-based policy of " + resource, resource + "의 리소스 기반 정책");
+        }
         if (id.startsWith("trust policy of ")) {
             String role = id.substring(id.lastIndexOf('/') + 1);
             return new Text("the trust policy of role " + role, "역할 " + role + "의 신뢰 정책");
+        }
+        if (id.equals("session policy")) {
+            return new Text("the session policy", "세션 정책");
+        }
+        java.util.regex.Matcher scp = java.util.regex.Pattern.compile("SCP level (\\d+) #(\\d+)").matcher(id);
+        if (scp.matches()) {
+            return new Text("SCP #" + scp.group(2) + " at organization level " + scp.group(1),
+                    "조직 수준 " + scp.group(1) + "의 SCP #" + scp.group(2));
         }
         return Text.both(id);
     }

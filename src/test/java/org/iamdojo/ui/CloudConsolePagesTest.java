@@ -25,6 +25,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.cloud.S3Operations;
 import org.iamdojo.ui.console.SandboxWorkspace;
@@ -159,5 +160,34 @@ class CloudConsolePagesTest extends KaribuTestBase {
         assertThat(GridKt._size(results)).isEqualTo(2);
         assertThat(text(GridKt._getCellComponent(results, 0, "decision"))).isEqualTo("allowed");
         assertThat(text(GridKt._getCellComponent(results, 1, "decision"))).isEqualTo("implicitDeny");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void simulatorShowsDecisionsInKoreanWithTheApiWord() {
+        UI.getCurrent().setLocale(Locale.KOREAN);
+        workspace.call("iam", "CreateUser", Params.of("UserName", "alice")).orThrow();
+        workspace.call("iam", "PutUserPolicy", Params.of("UserName", "alice", "PolicyName", "read",
+                "PolicyDocument", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"},{\"Sid\":\"NoDelete\",\"Effect\":\"Deny\","
+                        + "\"Action\":\"s3:DeleteObject\",\"Resource\":\"*\"}]}")).orThrow();
+        UI.getCurrent().navigate("console/simulator");
+        Select<Object> principal = _get(Select.class, spec -> spec.withId("sim-principal"));
+        principal.setValue(principal.getListDataView().getItems().filter(c -> c.toString().contains("alice"))
+                .findFirst().orElseThrow());
+        _setValue(_get(TextField.class, spec -> spec.withId("sim-actions")), "s3:GetObject s3:PutObject s3:DeleteObject");
+        _click(_get(Button.class, spec -> spec.withId("sim-run")));
+        Grid<Object> results = (Grid<Object>) grid("sim-results");
+        assertThat(text(GridKt._getCellComponent(results, 0, "decision"))).isEqualTo("허용 (allowed)");
+        assertThat(text(GridKt._getCellComponent(results, 1, "decision"))).isEqualTo("암시적 거부 (implicitDeny)");
+        assertThat(text(GridKt._getCellComponent(results, 2, "decision"))).isEqualTo("명시적 거부 (explicitDeny)");
+
+        // A row's details draw AWS's evaluation flow; its verdict names the deciding statement in Korean.
+        String implicit = text(GridKt._getItemDetailsComponent(results, 1));
+        String explicit = text(GridKt._getItemDetailsComponent(results, 2));
+        assertThat(implicit).contains("기본 거부(암시적 거부): 이 작업을 허용하는 자격 증명 기반 정책")
+                .contains("사용자 alice의 인라인 정책 read").doesNotContain("because", "inline policy");
+        assertThat(explicit).contains("거부됨: 사용자 alice의 인라인 정책 read의 Deny 문 NoDelete이(가)")
+                .doesNotContain("because", "inline policy");
     }
 }

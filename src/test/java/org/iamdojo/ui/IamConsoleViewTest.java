@@ -17,6 +17,7 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.Locale;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.ManagedPolicy;
@@ -140,6 +141,26 @@ class IamConsoleViewTest extends KaribuTestBase {
         assertThat(NotificationsKt.getNotifications()).isNotEmpty();
         click("why-denied");
         assertThat(_find(Dialog.class, spec -> spec.withId("decision-dialog"))).anyMatch(Dialog::isOpened);
+    }
+
+    @Test
+    void deniedDecisionReadsInKorean() {
+        UI.getCurrent().setLocale(Locale.KOREAN);
+        ws.call("iam", "CreateUser", Params.of("UserName", "dave")).orThrow();
+        ws.call("iam", "PutUserPolicy", Params.of("UserName", "dave", "PolicyName", "Guard", "PolicyDocument",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoListing\",\"Effect\":\"Deny\","
+                        + "\"Action\":\"iam:ListUsers\",\"Resource\":\"*\"}]}")).orThrow();
+        ws.actAs(new Credentials.ConsoleSession(ws.accountId(), "dave", false), "dave");
+        UI.getCurrent().navigate("console/users");
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("why-in-place")));
+        Dialog dialog = _get(Dialog.class, spec -> spec.withId("decision-dialog"));
+        assertThat(dialog.getHeaderTitle()).isEqualTo("결정: 명시적 거부");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("decision-reason")).getText()).isEqualTo(
+                "거부됨: 사용자 dave의 인라인 정책 Guard의 Deny 문 NoListing이(가) 이 요청과 일치하며, "
+                        + "명시적 거부는 어떤 허용보다도 우선합니다.");
+        String trace = dialog.getElement().getTextRecursively();
+        assertThat(trace).contains("사용자 dave의 인라인 정책 Guard, 문 1 (Sid NoListing)")
+                .doesNotContain("because", "inline policy", "explicit deny");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -18,7 +19,11 @@ import java.util.List;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.scenario.practice.PracticeCatalog;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import java.util.Locale;
 import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.member.MemberService;
 import org.iamdojo.ui.learn.CatalogView;
 import org.junit.jupiter.api.Test;
@@ -123,5 +128,27 @@ class ScenarioViewsTest extends KaribuTestBase {
         signInAs("catalog-plain", "LEARNER");
         UI.getCurrent().navigate("scenarios");
         assertThat(_find(Button.class, spec -> spec.withId("catalog-reload"))).isEmpty();
+    }
+
+    @Test
+    void referenceSolutionIsShownAsCliCommandsWithWhoRunsThem() {
+        members.signUp("solution-learner", "Solution-Password-42");
+        LiveAttempt live = attempts.open("solution-learner", "developers-and-testers");
+        live.attempt().apply(live.scenario().solution());
+        signInAs("solution-learner", "LEARNER");
+        UI.getCurrent().setLocale(Locale.KOREAN);
+        UI.getCurrent().navigate("play/developers-and-testers");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("check-my-work")));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("show-solution")));
+        Dialog dialog = _get(Dialog.class, spec -> spec.withId("solution-dialog"));
+        List<String> commands = _find(dialog, Pre.class, spec -> spec.withClasses("solution-command")).stream()
+                .map(Pre::getText).toList();
+        assertThat(commands).hasSize(live.scenario().solution().size())
+                .contains("aws iam create-group --group-name developers",
+                        "aws iam add-user-to-group --group-name developers --user-name dana");
+        assertThat(commands).anyMatch(c -> c.startsWith("aws iam put-group-policy --group-name developers"
+                + " --policy-name DevelopersAccess --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":["));
+        assertThat(_find(dialog, Span.class, spec -> spec.withClasses("solution-as")))
+                .extracting(Span::getText).containsOnly("IAM 사용자 admin(으)로 실행");
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iamdojo.iam.account.AwsException;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
@@ -22,7 +24,9 @@ import org.iamdojo.iam.account.Sandbox;
  * A sandbox AWS CLI for the learner's terminal: {@code aws configure [--profile P]} (with its four prompts),
  * {@code aws <service> <operation> --param value …} for any sandbox operation (kebab-case names mapped to the
  * API's names as the AWS CLI does), {@code aws s3 ls|mb|rb|rm|cp} and {@code --profile}. Like CloudShell, a
- * command without a profile runs as the console identity. One instance per terminal; not thread-safe.
+ * command without a profile runs as the console identity. {@link #command} writes an API call the other way
+ * round, as a command line this terminal and the real AWS CLI both accept. One instance per terminal; not
+ * thread-safe.
  */
 public final class AwsCommandLine {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,6 +37,11 @@ public final class AwsCommandLine {
     private static final Map<String, String> ACRONYMS = Map.of("mfa", "MFA", "arn", "Arn", "id", "Id",
             "ids", "Ids", "saml", "SAML", "oidc", "OpenIDConnect", "ssh", "SSH");
     private static final Set<String> FLAGS_ONLY = Set.of("--no-paginate", "--debug", "--no-cli-pager");
+    // botocore's xform_name, which names every CLI command and option after the API's names.
+    private static final Pattern PLURAL_ACRONYM = Pattern.compile("[A-Z]{2,}s$");
+    private static final Pattern FIRST_CAP = Pattern.compile("(.)([A-Z][a-z]+)");
+    private static final Pattern END_CAP = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9@%+=:,./_^-]+");
     private static final String[] PROMPTS = {"AWS Access Key ID", "AWS Secret Access Key", "Default region name",
             "Default output format"};
 
@@ -136,14 +145,47 @@ public final class AwsCommandLine {
         if (service == null) {
             return Output.fail("aws: error: argument command: Invalid choice: '" + args.get(0) + "'", 252);
         }
-        String operation = pascal(args.get(1));
+        String operation = operationName(service, args.get(1));
         ObjectNode params;
         try {
-            params = parameters(args.subList(2, args.size()));
+            params = parameters(withoutFileArguments(operation, args.subList(2, args.size())));
         } catch (IllegalArgumentException e) {
             return Output.fail("aws: error: " + e.getMessage(), 252);
         }
         return call(credentials, service, operation, params);
+    }
+
+    /** The registered operation the CLI command name stands for (as the CLI derives it), else its PascalCase. */
+    private String operationName(String service, String command) {
+        for (String name : sandbox.operationNames()) {
+            int colon = name.indexOf(':');
+            if (name.substring(0, colon).equals(service) && kebab(name.substring(colon + 1)).equals(command)) {
+                return name.substring(colon + 1);
+            }
+        }
+        return pascal(command);
+    }
+
+    /**
+     * Drops the arguments the AWS CLI adds to an API call to name the file it writes: get-object's positional
+     * outfile, create-virtual-mfa-device's --outfile and --bootstrap-method. The sandbox has no file system,
+     * so the terminal prints what the CLI would write.
+     */
+    private static List<String> withoutFileArguments(String operation, List<String> args) {
+        List<String> out = new ArrayList<>(args);
+        if (operation.equals("GetObject") && out.size() >= 3 && !out.get(out.size() - 1).startsWith("--")
+                && !out.get(out.size() - 2).startsWith("--")) {
+            out.remove(out.size() - 1);
+        }
+        if (operation.equals("CreateVirtualMFADevice")) {
+            for (String option : List.of("--outfile", "--bootstrap-method")) {
+                int at = out.indexOf(option);
+                if (at >= 0 && at + 1 < out.size()) {
+                    out.subList(at, at + 2).clear();
+                }
+            }
+        }
+        return out;
     }
 
     private Output call(Credentials credentials, String service, String operation, ObjectNode params) {
@@ -337,15 +379,17 @@ public final class AwsCommandLine {
                 params.set(name, value(values.get(0)));
             } else {
                 ArrayNode list = params.putArray(name);
+                boolean jsonArray = false;
                 for (String v : values) {
                     JsonNode parsed = value(v);
                     if (parsed.isArray()) {
                         list.addAll((ArrayNode) parsed);
+                        jsonArray = true;
                     } else {
                         list.add(parsed);
                     }
                 }
-                if (values.size() == 1 && !list.isEmpty() && !list.get(0).isObject() && !looksLikeList(option)) {
+                if (values.size() == 1 && !jsonArray && !list.get(0).isObject() && !looksLikeList(option)) {
                     params.set(name, list.get(0));
                 }
             }
@@ -397,7 +441,113 @@ public final class AwsCommandLine {
         return sb.toString();
     }
 
-    /** Splits a command line like a POSIX shell: quotes group words, backslash escapes. */
+    /**
+     * {@code CreateVirtualMFADevice} → {@code create-virtual-mfa-device}, {@code ListObjectsV2} →
+     * {@code list-objects-v2}: how the AWS CLI names commands and options after the API (botocore's xform_name).
+     */
+    public static String kebab(String name) {
+        if (name.contains("-")) {
+            return name;
+        }
+        Matcher plural = PLURAL_ACRONYM.matcher(name);
+        if (plural.find()) {
+            name = name.substring(0, plural.start()) + "-" + plural.group().toLowerCase(Locale.ROOT);
+        }
+        String words = FIRST_CAP.matcher(name).replaceAll("$1-$2");
+        return END_CAP.matcher(words).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * One API call as a command line, e.g. {@code aws iam create-group --group-name developers}: options in
+     * kebab-case, objects (policy documents, structures) as single-quoted JSON, lists as separate words, true
+     * and false as {@code --flag} / {@code --no-flag}, plus the output file the AWS CLI requires for get-object and
+     * create-virtual-mfa-device. This terminal parses it back to the same call (scalars as text, as it passes
+     * every scalar), and the AWS CLI does too for operations AWS has (a few root-only tasks are sandbox-only).
+     * {@code s3} calls go through {@code s3api}.
+     *
+     * @throws IllegalArgumentException for a service the CLI does not have
+     */
+    public static String command(String service, String operation, ObjectNode params) {
+        String cli = SERVICES.entrySet().stream().filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No CLI command for service " + service));
+        StringBuilder line = new StringBuilder("aws ").append(cli).append(' ').append(kebab(operation));
+        if (params != null) {
+            params.fields().forEachRemaining(e -> option(line, kebab(e.getKey()), e.getValue()));
+        }
+        // The files the AWS CLI requires for these two (see withoutFileArguments).
+        if (operation.equals("GetObject") && params != null && params.hasNonNull("Key")) {
+            String key = params.get("Key").asText();
+            String file = key.substring(key.lastIndexOf('/') + 1);
+            line.append(' ').append(shellWord(file.isEmpty() ? "object" : file));
+        }
+        if (operation.equals("CreateVirtualMFADevice") && params != null && params.hasNonNull("VirtualMFADeviceName")) {
+            line.append(" --outfile ").append(shellWord(params.get("VirtualMFADeviceName").asText() + "-seed.txt"))
+                    .append(" --bootstrap-method Base32StringSeed");
+        }
+        return line.toString();
+    }
+
+    private static void option(StringBuilder line, String option, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (value.isBoolean()) {
+            line.append(value.asBoolean() ? " --" : " --no-").append(option);
+            return;
+        }
+        line.append(" --").append(option);
+        if (value.isArray()) {
+            boolean scalars = true;
+            for (JsonNode v : value) {
+                scalars &= v.isValueNode() && !v.isNull();
+            }
+            // Several words always read back as a list, one word only for list-like option names.
+            boolean words = scalars && (value.size() > 1
+                    || value.size() == 1 && option.endsWith("s") && looksLikeList(option));
+            if (words) {
+                value.forEach(v -> line.append(' ').append(shellWord(v.asText())));
+            } else {
+                line.append(' ').append(shellWord(value.toString()));
+            }
+        } else if (value.isObject()) {
+            line.append(' ').append(shellWord(value.toString()));
+        } else {
+            line.append(' ').append(shellWord(value.asText()));
+        }
+    }
+
+    /** A word as a POSIX shell reads it back: bare when safe, else single-quoted, or $'…' for control characters. */
+    static String shellWord(String word) {
+        if (PLAIN_WORD.matcher(word).matches()) {
+            return word;
+        }
+        if (word.chars().anyMatch(Character::isISOControl)) {
+            StringBuilder sb = new StringBuilder("$'");
+            for (char c : word.toCharArray()) {
+                switch (c) {
+                    case '\\' -> sb.append("\\\\");
+                    case '\'' -> sb.append("\\'");
+                    case '\n' -> sb.append("\\n");
+                    case '\t' -> sb.append("\\t");
+                    case '\r' -> sb.append("\\r");
+                    default -> {
+                        if (Character.isISOControl(c)) {
+                            sb.append(String.format("\\x%02x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            return sb.append('\'').toString();
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * Splits a command line like a POSIX shell: quotes group words, backslash escapes, and bash's {@code $'…'}
+     * reads {@code \n}, {@code \t}, {@code \r}, {@code \xHH}, {@code \\} and {@code \'} (multi-line text on one line).
+     */
     static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -405,7 +555,15 @@ public final class AwsCommandLine {
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (quote != 0) {
+            if (quote == '$') {
+                if (c == '\'') {
+                    quote = 0;
+                } else if (c == '\\' && i + 1 < line.length()) {
+                    i = ansiEscape(line, i + 1, cur);
+                } else {
+                    cur.append(c);
+                }
+            } else if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
                 } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
@@ -413,6 +571,10 @@ public final class AwsCommandLine {
                 } else {
                     cur.append(c);
                 }
+            } else if (c == '$' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+                quote = '$';
+                inWord = true;
+                i++;
             } else if (c == '\'' || c == '"') {
                 quote = c;
                 inWord = true;
@@ -437,6 +599,31 @@ public final class AwsCommandLine {
             words.add(cur.toString());
         }
         return words;
+    }
+
+    /** Appends the character an escape inside {@code $'…'} stands for; returns the index of its last character. */
+    private static int ansiEscape(String line, int at, StringBuilder out) {
+        char e = line.charAt(at);
+        switch (e) {
+            case 'n' -> out.append('\n');
+            case 't' -> out.append('\t');
+            case 'r' -> out.append('\r');
+            case 'x' -> {
+                int end = at + 1;
+                while (end < line.length() && end < at + 3 && Character.digit(line.charAt(end), 16) >= 0) {
+                    end++;
+                }
+                if (end == at + 1) {
+                    out.append("\\x");
+                    return at;
+                }
+                out.append((char) Integer.parseInt(line.substring(at + 1, end), 16));
+                return end - 1;
+            }
+            case '\\', '\'', '"' -> out.append(e);
+            default -> out.append('\\').append(e);
+        }
+        return at;
     }
 
     private static String usage() {

@@ -22,13 +22,15 @@ public final class DecisionDialog extends Dialog {
         body.addClassName("decision-trace");
         body.add(new Paragraph(getTranslation("decision.layer",
                 getTranslation("decision.layer." + decision.decidingLayer().name()))));
-        body.add(new Paragraph(decision.reason()));
+        Paragraph reason = new Paragraph(DecisionText.reason(this, decision));
+        reason.setId("decision-reason");
+        body.add(reason);
         if (!decision.matchedStatements().isEmpty()) {
             body.add(new Paragraph(getTranslation("decision.matched")));
             UnorderedList list = new UnorderedList();
             for (MatchedStatement m : decision.matchedStatements()) {
-                list.add(new ListItem(new Span(getTranslation("decision.statement", m.policyId(),
-                        m.statementIndex() + 1, m.sid() == null ? "-" : m.sid(), m.effect().name(),
+                list.add(new ListItem(new Span(getTranslation("decision.statement", DecisionText.policy(this, m.policyId()),
+                        m.statementIndex() + 1, m.sid() == null ? "-" : m.sid(), m.effect().awsName(),
                         getTranslation("decision.layer." + m.layer().name())))));
             }
             body.add(list);
@@ -37,9 +39,9 @@ public final class DecisionDialog extends Dialog {
             body.add(new Paragraph(getTranslation("decision.not-matched")));
             UnorderedList list = new UnorderedList();
             for (StatementMiss m : decision.notMatchedStatements()) {
-                list.add(new ListItem(new Span(getTranslation("decision.miss", m.policyId(), m.statementIndex() + 1,
-                        m.sid() == null ? "-" : m.sid(), getTranslation("decision.miss." + m.reason().name()),
-                        m.condition() == null ? "" : m.condition().operator() + " " + m.condition().key() + " " + m.condition().policyValues() + " / " + m.condition().requestValues()))));
+                list.add(new ListItem(new Span(getTranslation("decision.miss", DecisionText.policy(this, m.policyId()),
+                        m.statementIndex() + 1, m.sid() == null ? "-" : m.sid(),
+                        getTranslation("decision.miss." + m.reason().name()), EvaluationFlow.condition(this, m)))));
             }
             body.add(list);
         }

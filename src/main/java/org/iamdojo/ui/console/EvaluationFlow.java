@@ -1,5 +1,6 @@
 package org.iamdojo.ui.console;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -36,7 +37,8 @@ final class EvaluationFlow extends Div {
         Span outcome = new Span(getTranslation("decision.outcome." + decision.decision().name()));
         outcome.getElement().getThemeList().add(decision.allowed() ? "badge success" : "badge error");
         verdict.add(outcome, new Span(getTranslation("decision.layer",
-                getTranslation("decision.layer." + decision.decidingLayer().name()))), new Span(decision.reason()));
+                getTranslation("decision.layer." + decision.decidingLayer().name()))),
+                new Span(DecisionText.reason(this, decision)));
         if (!decision.missingContextKeys().isEmpty()) {
             verdict.add(new Span(getTranslation("decision.missing-keys", String.join(", ", decision.missingContextKeys()))));
         }
@@ -53,6 +55,14 @@ final class EvaluationFlow extends Div {
             case SESSION_POLICY -> r.sessionPolicy() != null;
             case ROOT_USER -> false;
         };
+    }
+
+    /** The condition a statement missed on, with the policy's and the request's values; empty for other misses. */
+    static String condition(Component c, StatementMiss m) {
+        return m.condition() == null ? "" : c.getTranslation("sim.flow.condition",
+                m.condition().operator(), m.condition().key(), String.join(", ", m.condition().policyValues()),
+                m.condition().requestValues() == null ? c.getTranslation("sim.flow.key-absent")
+                        : String.join(", ", m.condition().requestValues()));
     }
 
     private Div layer(int number, PolicyLayer layer, boolean present, Decision decision) {
@@ -82,19 +92,17 @@ final class EvaluationFlow extends Div {
         if (!matched.isEmpty() || !missed.isEmpty()) {
             UnorderedList list = new UnorderedList();
             for (MatchedStatement m : matched) {
-                ListItem li = new ListItem(new Span(getTranslation("sim.flow.matched", m.policyId(), m.statementIndex() + 1,
-                        m.sid() == null ? "-" : m.sid(), m.effect().name())));
+                ListItem li = new ListItem(new Span(getTranslation("sim.flow.matched", DecisionText.policy(this, m.policyId()),
+                        m.statementIndex() + 1,
+                        m.sid() == null ? "-" : m.sid(), m.effect().awsName())));
                 li.addClassName(m.effect() == Effect.DENY ? "eval-deny" : "eval-allow");
                 list.add(li);
             }
             for (StatementMiss m : missed) {
-                String condition = m.condition() == null ? "" : getTranslation("sim.flow.condition",
-                        m.condition().operator(), m.condition().key(), String.join(", ", m.condition().policyValues()),
-                        m.condition().requestValues() == null ? getTranslation("sim.flow.key-absent")
-                                : String.join(", ", m.condition().requestValues()));
-                ListItem li = new ListItem(new Span(getTranslation("sim.flow.missed", m.policyId(), m.statementIndex() + 1,
-                        m.sid() == null ? "-" : m.sid(), m.effect() == null ? "-" : m.effect().name(),
-                        getTranslation("decision.miss." + m.reason().name()), condition)));
+                ListItem li = new ListItem(new Span(getTranslation("sim.flow.missed", DecisionText.policy(this, m.policyId()),
+                        m.statementIndex() + 1,
+                        m.sid() == null ? "-" : m.sid(), m.effect() == null ? "-" : m.effect().awsName(),
+                        getTranslation("decision.miss." + m.reason().name()), condition(this, m))));
                 li.addClassName("eval-miss");
                 list.add(li);
             }

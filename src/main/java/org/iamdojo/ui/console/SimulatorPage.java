@@ -131,7 +131,7 @@ final class SimulatorPage implements ConsolePage {
         results.addColumn(Row::action).setHeader(root.getTranslation("sim.col.action")).setFlexGrow(2);
         results.addColumn(Row::resource).setHeader(root.getTranslation("sim.col.resource")).setFlexGrow(3);
         results.addComponentColumn(r -> {
-            Span s = new Span(r.evalDecision());
+            Span s = new Span(DecisionText.evalDecision(root, r.evalDecision()));
             s.addClassName("sim-decision");
             s.getElement().getThemeList().add("allowed".equals(r.evalDecision()) ? "badge success" : "badge error");
             return s;

@@ -3,14 +3,10 @@ package org.iamdojo.ui.learn;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEvent;
@@ -25,7 +21,6 @@ import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.scenario.Check;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.Scenario;
-import org.iamdojo.scenario.ScenarioOperation;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.workshop.Workshop;
@@ -37,7 +32,8 @@ import org.iamdojo.ui.console.WorkspaceHolder;
 
 /**
  * The scenario player: the story and the current step on the left (hints one at a time with their cost,
- * "Check my work", reset, the reference solution after completion), the sandbox console on the right.
+ * "Check my work", reset, the reference solution as AWS CLI commands after completion), the sandbox console on
+ * the right.
  * Progress is in the database as it happens, so another browser or a restarted server resumes the same sandbox.
  */
 @Route(value = "play", layout = MainLayout.class)
@@ -280,19 +276,8 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
     }
 
     private Button solutionButton() {
-        Button show = new Button(getTranslation("player.solution"), e -> {
-            Dialog d = new Dialog();
-            d.setHeaderTitle(getTranslation("player.solution"));
-            OrderedList list = new OrderedList();
-            for (ScenarioOperation op : live.scenario().solution()) {
-                list.add(new ListItem(new Pre(op.as() + ": aws " + op.service() + " " + op.operation() + " "
-                        + (op.params() == null ? "" : op.params().toString()))));
-            }
-            d.add(list);
-            d.getFooter().add(new Button(getTranslation("console.close"), x -> d.close()));
-            d.setWidth("min(900px, 95vw)");
-            d.open();
-        });
+        Button show = new Button(getTranslation("player.solution"),
+                e -> new SolutionDialog(live.scenario().solution()).open());
         show.setId("show-solution");
         show.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         return show;
