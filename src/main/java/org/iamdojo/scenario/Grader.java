@@ -2,6 +2,8 @@ package org.iamdojo.scenario;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.iamdojo.iam.account.AccessKey;
 import org.iamdojo.iam.account.AccessRequest;
 import org.iamdojo.iam.account.Caller;
@@ -31,6 +32,7 @@ import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
 import org.iamdojo.iam.eval.Decision;
 import org.iamdojo.iam.eval.RequestContext;
+import org.iamdojo.iam.policy.Glob;
 import org.iamdojo.iam.policy.PolicyParseException;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.catalog.ActionInfo;
@@ -363,24 +365,22 @@ public final class Grader {
             if (caller == null) {
                 return Outcome.fail(new Text(w.principal() + " does not exist.", w.principal() + "이(가) 존재하지 않습니다."));
             }
-            List<Pattern> allowed = w.allowed().stream().map(Grader::glob).toList();
+            List<Glob> allowed = w.allowed().stream().map(a -> Glob.compile(a, true)).toList();
             List<String> resources = w.resources() == null || w.resources().isEmpty() ? List.of("*") : w.resources();
             Set<String> excess = new LinkedHashSet<>();
             for (String resource : resources) {
                 AuthorizationRequest base = request(caller, new Check.Access("probe:Probe", resource, Map.of()));
-                for (String service : w.services()) {
-                    for (ActionInfo action : catalog.actions(service)) {
-                        String name = action.fullName();
-                        if (excess.contains(name) || allowed.stream().anyMatch(p -> p.matcher(name).matches())) {
-                            continue;
-                        }
-                        AuthorizationRequest req = new AuthorizationRequest(base.principal(), name, base.resource(),
-                                base.resourceAccount(), base.context(), base.identityPolicies(),
-                                base.permissionsBoundary(), base.sessionPolicy(), base.resourcePolicy(), base.scps(),
-                                base.rcps(), base.sessionIssuer());
-                        if (authorizer.authorize(req).allowed()) {
-                            excess.add(name);
-                        }
+                for (ActionInfo action : candidates(base, w.services())) {
+                    String name = action.fullName();
+                    if (excess.contains(name) || matchesAny(allowed, name.toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    AuthorizationRequest req = new AuthorizationRequest(base.principal(), name, base.resource(),
+                            base.resourceAccount(), base.context(), base.identityPolicies(),
+                            base.permissionsBoundary(), base.sessionPolicy(), base.resourcePolicy(), base.scps(),
+                            base.rcps(), base.sessionIssuer());
+                    if (authorizer.authorize(req).allowed()) {
+                        excess.add(name);
                     }
                 }
             }
@@ -396,6 +396,52 @@ public final class Grader {
                     w.principal() + "에게 작업에 필요한 것보다 " + excess.size() + "개 많은 작업이 허용되어 있습니다: "
                             + String.join(", ", shown) + moreKo + ".");
             return new Outcome(false, Math.max(0, pointsOf(w) - penalty), why, List.copyOf(excess));
+        }
+
+        /**
+         * The catalogued actions of {@code services} that some Allow statement of the request's identity or
+         * resource policies names; all of them for the root user or when a statement allows through NotAction.
+         * Apart from the root user's, no request ends in Allow unless one of those policies allows its action
+         * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html), so only
+         * these need evaluating. In catalog order.
+         */
+        private Collection<ActionInfo> candidates(AuthorizationRequest base, List<String> services) {
+            List<ActionInfo> all = new ArrayList<>();
+            services.forEach(service -> all.addAll(catalog.actions(service)));
+            if (org.iamdojo.iam.eval.PrincipalInfo.parse(base.principal(), base.sessionIssuer()).kind()
+                    == org.iamdojo.iam.eval.PrincipalKind.ROOT) {
+                return all;
+            }
+            List<CompiledPolicy> granting = new ArrayList<>(base.identityPolicies());
+            if (base.resourcePolicy() != null) {
+                granting.add(base.resourcePolicy());
+            }
+            // The catalog's own instances: compared by identity (hashing the records would hash their lists).
+            Set<ActionInfo> named = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (CompiledPolicy policy : granting) {
+                for (org.iamdojo.iam.policy.Statement st : policy.document().statements()) {
+                    if (st.effect() != org.iamdojo.iam.policy.Effect.ALLOW) {
+                        continue;
+                    }
+                    if (st.notActions() != null) {
+                        return all;
+                    }
+                    if (st.actions() != null) {
+                        st.actions().forEach(pattern -> named.addAll(catalog.matching(pattern)));
+                    }
+                }
+            }
+            all.removeIf(a -> !named.contains(a));
+            return all;
+        }
+
+        private static boolean matchesAny(List<Glob> patterns, String lowerAction) {
+            for (Glob p : patterns) {
+                if (p.matches(lowerAction)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         int pointsOf(Check c) {
@@ -610,14 +656,6 @@ public final class Grader {
             ko.append(ko.isEmpty() ? "" : "; ").append(t.ko());
         }
         return new Text(en + ".", ko + ".");
-    }
-
-    static Pattern glob(String pattern) {
-        StringBuilder re = new StringBuilder("(?i)");
-        for (char ch : pattern.toCharArray()) {
-            re.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
-        }
-        return Pattern.compile(re.toString());
     }
 
     /** The result of evaluating one check before points are applied. */

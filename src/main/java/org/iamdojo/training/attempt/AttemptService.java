@@ -12,7 +12,6 @@ import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.Grader;
 import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioCatalog;
-import org.iamdojo.training.member.Member;
 import org.iamdojo.training.member.MemberService;
 import org.springframework.stereotype.Service;
 
@@ -52,15 +51,15 @@ public class AttemptService {
      * then takes the ready sandbox: a class pressing "Start" together does not wait for a hundred setups.
      */
     public void prepare(String username, String scenarioId, String workshopId) {
-        Member member = member(username);
+        long memberId = memberId(username);
         Scenario scenario = catalog.scenario(scenarioId).orElse(null);
         if (scenario == null) {
             return;
         }
-        Optional<AttemptRecord> existing = workshopId == null ? store.findInProgress(member.getId(), scenarioId)
-                : store.findInProgress(member.getId(), scenarioId, workshopId);
+        Optional<AttemptRecord> existing = workshopId == null ? store.findInProgress(memberId, scenarioId)
+                : store.findInProgress(memberId, scenarioId, workshopId);
         if (existing.isEmpty()) {
-            prepared.prepare(preparedKey(member.getId(), scenarioId, workshopId), scenario);
+            prepared.prepare(preparedKey(memberId, scenarioId, workshopId), scenario);
         }
     }
 
@@ -95,21 +94,21 @@ public class AttemptService {
     }
 
     private LiveAttempt openLocked(String username, String scenarioId, String workshopId) {
-        Member member = member(username);
+        long memberId = memberId(username);
         Scenario scenario = catalog.scenario(scenarioId)
                 .orElseThrow(() -> new NotFoundException("No scenario " + scenarioId));
-        Optional<AttemptRecord> existing = workshopId == null ? store.findInProgress(member.getId(), scenarioId)
-                : store.findInProgress(member.getId(), scenarioId, workshopId);
+        Optional<AttemptRecord> existing = workshopId == null ? store.findInProgress(memberId, scenarioId)
+                : store.findInProgress(memberId, scenarioId, workshopId);
         if (existing.isPresent()) {
             return load(existing.get(), scenario);
         }
-        return begin(member.getId(), scenario, workshopId);
+        return begin(memberId, scenario, workshopId);
     }
 
     /** The attempt, if it exists and belongs to this member; otherwise empty (never another member's). */
     public Optional<LiveAttempt> find(String attemptId, String username) {
-        Member member = member(username);
-        Optional<AttemptRecord> record = store.find(attemptId).filter(r -> r.memberId() == member.getId());
+        long memberId = memberId(username);
+        Optional<AttemptRecord> record = store.find(attemptId).filter(r -> r.memberId() == memberId);
         return record.flatMap(r -> catalog.scenario(r.scenarioId()).map(s -> load(r, s)));
     }
 
@@ -159,7 +158,7 @@ public class AttemptService {
 
     /** The member's attempts, newest first (for the catalog's status and the history view). */
     public List<AttemptRecord> history(String username) {
-        return store.forMember(member(username).getId());
+        return store.forMember(memberId(username));
     }
 
     private LiveAttempt begin(long memberId, Scenario scenario, String workshopId) {
@@ -171,7 +170,6 @@ public class AttemptService {
                 scenario.version() == null ? 1 : scenario.version(),
                 ready == null ? ThreadLocalRandom.current().nextLong() : ready.seed(),
                 "IN_PROGRESS", startedAt, now, null, null, scenario.maxPoints(), 0, workshopId);
-        store.insert(record);
         LiveAttempt attempt = ready != null ? LiveAttempt.start(record, ready.attempt(), store)
                 : withSetupSlot(() -> LiveAttempt.start(record, scenario, validator, store));
         listen(attempt);
@@ -219,9 +217,10 @@ public class AttemptService {
         live.clear();
     }
 
-    private Member member(String username) {
-        return members.find(username).orElseThrow(() -> new NotFoundException("No member " + username));
+    private long memberId(String username) {
+        return members.idOf(username).orElseThrow(() -> new NotFoundException("No member " + username));
     }
+
 
     /** Something that does not exist for this member: shown as "not found", whatever the reason. */
     public static final class NotFoundException extends RuntimeException {

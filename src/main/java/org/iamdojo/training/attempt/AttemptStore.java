@@ -6,22 +6,37 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.iamdojo.training.storage.GroupCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Attempts and their event logs in the database; every append is committed before the learner sees the result. */
+/**
+ * Attempts and their event logs in the database; every append is committed before the learner sees the result
+ * (through {@link GroupCommit}, which commits the writes of learners acting at the same moment together).
+ */
 @Repository
 public class AttemptStore {
     private final JdbcTemplate jdbc;
+    private final GroupCommit writes;
 
-    public AttemptStore(JdbcTemplate jdbc) {
+    public AttemptStore(JdbcTemplate jdbc, GroupCommit writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
-    /** Stores a new attempt. */
-    public void insert(AttemptRecord a) {
-        jdbc.update("INSERT INTO attempt (id, member_id, scenario_id, scenario_version, seed, status, started_at, "
-                        + "updated_at, last_score, best_score, max_score, hints_used, workshop_id) "
+    /** Stores a new attempt with the first entries of its log, in one transaction. */
+    public void insert(AttemptRecord a, List<AttemptEvent> first) {
+        writes.write(db -> {
+            insert(db, a);
+            if (!first.isEmpty()) {
+                appendAll(db, first);
+            }
+        });
+    }
+
+    private static void insert(JdbcTemplate db, AttemptRecord a) {
+        db.update("INSERT INTO attempt (id, member_id, scenario_id, scenario_version, seed, "
+                        + "status, started_at, updated_at, last_score, best_score, max_score, hints_used, workshop_id) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 a.id(), a.memberId(), a.scenarioId(), a.scenarioVersion(), a.seed(), a.status(),
                 Timestamp.from(a.startedAt()), Timestamp.from(a.updatedAt()), a.lastScore(), a.bestScore(),
@@ -75,8 +90,11 @@ public class AttemptStore {
      * Appends events of one attempt in one transaction (one durable commit); opened hints are counted on the
      * attempt as they come, so a workshop board reads them without going through the log.
      */
-    @org.springframework.transaction.annotation.Transactional
     public void appendAll(List<AttemptEvent> events) {
+        writes.write(db -> appendAll(db, events));
+    }
+
+    private static void appendAll(JdbcTemplate jdbc, List<AttemptEvent> events) {
         jdbc.batchUpdate("INSERT INTO attempt_event (attempt_id, seq, kind, occurred_at, payload) VALUES (?,?,?,?,?)",
                 events, events.size(), (ps, e) -> {
                     ps.setString(1, e.attemptId());
@@ -101,13 +119,14 @@ public class AttemptStore {
      * Records a grading with its GRADE log entry, in one transaction: the last score, the best so far, the
      * failed checks' positions, and COMPLETED once all checks passed.
      */
-    @org.springframework.transaction.annotation.Transactional
     public void graded(AttemptEvent gradeEvent, int score, int max, List<Integer> failed, boolean complete) {
-        appendAll(List.of(gradeEvent));
-        jdbc.update("UPDATE attempt SET last_score = ?, best_score = CASE WHEN best_score IS NULL OR best_score < ? "
-                        + "THEN ? ELSE best_score END, max_score = ?, last_failed = ?, status = CASE WHEN ? THEN "
-                        + "'COMPLETED' ELSE status END WHERE id = ?",
-                score, score, score, max, failedColumn(failed), complete, gradeEvent.attemptId());
+        writes.write(db -> {
+            appendAll(db, List.of(gradeEvent));
+            db.update("UPDATE attempt SET last_score = ?, best_score = CASE WHEN best_score IS NULL OR best_score < ? "
+                            + "THEN ? ELSE best_score END, max_score = ?, last_failed = ?, status = CASE WHEN ? THEN "
+                            + "'COMPLETED' ELSE status END WHERE id = ?",
+                    score, score, score, max, failedColumn(failed), complete, gradeEvent.attemptId());
+        });
     }
 
     /** Check positions as stored in {@code attempt.last_failed}: "0,3,4". */

@@ -48,10 +48,13 @@ public final class LiveAttempt {
         return start(record, setUp(scenario, record.seed(), record.startedAt(), validator), store);
     }
 
-    /** Starts logging an attempt whose sandbox was set up ahead with the record's seed and start time. */
+    /**
+     * Stores a new attempt (its record and its first log entry, step 1, in one write) whose sandbox was set up
+     * with the record's seed and start time, and starts logging.
+     */
     static LiveAttempt start(AttemptRecord record, Attempt attempt, AttemptStore store) {
         LiveAttempt live = new LiveAttempt(record, attempt, store, 1);
-        live.append("STEP", JSON.createObjectNode().put("step", 1));
+        store.insert(record, List.of(live.event("STEP", JSON.createObjectNode().put("step", 1))));
         return live;
     }
 
@@ -105,8 +108,12 @@ public final class LiveAttempt {
     /** Events of the call in progress on this thread, written together in one transaction when it ends. */
     private final ThreadLocal<java.util.List<AttemptEvent>> batch = new ThreadLocal<>();
 
+    private AttemptEvent event(String kind, ObjectNode payload) {
+        return new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString());
+    }
+
     private void append(String kind, ObjectNode payload) {
-        AttemptEvent event = new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString());
+        AttemptEvent event = event(kind, payload);
         java.util.List<AttemptEvent> pending = batch.get();
         if (pending != null) {
             pending.add(event);
@@ -196,7 +203,7 @@ public final class LiveAttempt {
                 .put("passed", report.passed());
         var failed = grade.putArray("failed");
         failedChecks(report).forEach(failed::add);
-        return new AttemptEvent(record.id(), seq.getAndIncrement(), "GRADE", Instant.now(), grade.toString());
+        return event("GRADE", grade);
     }
 
     /** Positions (0-based) of the checks a grading failed. */

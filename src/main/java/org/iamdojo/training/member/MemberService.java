@@ -21,6 +21,7 @@ public class MemberService {
     /** How long an account stays locked after too many failures. */
     public static final Duration LOCK_DURATION = Duration.ofMinutes(2);
 
+    private final java.util.Map<String, Long> ids = new java.util.concurrent.ConcurrentHashMap<>();
     private final MemberRepository members;
     private final PasswordEncoder passwordEncoder;
     private Clock clock = Clock.systemUTC();
@@ -83,6 +84,22 @@ public class MemberService {
     @Transactional(readOnly = true)
     public Optional<Member> find(String username) {
         return members.findByUsernameIgnoreCase(CredentialRules.normalizeUsername(username));
+    }
+
+    /**
+     * The id of the member with this username, if any. Usernames never change and members are never deleted, so
+     * the answer is kept: attempts, workshops and practice look members up on every action.
+     */
+    public Optional<Long> idOf(String username) {
+        String name = CredentialRules.normalizeUsername(username);
+        Long id = ids.get(name);
+        if (id == null) {
+            id = find(name).map(Member::getId).orElse(null);
+            if (id != null) {
+                ids.put(name, id);
+            }
+        }
+        return Optional.ofNullable(id);
     }
 
     /** Every member, oldest first. */

@@ -24,7 +24,6 @@ import org.iamdojo.scenario.practice.Question;
 import org.iamdojo.training.attempt.AttemptRecord;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.attempt.LiveAttempt;
-import org.iamdojo.training.member.Member;
 import org.iamdojo.training.member.MemberService;
 import org.springframework.stereotype.Service;
 
@@ -73,14 +72,14 @@ public class PracticeService {
     public boolean answer(String username, String questionId, Set<Integer> chosen) {
         Question q = question(questionId);
         boolean correct = q.isAnsweredBy(chosen);
-        store.answer(member(username).getId(), questionId, null, chosen, correct);
+        store.answer(memberId(username), questionId, null, chosen, correct);
         return correct;
     }
 
     /** The certification's path with the learner's progress on each item. */
     public PathProgress progress(String username, String certification) {
         PracticePath path = path(certification);
-        long memberId = member(username).getId();
+        long memberId = memberId(username);
         Map<String, Boolean> lastAnswer = new HashMap<>();
         store.practiceAnswers(memberId).forEach(a -> lastAnswer.put(a.questionId(), a.correct()));
         Map<String, Integer> best = new HashMap<>();
@@ -115,7 +114,7 @@ public class PracticeService {
             return open.get();
         }
         PracticePath path = path(certification);
-        Member member = member(username);
+        long memberId = memberId(username);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<String> pool = new ArrayList<>(path.items().stream().filter(i -> !i.isScenario())
                 .map(PracticePath.Item::question).filter(id -> practice.question(id).isPresent()).toList());
@@ -129,7 +128,7 @@ public class PracticeService {
             }
             scenarioAttempts.put(scenarioId, live.id());
         }
-        ExamRecord exam = new ExamRecord(UUID.randomUUID().toString(), member.getId(), certification, "IN_PROGRESS",
+        ExamRecord exam = new ExamRecord(UUID.randomUUID().toString(), memberId, certification, "IN_PROGRESS",
                 now, now.plus(Duration.ofMinutes(path.exam().minutes())), null, null, null, drawn,
                 Map.copyOf(scenarioAttempts), List.of());
         store.insertExam(exam);
@@ -138,7 +137,7 @@ public class PracticeService {
 
     /** The learner's unfinished exam of a certification, if any (one past its deadline is finished first). */
     public Optional<ExamRecord> openExam(String username, String certification) {
-        for (ExamRecord e : store.exams(member(username).getId())) {
+        for (ExamRecord e : store.exams(memberId(username))) {
             if (!e.finished() && e.certification().equals(certification)) {
                 if (Instant.now().isAfter(e.deadline().plus(GRACE))) {
                     finishExam(username, e.id());
@@ -152,7 +151,7 @@ public class PracticeService {
 
     /** The exam, only when it belongs to this member. */
     public Optional<ExamRecord> exam(String username, String examId) {
-        long memberId = member(username).getId();
+        long memberId = memberId(username);
         return store.exam(examId).filter(e -> e.memberId() == memberId);
     }
 
@@ -222,13 +221,13 @@ public class PracticeService {
     /** Whether an attempt is the scenario part of one of the member's exams still running (no hints then). */
     public boolean inRunningExam(String username, String attemptId) {
         Instant now = Instant.now();
-        return store.exams(member(username).getId()).stream()
+        return store.exams(memberId(username)).stream()
                 .anyMatch(e -> !e.finished() && (e.deadline() == null || now.isBefore(e.deadline()))
                         && e.scenarioAttempts() != null && e.scenarioAttempts().containsValue(attemptId));
     }
 
     public List<ExamRecord> examHistory(String username) {
-        return store.exams(member(username).getId()).stream().filter(ExamRecord::finished).toList();
+        return store.exams(memberId(username)).stream().filter(ExamRecord::finished).toList();
     }
 
     /**
@@ -236,7 +235,7 @@ public class PracticeService {
      * topic of the question) plus the per-topic points of every finished exam (its questions and scenarios).
      */
     public List<ExamGrader.TopicScore> topicsByCorrectRate(String username) {
-        long memberId = member(username).getId();
+        long memberId = memberId(username);
         Map<String, int[]> byTopic = new TreeMap<>();
         for (PracticeStore.Answer a : store.practiceAnswers(memberId)) {
             practice.question(a.questionId()).ifPresent(q -> q.topics().forEach(t -> {
@@ -272,9 +271,10 @@ public class PracticeService {
         return practice.question(id).orElseThrow(() -> new AttemptService.NotFoundException("No question " + id));
     }
 
-    private Member member(String username) {
-        return members.find(username).orElseThrow(() -> new AttemptService.NotFoundException("No member " + username));
+    private long memberId(String username) {
+        return members.idOf(username).orElseThrow(() -> new AttemptService.NotFoundException("No member " + username));
     }
+
 
     /** An answer arrived after the exam was finished or its time ran out. */
     public static final class ExamClosedException extends RuntimeException {

@@ -125,12 +125,12 @@ public class WorkshopService {
 
     /** The workshops this instructor runs, newest first (never anyone else's). */
     public List<Workshop> mine(String instructor) {
-        return store.byInstructor(member(instructor).getId());
+        return store.byInstructor(memberId(instructor));
     }
 
     /** The workshop if this member runs it; otherwise empty. */
     public Optional<Workshop> runBy(String workshopId, String instructor) {
-        long me = member(instructor).getId();
+        long me = memberId(instructor);
         return store.find(workshopId).filter(w -> w.instructorId() == me);
     }
 
@@ -145,7 +145,7 @@ public class WorkshopService {
         if (w.endedAt(clock.instant())) {
             throw new InvalidWorkshopException("workshop.join.ended");
         }
-        store.addParticipant(w.id(), member(learner).getId(), clock.instant());
+        store.addParticipant(w.id(), memberId(learner), clock.instant());
         if (!w.scenarioIds().isEmpty()) {
             attempts.prepare(learner, w.scenarioIds().get(0), w.id());
         }
@@ -154,19 +154,19 @@ public class WorkshopService {
 
     /** The workshops the member joined, newest first. */
     public List<Workshop> joined(String learner) {
-        return store.joinedBy(member(learner).getId());
+        return store.joinedBy(memberId(learner));
     }
 
     /** The workshop if the member joined it; otherwise empty. */
     public Optional<Workshop> joinedBy(String workshopId, String learner) {
-        long me = member(learner).getId();
+        long me = memberId(learner);
         return store.find(workshopId).filter(w -> store.isParticipant(w.id(), me));
     }
 
     /** The participant's own cells (status and score per scenario) in a workshop they joined. */
     public List<Board.Cell> progress(String workshopId, String learner) {
         Workshop w = joinedBy(workshopId, learner).orElseThrow(() -> new NotFoundException("No workshop " + workshopId));
-        long me = member(learner).getId();
+        long me = memberId(learner);
         List<Board.Cell> cells = build(w).rows().stream().filter(r -> r.memberId() == me).findFirst()
                 .map(Board.Row::cells).orElse(List.of());
         // The participant is looking at the list: have the sandbox of their next scenario ready for "Start".
@@ -296,6 +296,10 @@ public class WorkshopService {
         int finishedAll = (int) rows.stream().filter(Board.Row::finishedAll).count();
         return new Board(w, rows, new Board.Summary(rows.size(), finishedAll, perScenario,
                 mostFailed.subList(0, Math.min(5, mostFailed.size()))), takenAt);
+    }
+
+    private long memberId(String username) {
+        return members.idOf(username).orElseThrow(() -> new NotFoundException("No member " + username));
     }
 
     private Member member(String username) {

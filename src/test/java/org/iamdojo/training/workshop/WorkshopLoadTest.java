@@ -27,6 +27,7 @@ import org.iamdojo.training.attempt.AttemptActivityBus;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.member.MemberService;
+import org.iamdojo.training.storage.GroupCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,8 @@ class WorkshopLoadTest {
     BoardFeed feed;
     @Autowired
     AttemptActivityBus bus;
+    @Autowired
+    GroupCommit writes;
     @Autowired
     org.iamdojo.scenario.ScenarioCatalog catalog;
 
@@ -107,7 +110,9 @@ class WorkshopLoadTest {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long heapBefore = usedHeapAfterGc(memory);
         Measures m = new Measures();
+        GroupCommit.Stats writesBefore = writes.stats();
         long wallMs = runClass(w, PARTICIPANTS, m);
+        GroupCommit.Stats writesAfter = writes.stats();
         List<Long> latencies = new ArrayList<>();
         latencies.addAll(m.opens);
         latencies.addAll(m.calls);
@@ -126,25 +131,50 @@ class WorkshopLoadTest {
         Measures cold = new Measures();
         runClass(workshopOf("Cold", "cold", PARTICIPANTS, false), PARTICIPANTS, cold);
 
+        // One learner at a time, on the same warm server: what each kind of action costs without a queue.
+        Workshop quiet = workshopOf("Quiet", "quiet", Integer.getInteger("quiet", 20));
+        while (attempts.preparing() > 0) {
+            Thread.sleep(20);
+        }
+        Measures alone = new Measures();
+        List<ScenarioOperation> solution = catalog.scenario(SCENARIO).orElseThrow().solution();
+        ReentrantLock lock = new ReentrantLock();
+        for (int i = 0; i < Integer.getInteger("quiet", 20); i++) {
+            String person = "quiet-" + i;
+            LiveAttempt live = timed(alone.opens, lock, () -> workshops.openAttempt(quiet.id(), SCENARIO, person));
+            for (ScenarioOperation op : solution) {
+                timed(alone.calls, lock, () -> live.call(live.attempt().learnerCredentials(), op.service(),
+                        op.operation(), new Params(op.params().deepCopy())));
+            }
+            timed(alone.grades, lock, () -> attempts.grade(live));
+        }
+
         long perParticipant = (heapAfter - heapBefore) / PARTICIPANTS;
         System.out.printf("%nWORKSHOP LOAD: %d participants, %d actions in %d ms, %d cores%n", PARTICIPANTS,
                 latencies.size(), wallMs, Runtime.getRuntime().availableProcessors());
-        System.out.printf("  action latency ms: p50 %d, p95 %d, p99 %d, max %d%n", pct(latencies, 50),
-                pct(latencies, 95), pct(latencies, 99), pct(latencies, 100));
+        System.out.printf("  action latency ms: p50 %d, p95 %d, p99 %d, max %d%n", ms(latencies, 50),
+                ms(latencies, 95), ms(latencies, 99), ms(latencies, 100));
         System.out.printf("    open (start the scenario) p50 %d, p95 %d; sandbox call p50 %d, p95 %d; grade p50 %d, p95 %d%n",
-                pct(m.opens, 50), pct(m.opens, 95), pct(m.calls, 50), pct(m.calls, 95), pct(m.grades, 50),
-                pct(m.grades, 95));
+                ms(m.opens, 50), ms(m.opens, 95), ms(m.calls, 50), ms(m.calls, 95), ms(m.grades, 50),
+                ms(m.grades, 95));
         System.out.printf("  board delay ms: p50 %d, p95 %d, max %d (%d deliveries measured, %d never seen)%n",
                 pct(boardDelays, 50), pct(boardDelays, 95), pct(boardDelays, 100), boardDelays.size(), unseen.size());
+        long groups = writesAfter.groups() - writesBefore.groups();
+        System.out.printf("  database: %d writes in %d commits (%.1f per commit, largest %d), %d ms committing%n",
+                writesAfter.writes() - writesBefore.writes(), groups,
+                (writesAfter.writes() - writesBefore.writes()) / (double) Math.max(1, groups), writesAfter.largestGroup(),
+                writesAfter.commitMillis() - writesBefore.commitMillis());
         System.out.printf("  heap per participant (live attempt, after GC): %d KB%n", perParticipant / 1024);
         System.out.printf("  board: %d participants, %d finished everything%n", last.summary().participants(),
                 last.summary().finishedAll());
         System.out.printf("  self-paced, sandboxes set up on the spot: open p50 %d, p95 %d; sandbox call p95 %d; grade p95 %d%n%n",
-                pct(cold.opens, 50), pct(cold.opens, 95), pct(cold.calls, 95), pct(cold.grades, 95));
+                ms(cold.opens, 50), ms(cold.opens, 95), ms(cold.calls, 95), ms(cold.grades, 95));
+        System.out.printf("  one learner at a time: open p50 %.1f, sandbox call p50 %.1f, grade p50 %.1f%n%n",
+                pct(alone.opens, 50) / 1000.0, pct(alone.calls, 50) / 1000.0, pct(alone.grades, 50) / 1000.0);
 
         assertThat(last.summary().finishedAll()).isEqualTo(PARTICIPANTS);
         assertThat(unseen).isEmpty();
-        assertThat(pct(latencies, 95)).isLessThan(150);
+        assertThat(ms(latencies, 95)).isLessThan(150);
         assertThat(pct(boardDelays, 100)).isLessThan(2000);
         assertThat(perParticipant).isLessThan(1024 * 1024);
     }
@@ -226,7 +256,7 @@ class WorkshopLoadTest {
             return action.run();
         } finally {
             lock.unlock();
-            latencies.add((System.nanoTime() - t) / 1_000_000);
+            latencies.add((System.nanoTime() - t) / 1_000); // microseconds
         }
     }
 
@@ -236,6 +266,11 @@ class WorkshopLoadTest {
             Thread.sleep(200);
         }
         return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** A percentile of action latencies (recorded in microseconds) in milliseconds. */
+    private static long ms(List<Long> micros, int percentile) {
+        return pct(micros, percentile) / 1000;
     }
 
     private static long pct(List<Long> values, int percentile) {

@@ -1,0 +1,141 @@
+package org.iamdojo.training.storage;
+
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Durable writes committed in groups. Every commit of the file database waits for the disk (write_delay=false:
+ * nothing acknowledged is lost in a crash), and the database commits one transaction at a time, so a class of
+ * a hundred acting at once would queue behind a hundred disk syncs. Here one writer thread takes every write
+ * waiting at that moment and commits them together: one disk sync for the whole group. {@link #write} returns
+ * only after the group holding its work is committed, so a learner still sees a result only once it is saved.
+ *
+ * <p>When a group fails, each of its writes is retried in a transaction of its own, so one bad write fails
+ * only its own caller.
+ */
+@Component
+@DependsOn("hsqldbShutdown") // destroyed before it: queued writes are committed before SHUTDOWN
+public class GroupCommit {
+    /** The most writes committed in one transaction. */
+    static final int MAX_GROUP = 500;
+
+    private record Write(Consumer<JdbcTemplate> work, CompletableFuture<Void> done) {
+    }
+
+    private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Thread writer;
+    private volatile boolean stopped;
+    private final java.util.concurrent.atomic.LongAdder groups = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder commitNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAccumulator largest =
+            new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
+
+    /** Counts since start: transactions committed, writes in them, the largest group, time spent committing. */
+    public record Stats(long groups, long writes, long largestGroup, long commitMillis) {
+    }
+
+    public GroupCommit(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        // Plain JDBC transactions: the writes are SQL only, so no JPA session needs opening for each group.
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        this.writer = new Thread(this::drain, "group-commit");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Runs {@code work} (SQL through the given JdbcTemplate) in a transaction shared with the writes waiting
+     * at the same moment, and returns once it is committed. A failure of this work is thrown here.
+     */
+    public void write(Consumer<JdbcTemplate> work) {
+        if (Thread.currentThread() == writer) {
+            throw new IllegalStateException("A group write cannot start another one");
+        }
+        if (stopped) {
+            throw new IllegalStateException("The database is shutting down");
+        }
+        Write w = new Write(work, new CompletableFuture<>());
+        queue.add(w);
+        try {
+            w.done().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void drain() {
+        List<Write> group = new ArrayList<>();
+        // Not interrupted to stop (an interrupt could break the database's file channels): it polls.
+        while (!stopped || !queue.isEmpty()) {
+            try {
+                Write first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(group, MAX_GROUP - 1);
+            commit(group);
+            group.clear();
+        }
+    }
+
+    /** What the writer has done so far (the load test reports it). */
+    public Stats stats() {
+        return new Stats(groups.sum(), written.sum(), largest.get(), commitNanos.sum() / 1_000_000);
+    }
+
+    private void commit(List<Write> group) {
+        long t = System.nanoTime();
+        groups.increment();
+        written.add(group.size());
+        largest.accumulate(group.size());
+        try {
+            transactions.executeWithoutResult(status -> group.forEach(w -> w.work().accept(jdbc)));
+            group.forEach(w -> w.done().complete(null));
+        } catch (RuntimeException groupFailed) {
+            for (Write w : group) {
+                try {
+                    transactions.executeWithoutResult(status -> w.work().accept(jdbc));
+                    w.done().complete(null);
+                } catch (RuntimeException e) {
+                    w.done().completeExceptionally(e);
+                }
+            }
+        } finally {
+            commitNanos.add(System.nanoTime() - t);
+        }
+    }
+
+    /** Stops taking writes and commits those queued (before the database shuts down: see the DependsOn). */
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
