@@ -39,7 +39,6 @@ final class PreparedSandboxes implements AutoCloseable {
     private final PolicyValidator validator;
     private final Clock clock;
     private final ExecutorService builders;
-    private final AtomicInteger pending = new AtomicInteger();
 
     PreparedSandboxes(PolicyValidator validator, Clock clock, int threads) {
         this.validator = validator;
@@ -58,11 +57,7 @@ final class PreparedSandboxes implements AutoCloseable {
     /** Sets up a sandbox of {@code scenario} in the background for {@code key}, unless one is there or coming. */
     void prepare(String key, Scenario scenario) {
         dropExpired();
-        byKey.computeIfAbsent(key, k -> {
-            pending.incrementAndGet();
-            return CompletableFuture.supplyAsync(() -> build(scenario), builders)
-                    .whenComplete((p, e) -> pending.decrementAndGet());
-        });
+        byKey.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> build(scenario), builders));
     }
 
     /**
@@ -82,9 +77,9 @@ final class PreparedSandboxes implements AutoCloseable {
         return p != null && p.scenario() == scenario && fresh(p) ? p : null;
     }
 
-    /** Sandboxes being set up or waiting in the queue. */
+    /** Sandboxes held that are being set up or waiting for a builder. */
     int pending() {
-        return pending.get();
+        return (int) byKey.values().stream().filter(f -> !f.isDone()).count();
     }
 
     /** Sandboxes held (ready or coming). */

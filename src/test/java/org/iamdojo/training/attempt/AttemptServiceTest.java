@@ -82,9 +82,7 @@ class AttemptServiceTest {
     void aSandboxPreparedAheadIsTakenOnStartAndRebuildsLikeAnyOther() throws InterruptedException {
         members.signUp("early-learner", "Early-Password-42");
         attempts.prepare("early-learner", SCENARIO, null);
-        while (attempts.preparing() > 0) {
-            Thread.sleep(5);
-        }
+        awaitPrepared();
         java.time.Instant beforeStart = java.time.Instant.now();
         Thread.sleep(5);
         LiveAttempt live = attempts.open("early-learner", SCENARIO);
@@ -103,5 +101,23 @@ class AttemptServiceTest {
                 .toString()).isEqualTo(before);
         assertThat(resumed.attempt().sandbox().account(account).user("dana").accessKeys().get(0).accessKeyId())
                 .isEqualTo(live.attempt().sandbox().account(account).user("dana").accessKeys().get(0).accessKeyId());
+    }
+
+    @Test
+    void startingBeforeThePreparedSandboxIsReadySetsOneUpOnTheSpotAndForgetsTheOther() throws InterruptedException {
+        members.signUp("eager-learner", "Eager-Password-42");
+        attempts.prepare("eager-learner", SCENARIO, null);
+        LiveAttempt live = attempts.open("eager-learner", SCENARIO); // most likely before the background set-up ends
+        assertThat(live.attempt().learnerCredentials()).isNotNull();
+        awaitPrepared();
+        assertThat(attempts.preparing()).isZero();
+    }
+
+    private void awaitPrepared() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (attempts.preparing() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(attempts.preparing()).as("sandboxes still being prepared").isZero();
     }
 }

@@ -133,7 +133,7 @@ class WorkshopLoadTest {
 
         // One learner at a time, on the same warm server: what each kind of action costs without a queue.
         Workshop quiet = workshopOf("Quiet", "quiet", Integer.getInteger("quiet", 20));
-        while (attempts.preparing() > 0) {
+        while (attempts.preparing() > 0 && System.nanoTime() < waitUntil + Duration.ofSeconds(60).toNanos()) {
             Thread.sleep(20);
         }
         Measures alone = new Measures();
