@@ -146,6 +146,8 @@ public abstract class BrowserTestBase {
 
     /** Saves a full-page screenshot to target/screenshots/{@code name}.png. */
     protected void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        // Animations finished first: a dialog still fading in would be captured transparent.
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true)
+                .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED));
     }
 }
