@@ -50,10 +50,13 @@ final class ResultsCsv {
         csv.append("\r\n");
     }
 
-    /** Quotes a field when needed; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it. */
+    /**
+     * Quotes a field when needed; a leading =, +, -, @, tab or carriage return is prefixed with ' so spreadsheets
+     * do not run it (OWASP, "CSV Injection").
+     */
     static String quote(String field) {
         String f = field;
-        if (!f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0) {
+        if (!f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0) {
             f = "'" + f;
         }
         if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {

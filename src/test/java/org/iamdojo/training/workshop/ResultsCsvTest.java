@@ -43,4 +43,11 @@ class ResultsCsvTest {
         String[] lines = lines(ResultsCsv.write(board("=HYPERLINK(\"x\")"), HEADERS, id -> "+" + id, s -> "@" + s));
         assertThat(lines[1]).startsWith("Class,\"'=HYPERLINK(\"\"x\"\")\",'+a,'@IN_PROGRESS,");
     }
+
+    @Test
+    void leadingTabOrCarriageReturnIsDefusedToo() {
+        assertThat(ResultsCsv.quote("\t=1+1")).isEqualTo("'\t=1+1");
+        assertThat(ResultsCsv.quote("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(ResultsCsv.quote("plain")).isEqualTo("plain");
+    }
 }
