@@ -21,6 +21,8 @@ import org.iamdojo.iam.policy.Statement;
  * Evaluation logic: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 public final class DecisionExplainer {
+    /** How the engine names an SCP in a trace: "SCP level 1 #2". */
+    private static final java.util.regex.Pattern SCP_ID = java.util.regex.Pattern.compile("SCP level (\\d+) #(\\d+)");
     private static final int MAX_REASONS = 3;
 
     private DecisionExplainer() {
@@ -186,7 +188,7 @@ public final class DecisionExplainer {
         if (id.equals("session policy")) {
             return new Text("the session policy", "세션 정책");
         }
-        java.util.regex.Matcher scp = java.util.regex.Pattern.compile("SCP level (\\d+) #(\\d+)").matcher(id);
+        java.util.regex.Matcher scp = SCP_ID.matcher(id);
         if (scp.matches()) {
             return new Text("SCP #" + scp.group(2) + " at organization level " + scp.group(1),
                     "조직 수준 " + scp.group(1) + "의 SCP #" + scp.group(2));

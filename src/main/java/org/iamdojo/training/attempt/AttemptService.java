@@ -56,8 +56,7 @@ public class AttemptService {
         if (scenario == null) {
             return;
         }
-        Optional<AttemptRecord> existing = workshopId == null ? store.findInProgress(memberId, scenarioId)
-                : store.findInProgress(memberId, scenarioId, workshopId);
+        Optional<AttemptRecord> existing = inProgress(memberId, scenarioId, workshopId);
         if (existing.isEmpty()) {
             prepared.prepare(preparedKey(memberId, scenarioId, workshopId), scenario);
         }
@@ -71,6 +70,12 @@ public class AttemptService {
     @jakarta.annotation.PreDestroy
     void stopPreparing() {
         prepared.close();
+    }
+
+    /** The member's open attempt of a scenario, in that workshop or (workshopId null) self-paced. */
+    private Optional<AttemptRecord> inProgress(long memberId, String scenarioId, String workshopId) {
+        return workshopId == null ? store.findInProgress(memberId, scenarioId)
+                : store.findInProgress(memberId, scenarioId, workshopId);
     }
 
     private static String preparedKey(long memberId, String scenarioId, String workshopId) {
@@ -97,8 +102,7 @@ public class AttemptService {
         long memberId = memberId(username);
         Scenario scenario = catalog.scenario(scenarioId)
                 .orElseThrow(() -> new NotFoundException("No scenario " + scenarioId));
-        Optional<AttemptRecord> existing = workshopId == null ? store.findInProgress(memberId, scenarioId)
-                : store.findInProgress(memberId, scenarioId, workshopId);
+        Optional<AttemptRecord> existing = inProgress(memberId, scenarioId, workshopId);
         if (existing.isPresent()) {
             return load(existing.get(), scenario);
         }

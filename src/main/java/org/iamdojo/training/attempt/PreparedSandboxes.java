@@ -82,11 +82,6 @@ final class PreparedSandboxes implements AutoCloseable {
         return (int) byKey.values().stream().filter(f -> !f.isDone()).count();
     }
 
-    /** Sandboxes held (ready or coming). */
-    int size() {
-        return byKey.size();
-    }
-
     private Prepared build(Scenario scenario) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long seed = ThreadLocalRandom.current().nextLong();

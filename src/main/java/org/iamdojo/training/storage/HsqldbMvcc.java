@@ -8,8 +8,8 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
- * Switches HSQLDB to multi-version concurrency control at start-up (a database setting HSQLDB keeps in its
- * files; the URL's {@code hsqldb.tx=mvcc} only applies to a database it creates). Under HSQLDB's default
+ * Switches HSQLDB to multi-version concurrency control at start-up: a database setting HSQLDB keeps in its files,
+ * set here so new and existing data folders alike get it (a URL property would only reach new ones). Under HSQLDB's default
  * two-phase locking a reader of a table blocks every writer of it: a workshop board reading attempts every
  * 300 ms would stall a hundred learners' saves. Under MVCC readers see the last committed state and writers
  * wait only for writers of the same rows. Does nothing on other databases.

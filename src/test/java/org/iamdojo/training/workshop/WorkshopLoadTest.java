@@ -78,10 +78,10 @@ class WorkshopLoadTest {
         members.setInstructor("load-teacher", true);
 
         // A server that has been running is warm: one earlier class of 30 goes through first, unmeasured.
-        Workshop warmUp = workshopOf("Warm-up", "warm", 30);
-        runClass(warmUp, 30, new Measures());
+        Workshop warmUp = workshopOf("warm", 30);
+        runClass(warmUp, 30, new Measures(), false);
 
-        Workshop w = workshopOf("Load", "load", PARTICIPANTS);
+        Workshop w = workshopOf("load", PARTICIPANTS);
         // Participants join before the instructor says "go"; joining prepares each one's first sandbox.
         long waitUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (attempts.preparing() > 0 && System.nanoTime() < waitUntil) {
@@ -111,7 +111,7 @@ class WorkshopLoadTest {
         long heapBefore = usedHeapAfterGc(memory);
         Measures m = new Measures();
         GroupCommit.Stats writesBefore = writes.stats();
-        long wallMs = runClass(w, PARTICIPANTS, m);
+        long wallMs = runClass(w, PARTICIPANTS, m, false);
         GroupCommit.Stats writesAfter = writes.stats();
         List<Long> latencies = new ArrayList<>();
         latencies.addAll(m.opens);
@@ -129,10 +129,10 @@ class WorkshopLoadTest {
 
         // For comparison: 100 self-paced learners pressing "Start" at once, each sandbox set up on the spot.
         Measures cold = new Measures();
-        runClass(workshopOf("Cold", "cold", PARTICIPANTS, false), PARTICIPANTS, cold);
+        runClass(workshopOf("cold", PARTICIPANTS, false), PARTICIPANTS, cold, true);
 
         // One learner at a time, on the same warm server: what each kind of action costs without a queue.
-        Workshop quiet = workshopOf("Quiet", "quiet", Integer.getInteger("quiet", 20));
+        Workshop quiet = workshopOf("quiet", Integer.getInteger("quiet", 20));
         while (attempts.preparing() > 0 && System.nanoTime() < waitUntil + Duration.ofSeconds(60).toNanos()) {
             Thread.sleep(20);
         }
@@ -186,14 +186,17 @@ class WorkshopLoadTest {
         final List<Long> grades = Collections.synchronizedList(new ArrayList<>());
     }
 
-    private Workshop workshopOf(String title, String prefix, int size) {
-        return workshopOf(title, prefix, size, true);
+    private Workshop workshopOf(String prefix, int size) {
+        return workshopOf(prefix, size, true);
     }
 
-    /** A running workshop of the scenario with {@code size} signed-up learners; joined now when {@code join}. */
-    private Workshop workshopOf(String title, String prefix, int size, boolean join) {
+    /**
+     * A running workshop of the scenario, titled {@code prefix}, with {@code size} signed-up learners named
+     * {@code prefix-0}, {@code prefix-1}…; they join it now when {@code join}.
+     */
+    private Workshop workshopOf(String prefix, int size, boolean join) {
         Instant now = Instant.now();
-        Workshop w = workshops.create("load-teacher", new WorkshopService.Draft(title, List.of(SCENARIO),
+        Workshop w = workshops.create("load-teacher", new WorkshopService.Draft(prefix, List.of(SCENARIO),
                 now.minusSeconds(60), now.plus(Duration.ofHours(1)), true, false));
         for (int i = 0; i < size; i++) {
             members.signUp(prefix + "-" + i, "Learner-Password-42");
@@ -206,10 +209,11 @@ class WorkshopLoadTest {
 
     /**
      * Every participant starts the scenario in the same instant, works through the reference solution with
-     * think-time between actions, and checks their work; returns the wall time in ms.
+     * think-time between actions, and checks their work; {@code selfPaced} starts it outside the workshop (nothing
+     * prepared). Returns the wall time in ms.
      */
-    private long runClass(Workshop w, int size, Measures m) throws Exception {
-        String prefix = w.title().equals("Load") ? "load" : w.title().equals("Cold") ? "cold" : "warm";
+    private long runClass(Workshop w, int size, Measures m, boolean selfPaced) throws Exception {
+        String prefix = w.title();
         List<ScenarioOperation> solution = catalog.scenario(SCENARIO).orElseThrow().solution();
         ExecutorService pool = Executors.newFixedThreadPool(size);
         CountDownLatch start = new CountDownLatch(1);
@@ -219,7 +223,7 @@ class WorkshopLoadTest {
             scores.add(pool.submit(() -> {
                 ReentrantLock sessionLock = new ReentrantLock();
                 start.await();
-                LiveAttempt live = timed(m.opens, sessionLock, () -> prefix.equals("cold")
+                LiveAttempt live = timed(m.opens, sessionLock, () -> selfPaced
                         ? attempts.open(person, SCENARIO) : workshops.openAttempt(w.id(), SCENARIO, person));
                 for (ScenarioOperation op : solution) {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(50, 400));
