@@ -1,16 +1,10 @@
 package org.iamdojo.iam;
 
-import org.iamdojo.iam.account.PrincipalSimulation;
-import org.iamdojo.iam.policy.validation.Finding;
-import org.iamdojo.iam.policy.validation.PolicyQuota;
-import org.iamdojo.iam.policy.validation.PolicyType;
-import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.policy.validation.Severity;
-
 import java.util.List;
 import org.iamdojo.iam.account.EngineAccessEvaluator;
 import org.iamdojo.iam.account.IamOperations;
 import org.iamdojo.iam.account.PolicyChecker;
+import org.iamdojo.iam.account.PrincipalSimulation;
 import org.iamdojo.iam.account.Sandbox;
 import org.iamdojo.iam.cloud.CloudWatchOperations;
 import org.iamdojo.iam.cloud.Ec2Operations;
@@ -18,50 +12,62 @@ import org.iamdojo.iam.cloud.RootOnlyOperations;
 import org.iamdojo.iam.cloud.S3Operations;
 import org.iamdojo.iam.policy.PolicyParseException;
 import org.iamdojo.iam.policy.PolicyParser;
+import org.iamdojo.iam.policy.validation.Finding;
+import org.iamdojo.iam.policy.validation.PolicyQuota;
+import org.iamdojo.iam.policy.validation.PolicyType;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.iam.policy.validation.Severity;
 import org.iamdojo.iam.sts.SandboxClock;
 import org.iamdojo.iam.sts.StsOperations;
 
 /**
- * Builds ready-to-use sandboxes: the policy engine as authorizer, every operation (IAM, STS, S3, EC2,
- * CloudWatch, root-only tasks) registered, the AWS managed policies loaded and documents checked by the parser.
+ * The one way to build a sandbox, for the free playground, scenario attempts, tools and tests alike: the policy
+ * engine as authorizer, every operation (IAM with the principal simulation, STS, S3, EC2, CloudWatch, root-only
+ * tasks) registered, the AWS managed policies loaded and documents checked before they are stored.
  */
 public final class SandboxFactory {
+    /** Read once: the managed policies are the same for every sandbox. */
+    private static final ManagedPolicySource CLASSPATH_POLICIES = ManagedPolicySource.classpath();
+
     private SandboxFactory() {
     }
 
-    /** A sandbox with the managed policies found on the classpath. */
+    /** A sandbox with the managed policies found on the classpath and the standard policy validator. */
     public static Sandbox create(SandboxClock clock, long seed) {
-        return create(clock, seed, ManagedPolicySource.classpath(), validatorChecker());
+        return create(clock, seed, new EngineAccessEvaluator(), validatorChecker(PolicyValidator.standard()));
+    }
+
+    /** A sandbox authorized by {@code evaluator} (kept by the caller, e.g. for grading), with the classpath's managed policies. */
+    public static Sandbox create(SandboxClock clock, long seed, EngineAccessEvaluator evaluator, PolicyChecker checker) {
+        return create(clock, seed, evaluator, CLASSPATH_POLICIES, checker);
     }
 
     /** A sandbox with the given managed policies and document checker. */
     public static Sandbox create(SandboxClock clock, long seed, ManagedPolicySource managedPolicies,
                                  PolicyChecker checker) {
-        EngineAccessEvaluator evaluator = new EngineAccessEvaluator();
-        Sandbox sandbox = new Sandbox(clock, seed, evaluator);
-        sandbox.setPolicyChecker(checker);
-        registerAll(sandbox);
-        PrincipalSimulation.register(sandbox, evaluator);
-        managedPolicies.addTo(sandbox);
-        return sandbox;
+        return create(clock, seed, new EngineAccessEvaluator(), managedPolicies, checker);
     }
 
-    /** Registers every operation of the sandbox's services. */
-    public static void registerAll(Sandbox sandbox) {
+    private static Sandbox create(SandboxClock clock, long seed, EngineAccessEvaluator evaluator,
+                                  ManagedPolicySource managedPolicies, PolicyChecker checker) {
+        Sandbox sandbox = new Sandbox(clock, seed, evaluator);
+        sandbox.setPolicyChecker(checker);
         IamOperations.registerAll(sandbox);
+        PrincipalSimulation.register(sandbox, evaluator);
         StsOperations.registerAll(sandbox);
         S3Operations.registerAll(sandbox);
         Ec2Operations.registerAll(sandbox);
         CloudWatchOperations.registerAll(sandbox);
         RootOnlyOperations.registerAll(sandbox);
+        managedPolicies.addTo(sandbox);
+        return sandbox;
     }
 
     /**
-     * Rejects documents with ERROR findings of the policy validator (as IAM rejects them with
+     * Rejects documents with ERROR findings of {@code validator} (as IAM rejects them with
      * MalformedPolicyDocument), each as "line:column ERROR CODE message"; the size quota follows the use.
      */
-    public static PolicyChecker validatorChecker() {
-        PolicyValidator validator = PolicyValidator.standard();
+    public static PolicyChecker validatorChecker(PolicyValidator validator) {
         return (document, use) -> {
             PolicyType type = switch (use) {
                 case TRUST -> PolicyType.TRUST_POLICY;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iamdojo.iam.SandboxFactory;
 import org.iamdojo.iam.account.AuthorizationDetails;
 import org.iamdojo.iam.account.AwsException;
 import org.iamdojo.iam.account.CallResult;
@@ -64,7 +65,7 @@ public final class Attempt {
     /** Sets up a fresh sandbox for the scenario and returns the attempt at step 1. */
     public static Attempt start(Scenario scenario, SandboxClock clock, long seed, PolicyValidator validator) {
         EngineAccessEvaluator evaluator = new EngineAccessEvaluator();
-        Sandbox sandbox = ScenarioSandboxes.create(clock, seed, evaluator, validator);
+        Sandbox sandbox = SandboxFactory.create(clock, seed, evaluator, SandboxFactory.validatorChecker(validator));
         Attempt attempt = new Attempt(scenario, sandbox, evaluator);
         attempt.setUp();
         attempt.beginStep(1);

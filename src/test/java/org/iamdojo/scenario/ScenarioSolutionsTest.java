@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.iamdojo.iam.SandboxFactory;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.sts.SandboxClock;
@@ -36,6 +37,15 @@ class ScenarioSolutionsTest {
     void everyScenarioLoads() {
         assertThat(catalog.unavailable()).as("broken scenario files").isEmpty();
         assertThat(catalog.scenarios()).extracting(Scenario::id).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    /** Issue 11, point 1: the simulator's principal mode (SimulatePrincipalPolicy) failed inside scenarios. */
+    @Test
+    void scenarioSandboxesHaveEveryOperationOfThePlayground() {
+        Scenario s = catalog.scenarios().get(0);
+        List<String> playground = SandboxFactory.create(SandboxClock.system(), 1L).operationNames();
+        assertThat(start(s).sandbox().operationNames()).containsExactlyElementsOf(playground)
+                .contains("iam:SimulatePrincipalPolicy");
     }
 
     @TestFactory
