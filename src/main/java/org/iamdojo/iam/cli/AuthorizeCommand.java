@@ -47,18 +47,26 @@ public final class AuthorizeCommand {
         }
     };
 
-    /** Reads requests from {@code in} until end of input and writes one line per request to {@code out}. */
+    /**
+     * Reads requests from {@code in} until end of input and writes exactly one line per input line to {@code out},
+     * in order and as soon as it is decided (a blank line gets an error too). The exit code reflects only I/O
+     * failure: a bad request is an {"error": ..., "line": N} answer and the run goes on.
+     */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         AuthorizeCommand cmd = new AuthorizeCommand();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             String line;
+            int number = 0;
             while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                writer.write(cmd.handle(line));
+                number++;
+                writer.write(line.isBlank() ? error("empty line: one JSON request per line", number)
+                        : cmd.handle(line, number));
                 writer.write('\n');
+                if (!reader.ready()) {
+                    // Nothing more waiting: the answers so far go out now (an interactive caller is not kept waiting).
+                    writer.flush();
+                }
             }
             writer.flush();
             return 0;
@@ -70,18 +78,27 @@ public final class AuthorizeCommand {
 
     /** Decides one request line and returns the output line (without newline). */
     public String handle(String jsonLine) {
+        return handle(jsonLine, 0);
+    }
+
+    /** Decides request line {@code number} (1-based; 0 = unnumbered) and returns the output line. */
+    String handle(String jsonLine, int number) {
         try {
             AuthorizationRequest request = parseRequest(jsonLine);
             Decision decision = authorizer.authorize(request);
             return render(decision);
         } catch (BadRequest e) {
-            return error(e.getMessage());
+            return error(e.getMessage(), number);
         } catch (JsonProcessingException e) {
-            return error("malformed JSON: " + e.getOriginalMessage());
+            return error("malformed JSON at " + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+                    + ": " + e.getOriginalMessage(), number);
         } catch (IllegalArgumentException e) {
-            return error(e.getMessage());
+            return error(e.getMessage(), number);
         } catch (IOException e) {
-            return error(String.valueOf(e.getMessage()));
+            return error(String.valueOf(e.getMessage()), number);
+        } catch (RuntimeException e) {
+            // Last line of defence: one request the engine cannot decide must not cost the other lines their answers.
+            return error("cannot decide this request: " + e, number);
         }
     }
 
@@ -292,11 +309,14 @@ public final class AuthorizeCommand {
         g.writeEndArray();
     }
 
-    private static String error(String message) {
+    private static String error(String message, int line) {
         StringWriter sw = new StringWriter(64);
         try (JsonGenerator g = JSON.createGenerator(sw)) {
             g.writeStartObject();
             g.writeStringField("error", message);
+            if (line > 0) {
+                g.writeNumberField("line", line);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             return "{\"error\":\"internal error\"}";

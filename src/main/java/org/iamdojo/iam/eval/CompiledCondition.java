@@ -1,10 +1,10 @@
 package org.iamdojo.iam.eval;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -417,7 +417,9 @@ final class CompiledCondition {
                 return OffsetDateTime.parse(t).toInstant().toEpochMilli();
             }
             return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+            // Unparseable, or a valid ISO date beyond what epoch millis hold (+999999999-12-31): AWS cannot
+            // compare such a value either, so the condition does not match (invalid = Long.MIN_VALUE).
             return Long.MIN_VALUE;
         }
     }

@@ -80,6 +80,42 @@ class AuthorizeCommandTest {
         assertTrue(lines[5].startsWith("{\"decision\":\"ImplicitDeny\""), lines[5]);
     }
 
+    /**
+     * Issue 19, item 1: a date beyond epoch millis (+999999999-12-31, valid ISO 8601) made the whole run exit 1 with
+     * no output. Each line gets its own answer, in order; such a date cannot be compared, so the condition does not
+     * match (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date).
+     */
+    @Test
+    void extremeDatesAndBlankLinesGetOneAnswerEachAndTheRunGoesOn() throws Exception {
+        String allowUntilFarFuture = "{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"s3:GetObject\","
+                + "\"context\":{\"aws:CurrentTime\":\"2025-01-01T00:00:00Z\"},\"identityPolicies\":[{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\","
+                + "\"Condition\":{\"DateLessThan\":{\"aws:CurrentTime\":\"+999999999-12-31T23:59:59Z\"}}}]}]}";
+        String extremeContext = "{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"s3:GetObject\","
+                + "\"context\":{\"aws:CurrentTime\":\"+999999999-12-31T23:59:59Z\"},\"identityPolicies\":[{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\","
+                + "\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2020-01-01T00:00:00Z\"}}}]}]}";
+        String valid = "{\"principal\":\"anonymous\",\"action\":\"s3:GetObject\"}";
+        String in = valid + "\n" + allowUntilFarFuture + "\n\n" + extremeContext + "\n" + valid + "\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int rc = AuthorizeCommand.run(new String[0], new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes), System.err);
+        assertEquals(0, rc);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(5, lines.length);
+        assertEquals("ImplicitDeny", MAPPER.readTree(lines[0]).get("decision").asText());
+        assertEquals("ImplicitDeny", MAPPER.readTree(lines[1]).get("decision").asText(), lines[1]);
+        assertEquals(3, MAPPER.readTree(lines[2]).get("line").asInt(), lines[2]);
+        assertEquals("ImplicitDeny", MAPPER.readTree(lines[3]).get("decision").asText(), lines[3]);
+        assertEquals("ImplicitDeny", MAPPER.readTree(lines[4]).get("decision").asText());
+    }
+
+    @Test
+    void malformedJsonIsLocated() throws Exception {
+        JsonNode out = handle("{\"principal\": \"anonymous\",\n \"action\": }");
+        assertTrue(out.get("error").asText().startsWith("malformed JSON at 2:"), out.toString());
+    }
+
     @Test
     void derivesPrincipalKeysButNeverInventsOthers() throws Exception {
         JsonNode out = handle("{\"principal\":\"arn:aws:sts::111122223333:assumed-role/Dev/s\","
