@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class BrowserTestBase {
 
     /** Password of the first admin in the browser tests' database. */
-    protected static final String ADMIN_PASSWORD = "E2e-Admin-Pass-1";
+    protected static final String ADMIN_PASSWORD = "E2e-Root-Pass-1";
     /** A password that meets the sign-up rules. */
     protected static final String GOOD_PASSWORD = "Dojo-Practice-42";
 

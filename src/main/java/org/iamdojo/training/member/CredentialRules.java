@@ -1,5 +1,6 @@
 package org.iamdojo.training.member;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,8 @@ public final class CredentialRules {
 
     /** Minimum password length. */
     public static final int MIN_PASSWORD_LENGTH = 10;
+    /** Maximum password length in UTF-8 bytes: bcrypt silently ignores every byte after the 72nd. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
 
@@ -45,6 +48,10 @@ public final class CredentialRules {
         List<SignUpProblem> problems = new ArrayList<>();
         if (password.length() < MIN_PASSWORD_LENGTH) {
             problems.add(new SignUpProblem(SignUpProblem.PASSWORD, "signup.error.password.short"));
+            return problems;
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            problems.add(new SignUpProblem(SignUpProblem.PASSWORD, "signup.error.password.long"));
             return problems;
         }
         String lower = password.toLowerCase(Locale.ROOT);

@@ -1,6 +1,8 @@
 package org.iamdojo.training.member;
 
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -34,6 +36,13 @@ public class FirstAdminInitializer implements ApplicationRunner {
             return;
         }
         if (!configuredPassword.isBlank()) {
+            List<SignUpProblem> problems = CredentialRules.checkPassword(configuredPassword, ADMIN_USERNAME);
+            if (!problems.isEmpty()) {
+                // The same rules as sign-up: a weak configured password must not become a running install's admin.
+                throw new IllegalStateException("IAMDOJO_ADMIN_PASSWORD (iamdojo.admin-password) is refused: "
+                        + String.join("; ", problems.stream().map(p -> ENGLISH.getOrDefault(p.messageKey(),
+                        p.messageKey())).toList()) + " Set a stronger one, or unset it to get a random password.");
+            }
             memberService.createAdmin(ADMIN_USERNAME, configuredPassword);
             System.out.println("IAM Dojo: created account '" + ADMIN_USERNAME
                     + "' (ADMIN) with the password from IAMDOJO_ADMIN_PASSWORD.");
@@ -51,6 +60,14 @@ public class FirstAdminInitializer implements ApplicationRunner {
                 ================================================================
                 """.formatted(ADMIN_USERNAME, password));
     }
+
+    // Start-up messages go to the server console, read by whoever installs the app: English, as the logs are.
+    private static final Map<String, String> ENGLISH = Map.of(
+            "signup.error.password.short", "it is shorter than " + CredentialRules.MIN_PASSWORD_LENGTH + " characters.",
+            "signup.error.password.long", "it is longer than " + CredentialRules.MAX_PASSWORD_BYTES + " bytes.",
+            "signup.error.password.common", "it is too common or too easy to guess.",
+            "signup.error.password.username", "it contains the username admin.",
+            "signup.error.password.one-class", "it uses only one kind of character.");
 
     static String randomPassword() {
         SecureRandom random = new SecureRandom();

@@ -32,7 +32,10 @@ class CredentialRulesTest {
             "Password123,signup.error.password.common",
             "aaaaaaaaaaaa,signup.error.password.common",
             "abababababab,signup.error.password.common",
-            "alice-Secret-1,signup.error.password.username"})
+            "alice-Secret-1,signup.error.password.username",
+            "Str0ng-enough-Str0ng-enough-Str0ng-enough-Str0ng-enough-Str0ng-enough-12,",
+            "Str0ng-enough-Str0ng-enough-Str0ng-enough-Str0ng-enough-Str0ng-enough-123,signup.error.password.long",
+            "비밀번호-Secret-비밀번호-Secret-비밀번호-Secret-비밀번호-1,signup.error.password.long"})
     void passwords(String password, String expectedKey) {
         assertThat(CredentialRules.checkPassword(password, "alice")).extracting(SignUpProblem::messageKey)
                 .isEqualTo(expectedKey == null ? java.util.List.of() : java.util.List.of(expectedKey));
