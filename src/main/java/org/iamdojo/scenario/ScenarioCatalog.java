@@ -54,6 +54,19 @@ public final class ScenarioCatalog {
         afterReload.forEach(Runnable::run);
     }
 
+    /** Largest scenario, question or path file read (1 MiB): the biggest shipped one is about 10 KB. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+
+    /**
+     * The problem of a content file larger than {@link #MAX_FILE_BYTES} (checked before reading, so a huge file
+     * neither blocks start-up nor fills memory), or null when its size is fine.
+     */
+    public static ScenarioProblem sizeProblem(Path file, String shownName) throws IOException {
+        long size = Files.size(file);
+        return size <= MAX_FILE_BYTES ? null : new ScenarioProblem(shownName, 0, "", "the file has " + size
+                + " bytes; files over " + MAX_FILE_BYTES + " bytes (1 MiB) are not read");
+    }
+
     private Snapshot load() {
         Map<String, Scenario> ok = new TreeMap<>();
         Map<String, String> fileOf = new TreeMap<>();
@@ -71,6 +84,11 @@ public final class ScenarioCatalog {
             String name = file.getFileName().toString();
             ScenarioParser.Result result;
             try {
+                ScenarioProblem tooLarge = sizeProblem(file, name);
+                if (tooLarge != null) {
+                    broken.add(new Unavailable(name, List.of(tooLarge)));
+                    continue;
+                }
                 result = parser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 broken.add(new Unavailable(name, List.of(new ScenarioProblem(name, 0, "", "cannot read: " + e.getMessage()))));

@@ -125,6 +125,11 @@ public final class PracticeCatalog {
     private static String read(Path file, List<ScenarioCatalog.Unavailable> broken) {
         String name = shown(file);
         try {
+            ScenarioProblem tooLarge = ScenarioCatalog.sizeProblem(file, name);
+            if (tooLarge != null) {
+                broken.add(new ScenarioCatalog.Unavailable(name, List.of(tooLarge)));
+                return null;
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             broken.add(new ScenarioCatalog.Unavailable(name, List.of(new ScenarioProblem(name, 0, "", "cannot read: "
