@@ -50,6 +50,25 @@ class AttemptServiceTest {
         assertThat(resumed.attempt().calls()).hasSize(3);
     }
 
+    /** Issue 19, item 3: an entry over the old 200,000-character column limit is stored whole and survives a restart. */
+    @Test
+    void aVeryLargeActionIsStoredWholeAndSurvivesARestart() {
+        members.signUp("large-learner", "Large-Password-42");
+        LiveAttempt live = attempts.open("large-learner", "bucket-policy-vs-iam-policy");
+        String body = "sku,qty\n" + "x".repeat(200_001);
+        assertThat(live.call(live.attempt().learnerCredentials(), "s3", "PutObject",
+                Params.of("Bucket", "dojo-shared-data", "Key", "big.csv", "Body", body)).succeeded()).isTrue();
+
+        attempts.forgetLiveAttempts();
+
+        LiveAttempt resumed = attempts.open("large-learner", "bucket-policy-vs-iam-policy");
+        assertThat(resumed).isNotSameAs(live);
+        var got = resumed.call(resumed.attempt().learnerCredentials(), "s3", "GetObject",
+                Params.of("Bucket", "dojo-shared-data", "Key", "big.csv"));
+        assertThat(got.succeeded()).isTrue();
+        assertThat(got.response().path("Body").asText()).isEqualTo(body);
+    }
+
     @Test
     void anotherLearnerCannotFindTheAttempt() {
         members.signUp("owner-learner", "Owner-Password-42");
