@@ -107,6 +107,11 @@ public abstract class BrowserTestBase {
         return page;
     }
 
+    /** The app's address, e.g. http://localhost:12345 (for tests of HTTP headers, not of user paths). */
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     /** Opens {@code path} of the app and waits until Vaadin has rendered the layout. */
     protected void open(String path) {
         if (page == null) {

@@ -1,0 +1,43 @@
+package org.iamdojo.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 19, item 11: security headers and the session cookie, as a browser receives them from the running app
+ * (OWASP Secure Headers; SameSite per RFC 6265bis). The session id never appears in a URL.
+ */
+class HttpHeadersTest extends BrowserTestBase {
+
+    @Test
+    void pagesCarrySecurityHeadersAndTheSessionCookieIsSameSiteAndCookieOnly() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(login.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("object-src 'none'").contains("frame-ancestors 'self'");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        // A protected page redirects to sign-in: the redirect must not carry ;jsessionid= in the URL.
+        HttpResponse<String> protectedPage = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/history"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        protectedPage.headers().firstValue("Location").ifPresent(l -> assertThat(l).doesNotContainIgnoringCase("jsessionid"));
+        assertThat(login.body()).doesNotContainIgnoringCase(";jsessionid=");
+        for (HttpResponse<String> r : java.util.List.of(login, protectedPage)) {
+            for (String cookie : r.headers().allValues("Set-Cookie")) {
+                if (cookie.startsWith("JSESSIONID=")) {
+                    assertThat(cookie).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
+                }
+            }
+        }
+        assertThat(login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
+                || protectedPage.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")))
+                .as("a session cookie was set to check").isTrue();
+    }
+}
