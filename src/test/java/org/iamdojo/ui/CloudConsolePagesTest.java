@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.KeyPressEvent;
@@ -189,5 +190,25 @@ class CloudConsolePagesTest extends KaribuTestBase {
                 .contains("사용자 alice의 인라인 정책 read").doesNotContain("because", "inline policy");
         assertThat(explicit).contains("거부됨: 사용자 alice의 인라인 정책 read의 Deny 문 NoDelete이(가)")
                 .doesNotContain("because", "inline policy");
+    }
+
+    /** Terminate asks first, as the EC2 console does; only "Yes" terminates the instance. */
+    @Test
+    void terminateAsksForConfirmation() {
+        workspace.call("ec2", "RunInstances", Params.of("ImageId", "ami-0abcdef1234567890")).orThrow();
+        UI.getCurrent().navigate("console/ec2");
+        Grid<?> instances = grid("ec2-instances");
+        Component actions = com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(instances, 0, "actions");
+        Button terminate = (Button) actions.getChildren().filter(c -> c.hasClassName("ec2-terminateinstances"))
+                .findFirst().orElseThrow();
+        ButtonKt._click(terminate);
+        assertThat(state()).isEqualTo("running");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("confirm-yes")));
+        assertThat(state()).isIn("shutting-down", "terminated");
+    }
+
+    private String state() {
+        return workspace.call("ec2", "DescribeInstances", Params.of()).response().path("Reservations").path(0)
+                .path("Instances").path(0).path("State").path("Name").asText();
     }
 }

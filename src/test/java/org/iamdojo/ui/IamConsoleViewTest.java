@@ -60,9 +60,10 @@ class IamConsoleViewTest extends KaribuTestBase {
         assertThat(alice).isNotNull();
 
         click("attach-policy");
-        ComboBox<ManagedPolicy> choice = field(ComboBox.class, "attach-policy-choice");
+        ComboBox<Object> choice = field(ComboBox.class, "attach-policy-choice");
         ManagedPolicy readOnly = ws.sandbox().awsManagedPolicy("arn:aws:iam::aws:policy/ReadOnlyAccess");
-        choice.setValue(readOnly);
+        choice.setValue(choice.getListDataView().getItems().filter(p -> p.toString().contains("arn=" + readOnly.arn() + "]"))
+                .findFirst().orElseThrow());
         click("attach-confirm");
         assertThat(ws.account().user("alice").attachedPolicyArns()).containsExactly(readOnly.arn());
         // The CloudTrail record shows the console acted as root through the sandbox's one way in.
@@ -190,5 +191,57 @@ class IamConsoleViewTest extends KaribuTestBase {
         json.setValue(json.getValue().replace("Alow", "Allow"));
         assertThat(_find(Button.class, spec -> spec.withClasses("policy-finding")))
                 .noneMatch(b -> b.getClassNames().contains("sev-error"));
+    }
+
+    /**
+     * The add-to-group choice on a user's page is what ListGroups returns to the acting identity: without
+     * iam:ListGroups the page shows AWS's AccessDenied there, not the account's groups
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_permissions-required.html).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void addToGroupListShowsTheDenialWithoutListGroups() {
+        ws.call("iam", "CreateGroup", Params.of("GroupName", "developers")).orThrow();
+        ws.call("iam", "CreateGroup", Params.of("GroupName", "auditors")).orThrow();
+        ws.call("iam", "CreateUser", Params.of("UserName", "hana")).orThrow();
+        ws.call("iam", "PutUserPolicy", Params.of("UserName", "hana", "PolicyName", "ReadUsers", "PolicyDocument",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:ListUsers\","
+                        + "\"iam:GetUser\",\"iam:ListGroupsForUser\",\"iam:List*UserPolicies\",\"iam:ListAccessKeys\"],"
+                        + "\"Resource\":\"*\"}]}")).orThrow();
+
+        // As root the choice lists both groups.
+        UI.getCurrent().navigate("console/users");
+        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("hana"));
+        field(com.vaadin.flow.component.tabs.TabSheet.class, "user-tabs").setSelectedIndex(1);
+        ComboBox<Object> choice = field(ComboBox.class, "add-to-group-choice");
+        assertThat(choice.getListDataView().getItems().map(String::valueOf)).containsExactlyInAnyOrder("developers", "auditors");
+
+        ws.actAs(new Credentials.ConsoleSession(ws.accountId(), "hana", false), "hana");
+        UI.getCurrent().navigate("console/dashboard");
+        UI.getCurrent().navigate("console/users");
+        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("hana"));
+        field(com.vaadin.flow.component.tabs.TabSheet.class, "user-tabs").setSelectedIndex(1);
+        choice = field(ComboBox.class, "add-to-group-choice");
+        assertThat(choice.getListDataView().getItems()).isEmpty();
+        assertThat(choice.isEnabled()).isFalse();
+        assertThat(field(com.vaadin.flow.component.html.Div.class, "add-to-group-list").getElement().getTextRecursively())
+                .contains("AccessDenied").contains("is not authorized to perform: iam:ListGroups");
+    }
+
+    /** The attach-policy choice is what ListPolicies returns: refused, the dialog shows AccessDenied and no policies. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void attachPolicyChoiceShowsTheDenialWithoutListPolicies() {
+        ws.call("iam", "CreateUser", Params.of("UserName", "hana")).orThrow();
+        ws.call("iam", "PutUserPolicy", Params.of("UserName", "hana", "PolicyName", "ReadUsers", "PolicyDocument",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:ListUsers\","
+                        + "\"iam:GetUser\",\"iam:List*UserPolicies\"],\"Resource\":\"*\"}]}")).orThrow();
+        ws.actAs(new Credentials.ConsoleSession(ws.accountId(), "hana", false), "hana");
+        UI.getCurrent().navigate("console/users");
+        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("hana"));
+        click("attach-policy");
+        assertThat(field(ComboBox.class, "attach-policy-choice").getListDataView().getItems()).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("iam-denied")))
+                .anyMatch(d -> d.getElement().getTextRecursively().contains("is not authorized to perform: iam:ListPolicies"));
     }
 }

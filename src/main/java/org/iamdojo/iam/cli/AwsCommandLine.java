@@ -71,13 +71,31 @@ public final class AwsCommandLine {
      * What one line printed and how it ended; {@code decision} is the engine's Decision of an AccessDenied
      * (for the terminal's "why?"), else null. {@code prompt} is the next prompt text while configuring.
      */
-    public record Output(String text, int exitCode, Object decision, String prompt) {
+    public record Output(String text, int exitCode, Object decision, String prompt, Message message) {
+        public Output(String text, int exitCode, Object decision, String prompt) {
+            this(text, exitCode, decision, prompt, null);
+        }
+
         static Output ok(String text) {
             return new Output(text, 0, null, null);
         }
 
         static Output fail(String text, int code) {
             return new Output(text, code, null, null);
+        }
+
+        static Output fail(Message message, String text, int code) {
+            return new Output(text, code, null, null, message);
+        }
+    }
+
+    /**
+     * The terminal's own message (not AWS's) as a translation key under {@code terminal.} with its arguments, so
+     * the UI can show it in the learner's language; {@link Output#text} holds the English words.
+     */
+    public record Message(String key, List<String> args) {
+        public Message {
+            args = List.copyOf(args);
         }
     }
 
@@ -101,11 +119,11 @@ public final class AwsCommandLine {
             return Output.ok("");
         }
         if (!words.get(0).equals("aws")) {
-            return Output.fail(words.get(0) + ": command not found (this terminal runs the AWS CLI: try "
+            return Output.fail(new Message("not-found", List.of(words.get(0))), words.get(0) + ": command not found (this terminal runs the AWS CLI: try "
                     + "'aws sts get-caller-identity')", 127);
         }
         if (words.size() < 2 || words.get(1).equals("help")) {
-            return Output.fail(usage(), 252);
+            return Output.fail(new Message("usage", List.of()), usage(), 252);
         }
         String profile = null;
         List<String> args = new ArrayList<>();
@@ -136,7 +154,7 @@ public final class AwsCommandLine {
                     p.get("aws_session_token"));
         }
         if (args.size() < 2) {
-            return Output.fail(usage(), 252);
+            return Output.fail(new Message("usage", List.of()), usage(), 252);
         }
         if (args.get(0).equals("s3")) {
             return s3(args, credentials);
@@ -146,6 +164,22 @@ public final class AwsCommandLine {
             return Output.fail("aws: error: argument command: Invalid choice: '" + args.get(0) + "'", 252);
         }
         String operation = operationName(service, args.get(1));
+        if (!sandbox.operationNames().contains(service + ":" + operation)) {
+            List<String> near = CliOptions.closest(args.get(1), commands(service));
+            if (!near.isEmpty()) {
+                // The AWS CLI's own answer to a mistyped command (awscli's argparser).
+                return Output.fail(new Message("did-you-mean", List.of(args.get(1), String.join("\n  * ", near))),
+                        "aws: error: argument operation: Invalid choice: '" + args.get(1) + "', maybe you meant:\n\n  * "
+                                + String.join("\n  * ", near), 252);
+            }
+        }
+        List<String> unknown = CliOptions.unknown(service, operation,
+                withoutFileArguments(operation, args.subList(2, args.size())));
+        if (!unknown.isEmpty()) {
+            // AWS CLI 1.x prints exactly this for options an operation does not have.
+            return Output.fail(new Message("unknown-options", List.of(String.join(", ", unknown))),
+                    "Unknown options: " + String.join(", ", unknown), 252);
+        }
         ObjectNode params;
         try {
             params = parameters(withoutFileArguments(operation, args.subList(2, args.size())));
@@ -153,6 +187,18 @@ public final class AwsCommandLine {
             return Output.fail("aws: error: " + e.getMessage(), 252);
         }
         return call(credentials, service, operation, params);
+    }
+
+    /** The CLI command names of the service's sandbox operations. */
+    private List<String> commands(String service) {
+        List<String> out = new ArrayList<>();
+        for (String name : sandbox.operationNames()) {
+            int colon = name.indexOf(':');
+            if (name.substring(0, colon).equals(service)) {
+                out.add(kebab(name.substring(colon + 1)));
+            }
+        }
+        return out;
     }
 
     /** The registered operation the CLI command name stands for (as the CLI derives it), else its PascalCase. */

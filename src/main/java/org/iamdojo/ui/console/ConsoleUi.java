@@ -107,6 +107,22 @@ final class ConsoleUi {
         return head;
     }
 
+    /**
+     * The {@code nameField} of each item a List* call returns to the acting identity, or null when the call is
+     * refused; then AWS's error is added to {@code deniedInto} in place of the list (as the AWS console does).
+     */
+    static java.util.List<String> listNames(SandboxWorkspace ws, String service, String operation, Params params,
+            String listField, String nameField, com.vaadin.flow.component.HasComponents deniedInto) {
+        CallResult r = ws.call(service, operation, params);
+        if (!r.succeeded()) {
+            deniedInto.add(denied(r));
+            return null;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        r.response().path(listField).forEach(x -> out.add(x.path(nameField).asText()));
+        return out;
+    }
+
     /** The entities a List* response names, looked up in the account (names the account no longer has are skipped). */
     static <T> java.util.List<T> listed(CallResult r, String listField, String nameField,
             java.util.function.Function<String, T> lookup) {

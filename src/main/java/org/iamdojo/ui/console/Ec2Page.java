@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import org.iamdojo.iam.account.AwsException;
 import org.iamdojo.iam.account.CallResult;
-import org.iamdojo.iam.account.InstanceProfile;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Sandbox;
 import org.iamdojo.iam.cloud.Ec2Inspection;
@@ -66,7 +65,7 @@ final class Ec2Page implements ConsolePage {
         grid.addComponentColumn(r -> badge(r.state())).setHeader(root.getTranslation("ec2.col.state")).setFlexGrow(1);
         grid.addColumn(r -> r.profileArn() == null ? "-" : r.profileArn().substring(r.profileArn().lastIndexOf('/') + 1))
                 .setHeader(root.getTranslation("ec2.col.profile")).setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setHeader(root.getTranslation("ec2.col.actions")).setFlexGrow(3);
+        grid.addComponentColumn(this::actions).setHeader(root.getTranslation("ec2.col.actions")).setKey("actions").setFlexGrow(3);
         grid.addItemClickListener(e -> {
             selected = e.getItem().instanceId();
             showDetail();
@@ -144,12 +143,21 @@ final class Ec2Page implements ConsolePage {
     }
 
     private Button transition(InstanceRow r, String operation, String labelKey, String requiredState) {
-        Button b = new Button(root.getTranslation(labelKey), e -> {
+        Runnable run = () -> {
             ObjectNode p = Sandbox.json().objectNode();
             p.putArray("InstanceIds").add(r.instanceId());
             if (CallFeedback.show(workspace.call("ec2", operation, new Params(p)),
                     root.getTranslation(labelKey + ".done", r.instanceId()))) {
                 refresh();
+            }
+        };
+        // Terminating cannot be undone: ask first, as the EC2 console does.
+        Button b = new Button(root.getTranslation(labelKey), e -> {
+            if ("TerminateInstances".equals(operation)) {
+                ConsoleUi.confirm(root.getTranslation("ec2.terminate.title", r.instanceId()),
+                        root.getTranslation("ec2.terminate.text"), run);
+            } else {
+                run.run();
             }
         });
         b.addClassName("ec2-" + operation.toLowerCase());
@@ -168,8 +176,11 @@ final class Ec2Page implements ConsolePage {
 
     @Override
     public void refresh() {
-        profile.setItems(workspace.account().instanceProfiles().stream().map(InstanceProfile::name).sorted().toList());
         listError.removeAll();
+        // The profiles ListInstanceProfiles returns to the acting identity, as the launch wizard lists them.
+        List<String> profiles = ConsoleUi.listNames(workspace, "iam", "ListInstanceProfiles", Params.of(),
+                "InstanceProfiles", "InstanceProfileName", listError);
+        profile.setItems(profiles == null ? List.of() : profiles.stream().sorted().toList());
         CallResult r = workspace.call("ec2", "DescribeInstances", Params.of());
         List<InstanceRow> rows = new ArrayList<>();
         if (r.succeeded()) {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.IamGroup;
-import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.Params;
 
 /** Groups: list, create, delete, members and the group's permissions. */
@@ -95,10 +94,10 @@ final class GroupsPage implements ConsolePage {
         head.setAlignItems(HorizontalLayout.Alignment.CENTER);
         detail.add(head, new H4(t("iam.groups.members")));
         CallResult r = ws.call("iam", "GetGroup", Params.of("GroupName", g.name()));
+        List<String> members = new ArrayList<>();
         if (!r.succeeded()) {
             detail.add(ConsoleUi.denied(r));
         } else {
-            List<String> members = new ArrayList<>();
             r.response().path("Users").forEach(u -> members.add(u.path("UserName").asText()));
             Grid<String> grid = new Grid<>();
             grid.setId("group-members");
@@ -115,20 +114,23 @@ final class GroupsPage implements ConsolePage {
             grid.setEmptyStateText(t("iam.groups.no-members"));
             detail.add(grid);
         }
-        ComboBox<IamUser> user = new ComboBox<>(t("iam.col.user"));
+        // The choice is what ListUsers returns to the acting identity.
+        Div choices = new Div();
+        List<String> users = ConsoleUi.listNames(ws, "iam", "ListUsers", Params.of(), "Users", "UserName", choices);
+        ComboBox<String> user = new ComboBox<>(t("iam.col.user"));
         user.setId("add-member-choice");
-        user.setItems(ws.account().users().stream().filter(u -> !u.groups().contains(g.name())).toList());
-        user.setItemLabelGenerator(IamUser::name);
+        user.setItems(users == null ? List.of() : users.stream().filter(u -> !members.contains(u)).toList());
+        user.setEnabled(users != null);
         Button add = ConsoleUi.button("add-member", "iam.groups.add-member", e -> {
             if (user.getValue() != null && ConsoleUi.call(ws, "iam", "AddUserToGroup",
-                    Params.of("GroupName", g.name(), "UserName", user.getValue().name()),
-                    "iam.groups.member-added", user.getValue().name(), g.name()) != null) {
+                    Params.of("GroupName", g.name(), "UserName", user.getValue()),
+                    "iam.groups.member-added", user.getValue(), g.name()) != null) {
                 refresh();
             }
         });
         HorizontalLayout row = new HorizontalLayout(user, add);
         row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        detail.add(row, new PermissionsPanel(ws, "Group", g.name(), this::refresh));
+        detail.add(row, choices, new PermissionsPanel(ws, "Group", g.name(), this::refresh));
     }
 
     private void createDialog() {

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.iamdojo.iam.account.CallResult;
-import org.iamdojo.iam.account.ManagedPolicy;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.PolicyType;
 
@@ -144,16 +143,14 @@ final class PermissionsPanel extends Div {
         Dialog d = new Dialog();
         d.setHeaderTitle(t("iam.perm.attach.title", entityName));
         d.setId("attach-dialog");
-        ComboBox<ManagedPolicy> policy = new ComboBox<>(t("iam.perm.attach.policy"));
+        ComboBox<PolicyChoice> policy = new ComboBox<>(t("iam.perm.attach.policy"));
         policy.setId("attach-policy-choice");
-        List<ManagedPolicy> all = new ArrayList<>(ws.account().customerPolicies());
-        all.addAll(ws.sandbox().awsManagedPolicies());
-        policy.setItems(all);
+        policy.setItems(policies(ws, d));
         policy.setItemLabelGenerator(p -> p.name() + (p.awsManaged() ? " (AWS)" : ""));
         policy.setWidth("420px");
-        d.add(policy);
+        d.addComponentAsFirst(policy);
         Button ok = new Button(t("iam.perm.attach"), e -> {
-            ManagedPolicy p = policy.getValue();
+            PolicyChoice p = policy.getValue();
             if (p != null && ConsoleUi.call(ws, "iam", "Attach" + kind + "Policy", params("PolicyArn", p.arn()),
                     "iam.perm.attached", p.name()) != null) {
                 d.close();
@@ -166,6 +163,30 @@ final class PermissionsPanel extends Div {
         d.open();
     }
 
+    /** A managed policy as ListPolicies names it. */
+    record PolicyChoice(String name, String arn) {
+        boolean awsManaged() {
+            return arn.startsWith("arn:aws:iam::aws:");
+        }
+    }
+
+    /**
+     * The managed policies ListPolicies returns to the acting identity (customer managed first, as the call
+     * lists them); empty with AWS's error added to {@code deniedInto} when the call is refused.
+     */
+    static List<PolicyChoice> policies(SandboxWorkspace ws, com.vaadin.flow.component.HasComponents deniedInto) {
+        CallResult r = ws.call("iam", "ListPolicies", Params.of());
+        List<PolicyChoice> out = new ArrayList<>();
+        if (!r.succeeded()) {
+            deniedInto.add(ConsoleUi.denied(r));
+            return out;
+        }
+        r.response().path("Policies").forEach(p -> out.add(new PolicyChoice(p.path("PolicyName").asText(),
+                p.path("Arn").asText())));
+        out.sort(java.util.Comparator.comparing(PolicyChoice::awsManaged));
+        return out;
+    }
+
     /** The boundary chooser shared by users and roles: set (Put…PermissionsBoundary) or remove. */
     static Div boundary(SandboxWorkspace ws, String kind, String name, String currentArn, Runnable changed) {
         Div box = new Div();
@@ -173,12 +194,11 @@ final class PermissionsPanel extends Div {
         box.add(new H4(t("iam.boundary")));
         Span current = new Span(currentArn == null ? t("iam.boundary.none") : currentArn);
         current.setId("boundary-current");
-        ComboBox<ManagedPolicy> choice = new ComboBox<>(t("iam.boundary.choose"));
+        ComboBox<PolicyChoice> choice = new ComboBox<>(t("iam.boundary.choose"));
         choice.setId("boundary-choice");
-        List<ManagedPolicy> all = new ArrayList<>(ws.account().customerPolicies());
-        all.addAll(ws.sandbox().awsManagedPolicies());
-        choice.setItems(all);
-        choice.setItemLabelGenerator(ManagedPolicy::name);
+        Div refused = new Div();
+        choice.setItems(policies(ws, refused));
+        choice.setItemLabelGenerator(PolicyChoice::name);
         choice.setWidth("320px");
         Button set = ConsoleUi.button("boundary-set", "iam.boundary.set", e -> {
             if (choice.getValue() != null && ConsoleUi.call(ws, "iam", "Put" + kind + "PermissionsBoundary",
@@ -197,7 +217,7 @@ final class PermissionsPanel extends Div {
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout row = new HorizontalLayout(choice, set, remove);
         row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        box.add(current, row);
+        box.add(current, row, refused);
         return box;
     }
 

@@ -102,7 +102,9 @@ final class TerminalPage implements ConsolePage {
         } else {
             AwsCommandLine.Output out = workspace.terminal().run(line, workspace.actingAs());
             if (!out.text().isEmpty()) {
-                Div block = print(out.text(), out.exitCode() == 0 ? "terminal-result" : "terminal-error");
+                String text = out.message() == null ? out.text()
+                        : root.getTranslation("terminal.msg." + out.message().key(), out.message().args().toArray());
+                Div block = print(text, out.exitCode() == 0 ? "terminal-result" : "terminal-error");
                 if (out.decision() instanceof Decision decision) {
                     Button why = new Button(root.getTranslation("console.why"), e -> new DecisionDialog(decision).open());
                     why.addClassName("terminal-why");

@@ -22,7 +22,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import org.iamdojo.iam.account.CallResult;
-import org.iamdojo.iam.account.IamGroup;
 import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.Params;
 
@@ -123,10 +122,10 @@ final class UsersPage implements ConsolePage {
     private Component groupsTab(IamUser u) {
         Div box = new Div();
         CallResult r = ws.call("iam", "ListGroupsForUser", Params.of("UserName", u.name()));
+        List<String> names = new ArrayList<>();
         if (!r.succeeded()) {
             box.add(ConsoleUi.denied(r));
         } else {
-            List<String> names = new ArrayList<>();
             r.response().path("Groups").forEach(g -> names.add(g.path("GroupName").asText()));
             Grid<String> grid = new Grid<>();
             grid.setId("user-groups");
@@ -143,20 +142,24 @@ final class UsersPage implements ConsolePage {
             grid.setEmptyStateText(t("iam.users.no-groups"));
             box.add(grid);
         }
-        ComboBox<IamGroup> group = new ComboBox<>(t("iam.col.group"));
+        // The choice is what ListGroups returns to the acting identity, as the AWS console fills it.
+        Div choices = new Div();
+        choices.setId("add-to-group-list");
+        List<String> groups = ConsoleUi.listNames(ws, "iam", "ListGroups", Params.of(), "Groups", "GroupName", choices);
+        ComboBox<String> group = new ComboBox<>(t("iam.col.group"));
         group.setId("add-to-group-choice");
-        group.setItems(ws.account().groups().stream().filter(g -> !u.groups().contains(g.name())).toList());
-        group.setItemLabelGenerator(IamGroup::name);
+        group.setItems(groups == null ? List.of() : groups.stream().filter(g -> !names.contains(g)).toList());
+        group.setEnabled(groups != null);
         Button add = ConsoleUi.button("add-to-group", "iam.users.add-to-group", e -> {
             if (group.getValue() != null && ConsoleUi.call(ws, "iam", "AddUserToGroup",
-                    Params.of("GroupName", group.getValue().name(), "UserName", u.name()),
-                    "iam.groups.member-added", u.name(), group.getValue().name()) != null) {
+                    Params.of("GroupName", group.getValue(), "UserName", u.name()),
+                    "iam.groups.member-added", u.name(), group.getValue()) != null) {
                 refresh();
             }
         });
         HorizontalLayout row = new HorizontalLayout(group, add);
         row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        box.add(row);
+        box.add(row, choices);
         return box;
     }
 

@@ -89,12 +89,12 @@ class AwsCommandLineTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode params = (ObjectNode) json.readTree("""
                 {"ImageId": "ami-1", "IamInstanceProfile": {"Name": "Worker"},
-                 "UserData": "#!/bin/bash\\necho 'hi' \\\\ done\\n", "InstanceIds": ["i-1"], "SetAsDefault": true,
-                 "DryRun": false, "ActionNames": ["s3:GetObject", "s3:PutObject"], "Description": "it's ${x}"}""");
+                 "UserData": "#!/bin/bash\\necho 'hi' \\\\ done\\n", "SecurityGroupIds": ["sg-1"], "EbsOptimized": true,
+                 "DryRun": false, "SecurityGroups": ["web:a", "db:b"], "ClientToken": "it's ${x}"}""");
         String line = AwsCommandLine.command("ec2", "RunInstances", params);
         assertThat(line).isEqualTo("aws ec2 run-instances --image-id ami-1 --iam-instance-profile '{\"Name\":\"Worker\"}'"
-                + " --user-data $'#!/bin/bash\\necho \\'hi\\' \\\\ done\\n' --instance-ids i-1 --set-as-default"
-                + " --no-dry-run --action-names s3:GetObject s3:PutObject --description 'it'\\''s ${x}'");
+                + " --user-data $'#!/bin/bash\\necho \\'hi\\' \\\\ done\\n' --security-group-ids sg-1 --ebs-optimized"
+                + " --no-dry-run --security-groups web:a db:b --client-token 'it'\\''s ${x}'");
         assertThat(recorder.aws.run(line, ROOT).exitCode()).isZero();
         assertThat(recorder.operations).containsExactly("ec2:RunInstances");
         assertThat(recorder.params.get(0)).isEqualTo(params);
@@ -174,5 +174,40 @@ class AwsCommandLineTest {
                 .forEach(c -> aws.run(c, ROOT));
         AwsCommandLine.Output dup = aws.run("aws iam create-user --user-name carol", ROOT);
         assertThat(dup.text()).contains("(EntityAlreadyExists)");
+    }
+
+    /** A mistyped command gets the AWS CLI's "maybe you meant" (as awscli 1.45 prints for {@code aws iam list-user}). */
+    @Test
+    void aTypoSuggestsTheClosestCommand() {
+        AwsCommandLine.Output out = aws.run("aws iam list-user", ROOT);
+        assertThat(out.exitCode()).isEqualTo(252);
+        assertThat(out.text()).contains("Invalid choice: 'list-user', maybe you meant:").contains("* list-users");
+        assertThat(out.message().key()).isEqualTo("did-you-mean");
+        assertThat(out.message().args()).containsExactly("list-user", "list-users");
+    }
+
+    /**
+     * Options an operation does not have are refused before any call, as the AWS CLI refuses them
+     * ("Unknown options: --foo", https://docs.aws.amazon.com/cli/latest/reference/iam/list-users.html lists the real ones).
+     */
+    @Test
+    void unknownOptionsAreRefusedAndKnownOnesPass() {
+        AwsCommandLine.Output out = aws.run("aws iam list-users --foo", ROOT);
+        assertThat(out.exitCode()).isEqualTo(252);
+        assertThat(out.text()).isEqualTo("Unknown options: --foo");
+        assertThat(out.message().key()).isEqualTo("unknown-options");
+        assertThat(aws.run("aws iam create-user --user-name bob --colour blue", ROOT).text())
+                .isEqualTo("Unknown options: --colour");
+        assertThat(aws.run("aws iam list-users", ROOT).text()).contains("\"Users\"").doesNotContain("bob");
+        assertThat(aws.run("aws iam list-users --max-items 5 --path-prefix /", ROOT).exitCode()).isZero();
+        assertThat(aws.run("aws iam create-user --user-name bob --path /", ROOT).exitCode()).isZero();
+    }
+
+    /** The terminal's own messages carry a translation key, so the UI shows them in the learner's language. */
+    @Test
+    void ownMessagesCarryTranslationKeys() {
+        assertThat(aws.run("ls", ROOT).message().key()).isEqualTo("not-found");
+        assertThat(aws.run("ls", ROOT).message().args()).containsExactly("ls");
+        assertThat(aws.run("aws help", ROOT).message().key()).isEqualTo("usage");
     }
 }
