@@ -2,11 +2,9 @@ package org.iamdojo.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -80,8 +78,12 @@ class AdminViewTest extends KaribuTestBase {
     void learnerCannotOpenTheAdminView() {
         signInAs("karibu-learner", "LEARNER");
         UI.getCurrent().navigate("admin");
-        // Karibu's stand-in for the access-denied route shows an error page; the browser test checks ours.
-        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).isNotInstanceOf(AdminView.class);
-        assertThatThrownBy(() -> LocatorJ._get(Grid.class)).hasMessageContaining("Access is denied");
+        // Karibu's stand-in for the access-denied route ends in Vaadin's internal-error view (the browser test checks
+        // ours). Its text differs by mode: the dev-mode page adds the stack trace, the production-mode page (as built
+        // by mvn -Pproduction) only names the root cause's class, so only the class name is asserted.
+        // Karibu's locators refuse to search an internal-error page, so the router's target is inspected directly.
+        var shown = UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+        assertThat(shown).isNotInstanceOf(AdminView.class);
+        assertThat(((Component) shown).getElement().getTextRecursively()).contains("AccessDeniedException");
     }
 }

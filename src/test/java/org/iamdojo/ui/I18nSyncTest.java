@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,6 +51,40 @@ class I18nSyncTest {
         ko.stringPropertyNames().stream().filter(k -> ko.getProperty(k).isBlank())
                 .forEach(k -> problems.add("translations_ko.properties has an empty value for '" + k + "'"));
         assertThat(problems).as("translation files out of sync").isEmpty();
+    }
+
+    /**
+     * A value with a placeholder goes through {@link java.text.MessageFormat}, where a single {@code '} starts a quoted
+     * run: "AWS's answer: {0}" would show as "AWSs answer: {0}". Such values must double every apostrophe.
+     */
+    @Test
+    void valuesWithPlaceholdersSurviveMessageFormat() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String name : List.of("translations.properties", "translations_ko.properties")) {
+            Properties p = load(I18N.resolve(name));
+            for (String key : new TreeSet<>(p.stringPropertyNames())) {
+                String value = p.getProperty(key);
+                java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{(\\d)").matcher(value);
+                Set<Integer> indexes = new TreeSet<>();
+                while (placeholder.find()) {
+                    indexes.add(Integer.parseInt(placeholder.group(1)));
+                }
+                if (indexes.isEmpty()) {
+                    continue;
+                }
+                Object[] args = new Object[indexes.stream().max(Integer::compare).orElseThrow() + 1];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = 801 + i; // a number, so that {0,number,#} formats too
+                }
+                String shown = new java.text.MessageFormat(value, Locale.ROOT).format(args);
+                boolean lostQuote = value.replace("''", "").contains("'");
+                boolean unfilled = indexes.stream().anyMatch(i -> !shown.contains(String.valueOf(801 + i)));
+                if (lostQuote || unfilled) {
+                    problems.add(name + " '" + key + "' shows as: " + shown);
+                }
+            }
+        }
+        assertThat(problems).as("values that MessageFormat garbles (write '' for an apostrophe)").isEmpty();
     }
 
     @Test

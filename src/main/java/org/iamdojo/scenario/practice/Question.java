@@ -1,7 +1,9 @@
 package org.iamdojo.scenario.practice;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.iamdojo.scenario.Text;
@@ -69,5 +71,17 @@ public record Question(
             all.add(i);
         }
         return all;
+    }
+
+    /**
+     * The options' file positions in the order one attempt shows them. The order is a function of {@code attemptKey}
+     * (e.g. an exam's id) and the question's id only, so a reload or a restart shows the same order, while another
+     * attempt gets another one; answers are positions in the file, so grading never depends on the order shown.
+     */
+    public List<Integer> optionOrder(String attemptKey) {
+        List<Integer> order = optionPositions();
+        // String.hashCode is specified by the JLS and java.util.Random's sequence by its javadoc: stable everywhere.
+        Collections.shuffle(order, new Random(((long) attemptKey.hashCode() << 32) ^ String.valueOf(id).hashCode()));
+        return List.copyOf(order);
     }
 }

@@ -66,6 +66,22 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
         int percent = exam.maxScore() == null || exam.maxScore() == 0 ? 0 : exam.score() * 100 / exam.maxScore();
         H3 score = new H3(getTranslation("result.score", exam.score(), exam.maxScore(), percent));
         score.setId("exam-score");
+        Map<String, Set<Integer>> answers = service.examAnswers(username, exam.id());
+        int asked = 0;
+        int rightCount = 0;
+        for (String id : exam.questionIds()) {
+            Question q = practice.question(id).orElse(null);
+            if (q != null) {
+                asked++;
+                rightCount += q.isAnsweredBy(answers.getOrDefault(id, Set.of())) ? 1 : 0;
+            }
+        }
+        int total = exam.score() == null ? 0 : exam.score();
+        int max = exam.maxScore() == null ? 0 : exam.maxScore();
+        Paragraph parts = new Paragraph(getTranslation("result.score-parts", rightCount, asked,
+                Math.max(0, total - rightCount), Math.max(0, max - asked)));
+        parts.setId("exam-score-parts");
+        parts.addClassName("dojo-muted");
         Span when = new Span(getTranslation("result.finished-at", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(locale).withZone(ZoneId.systemDefault()).format(exam.finishedAt())));
         when.addClassName("dojo-muted");
@@ -108,7 +124,6 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
 
         Div review = new Div(new H3(getTranslation("result.review")));
         review.addClassName("exam-review");
-        Map<String, Set<Integer>> answers = service.examAnswers(username, exam.id());
         int n = 0;
         for (String id : exam.questionIds()) {
             Question q = practice.question(id).orElse(null);
@@ -141,7 +156,7 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
         history.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div actions = new Div(back, history);
         actions.addClassName("player-actions");
-        add(new H2(getTranslation("result.title", pathTitle)), score, when, topics, next, review, actions);
+        add(new H2(getTranslation("result.title", pathTitle)), score, parts, when, topics, next, review, actions);
     }
 
     private static String options(Question q, Set<Integer> chosen, Locale locale) {

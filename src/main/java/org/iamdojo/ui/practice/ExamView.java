@@ -137,7 +137,7 @@ public class ExamView extends Div implements HasUrlParameter<String>, HasDynamic
         Question q = practice.question(id).orElse(null);
         if (q != null) {
             questionBox.add(new QuestionCard(q, getTranslation("exam.question-n", index + 1, total),
-                    answers.getOrDefault(id, Set.of()), chosen -> answer(id, chosen), null, s -> s));
+                    exam.id(), answers.getOrDefault(id, Set.of()), chosen -> answer(id, chosen), null, s -> s));
         }
         Div nav = new Div();
         nav.addClassName("exam-nav");

@@ -140,7 +140,7 @@ public class PracticeView extends Div implements HasUrlParameter<String>, HasDyn
     }
 
     private QuestionCard questionCard(Question q, String label, PracticeService.ItemProgress item) {
-        QuestionCard card = new QuestionCard(q, label, Set.of(), chosen -> { },
+        QuestionCard card = new QuestionCard(q, label, "practice/" + username, Set.of(), chosen -> { },
                 chosen -> service.answer(username, q.id(), chosen),
                 id -> scenarios.scenario(id).map(s -> s.title().in(getLocale())).orElse(id));
         if (item.lastAnswerCorrect() != null) {

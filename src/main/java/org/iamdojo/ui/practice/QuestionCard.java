@@ -31,8 +31,11 @@ final class QuestionCard extends Div {
     private final Component choices;
     private final Div feedback = new Div();
 
-    /** A card for {@code question}; {@code label} heads it (e.g. "Question 3 of 8"). */
-    QuestionCard(Question question, String label, Set<Integer> initial, Consumer<Set<Integer>> onChange,
+    /**
+     * A card for {@code question}; {@code label} heads it (e.g. "Question 3 of 8"); the options are shown in the
+     * order of {@code attemptKey} (see {@link Question#optionOrder}).
+     */
+    QuestionCard(Question question, String label, String attemptKey, Set<Integer> initial, Consumer<Set<Integer>> onChange,
                  Function<Set<Integer>, Boolean> check, Function<String, String> scenarioTitle) {
         this.question = question;
         Locale locale = getLocale();
@@ -50,7 +53,7 @@ final class QuestionCard extends Div {
             tag.addClassName("scenario-tag");
             topics.add(tag);
         });
-        List<Integer> positions = question.optionPositions();
+        List<Integer> positions = question.optionOrder(attemptKey);
         if (question.multipleAnswers()) {
             CheckboxGroup<Integer> group = new CheckboxGroup<>();
             group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
