@@ -5,6 +5,11 @@ import java.util.Locale;
 /** A learner-facing text in English and Korean; both are required in scenario files. */
 public record Text(String en, String ko) {
 
+    /** The Korean text's particles written as "이(가)" etc. are resolved from the word before them. */
+    public Text {
+        ko = KoreanParticles.resolve(ko);
+    }
+
     /** The text in a language ("ko" gives Korean, anything else English). */
     public String in(Locale locale) {
         return "ko".equals(locale.getLanguage()) ? ko : en;

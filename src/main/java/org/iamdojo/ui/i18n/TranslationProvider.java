@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.iamdojo.scenario.KoreanParticles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,8 @@ public class TranslationProvider implements I18NProvider {
             // Visible but harmless: the i18n sync test keeps this from shipping.
             return "!" + key;
         }
-        return params.length == 0 ? pattern : new MessageFormat(pattern, language).format(params);
+        String text = params.length == 0 ? pattern : new MessageFormat(pattern, language).format(params);
+        // "{0}을(를)" becomes "정책을" or "dana를" once the word is known.
+        return korean ? KoreanParticles.resolve(text) : text;
     }
 }
