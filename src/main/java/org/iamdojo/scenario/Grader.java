@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.iamdojo.iam.account.AccessKey;
 import org.iamdojo.iam.account.AccessRequest;
 import org.iamdojo.iam.account.Caller;
@@ -236,8 +237,8 @@ public final class Grader {
                     return Outcome.PASS;
                 }
                 Ec2Inspection.UserDataFinding f = found.get(0);
-                return Outcome.fail(new Text("The user data of instance " + f.instanceId() + " still holds a "
-                        + f.kind() + " on line " + f.line() + ".",
+                return Outcome.fail(new Text("The user data of instance " + f.instanceId() + " still holds "
+                        + credentialName(f.kind()) + " on line " + f.line() + ".",
                         "인스턴스 " + f.instanceId() + "의 사용자 데이터 " + f.line() + "번째 줄에 아직 " + f.kind() + "이(가) 있습니다."));
             }
             if (check instanceof Check.Trail t) {
@@ -331,7 +332,7 @@ public final class Grader {
             Map<String, Text> labels = new HashMap<>();
             Caller caller = caller(principal, accountId, labels);
             if (caller == null) {
-                return Outcome.fail(new Text(principal + " does not exist.", principal + "이(가) 존재하지 않습니다."));
+                return Outcome.fail(new Text(capitalized(principal) + " does not exist.", principal + "이(가) 존재하지 않습니다."));
             }
             AuthorizationRequest req = request(caller, access);
             Decision d = authorizer.authorize(req);
@@ -363,7 +364,7 @@ public final class Grader {
         Outcome within(Check.PermissionsWithin w) {
             Caller caller = caller(w.principal(), w.account(), new HashMap<>());
             if (caller == null) {
-                return Outcome.fail(new Text(w.principal() + " does not exist.", w.principal() + "이(가) 존재하지 않습니다."));
+                return Outcome.fail(new Text(capitalized(w.principal()) + " does not exist.", w.principal() + "이(가) 존재하지 않습니다."));
             }
             List<Glob> allowed = w.allowed().stream().map(a -> Glob.compile(a, true)).toList();
             List<String> resources = w.resources() == null || w.resources().isEmpty() ? List.of("*") : w.resources();
@@ -520,7 +521,7 @@ public final class Grader {
                 String p = listedPrincipal.endsWith(":root") ? listedPrincipal.replace(":root", ":user/dojo-trust-probe")
                         : listedPrincipal;
                 if (!assume(p, role, trust, full)) {
-                    problems.add(new Text(p + " cannot assume the role", p + "이(가) 역할을 맡을 수 없습니다"));
+                    problems.add(new Text(capitalized(p) + " cannot assume the role", p + "이(가) 역할을 맡을 수 없습니다"));
                     continue;
                 }
                 if (t.externalId() != null) {
@@ -535,7 +536,7 @@ public final class Grader {
                     Map<String, List<String>> noMfa = new HashMap<>(full);
                     noMfa.put("aws:MultiFactorAuthPresent", List.of("false"));
                     if (assume(p, role, trust, noMfa)) {
-                        problems.add(new Text(p + " can assume the role without MFA", p + "이(가) MFA 없이도 역할을 맡을 수 있습니다"));
+                        problems.add(new Text(capitalized(p) + " can assume the role without MFA", p + "이(가) MFA 없이도 역할을 맡을 수 있습니다"));
                     }
                 }
             }
@@ -662,8 +663,34 @@ public final class Grader {
     private record Outcome(boolean passed, int partial, Text explanation, List<String> excess) {
         static final Outcome PASS = new Outcome(true, 0, null, List.of());
 
+        Outcome {
+            if (explanation != null) {
+                explanation = new Text(capitalized(explanation.en()), explanation.ko());
+            }
+        }
+
         static Outcome fail(Text why) {
             return new Outcome(false, 0, why, List.of());
         }
+    }
+
+    // "an access key id (AccessKeyId)", not "a AccessKeyId".
+    private static String credentialName(String kind) {
+        return switch (kind) {
+            case "AccessKeyId" -> "an access key id (AccessKeyId)";
+            case "TemporaryAccessKeyId" -> "a temporary access key id (ASIA…)";
+            case "SecretAccessKey" -> "a secret access key (SecretAccessKey)";
+            case "SessionToken" -> "a session token (SessionToken)";
+            default -> kind;
+        };
+    }
+
+    private static final Pattern ENTITY_WORD =
+            java.util.regex.Pattern.compile("^(user|role|group|bucket|policy|instance|instanceProfile|root)\\b.*", Pattern.DOTALL);
+
+    // A sentence starts with a capital: "User admin does not exist", not "user admin ...". IAM names stay as
+    // written (they are case-sensitive), so only a leading entity word is capitalized.
+    private static String capitalized(String s) {
+        return ENTITY_WORD.matcher(s).matches() ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
     }
 }

@@ -48,6 +48,33 @@ class ScenarioSolutionsTest {
                 .contains("iam:SimulatePrincipalPolicy");
     }
 
+    /**
+     * Issue 11, point 8: explanations a learner reads in the untouched sandbox and after the lazy shortcut start
+     * with a capital, say "an access key id", and carry no unresolved Korean particle such as "이(가)".
+     */
+    @TestFactory
+    Stream<DynamicTest> explanationsReadAsSentences() {
+        return catalog.scenarios().stream().map(s -> DynamicTest.dynamicTest(s.id(), () -> {
+            for (boolean lazy : new boolean[] {false, true}) {
+                Attempt attempt = start(s);
+                if (lazy) {
+                    attempt.apply(s.lazySolution());
+                }
+                for (GradeReport.CheckResult r : grader.grade(attempt).failures()) {
+                    if (r.explanation() == null) {
+                        continue;
+                    }
+                    String en = r.explanation().en();
+                    assertThat(en).as(s.id()).doesNotStartWith("user ").doesNotStartWith("role ")
+                            .doesNotStartWith("group ").doesNotStartWith("bucket ").doesNotStartWith("root ").doesNotContain(" a Access")
+                            .doesNotContain(" a Secret").doesNotContain(" a Session");
+                    assertThat(r.explanation().ko()).as(s.id()).doesNotContain("이(가)").doesNotContain("을(를)")
+                            .doesNotContain("은(는)");
+                }
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> referenceSolutionScoresFullMarks() {
         return catalog.scenarios().stream().map(s -> DynamicTest.dynamicTest(s.id(), () -> {
