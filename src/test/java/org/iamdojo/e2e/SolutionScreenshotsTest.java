@@ -17,7 +17,7 @@ class SolutionScreenshotsTest extends BrowserTestBase {
     AttemptService attempts;
 
     @ParameterizedTest
-    @CsvSource({"en-US,en,As IAM user admin", "ko-KR,ko,IAM 사용자 admin(으)로 실행"})
+    @CsvSource({"en-US,en,As IAM user admin", "ko-KR,ko,IAM 사용자 admin으로 실행"})
     void referenceSolutionAsCliCommands(String browserLocale, String suffix, String runAs) {
         newSession(browserLocale);
         page.setViewportSize(1280, 900);

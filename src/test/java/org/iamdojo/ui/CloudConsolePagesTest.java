@@ -188,7 +188,7 @@ class CloudConsolePagesTest extends KaribuTestBase {
         String explicit = text(GridKt._getItemDetailsComponent(results, 2));
         assertThat(implicit).contains("기본 거부(암시적 거부): 이 작업을 허용하는 자격 증명 기반 정책")
                 .contains("사용자 alice의 인라인 정책 read").doesNotContain("because", "inline policy");
-        assertThat(explicit).contains("거부됨: 사용자 alice의 인라인 정책 read의 Deny 문 NoDelete이(가)")
+        assertThat(explicit).contains("거부됨: 사용자 alice의 인라인 정책 read의 Deny 문 NoDelete가")
                 .doesNotContain("because", "inline policy");
     }
 

@@ -70,6 +70,25 @@ class IamConsoleViewTest extends KaribuTestBase {
         assertThat(ws.sandbox().trail().events()).anyMatch(e -> e.eventName().equals("AttachUserPolicy"));
     }
 
+    /** Issue 11, point 10: a refused console password gives one message saying what happened, not green and red at once. */
+    @Test
+    void aWeakConsolePasswordGivesOneMessageThatSaysTheUserExistsWithoutConsoleAccess() {
+        UI.getCurrent().navigate("console/users");
+        click("create-user");
+        field(TextField.class, "new-user-name").setValue("weakling");
+        field(com.vaadin.flow.component.checkbox.Checkbox.class, "new-user-console").setValue(true);
+        field(com.vaadin.flow.component.textfield.PasswordField.class, "new-user-password").setValue("abc");
+        click("create-user-confirm");
+        assertThat(ws.account().user("weakling")).isNotNull();
+        assertThat(ws.account().user("weakling").loginProfile()).isNull();
+        var shown = NotificationsKt.getNotifications();
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).getThemeNames()).contains("error");
+        assertThat(_find(Span.class)).anyMatch(sp -> sp.getText() != null
+                && sp.getText().startsWith("User weakling was created, but without console access")
+                && sp.getText().contains("PasswordPolicyViolation"));
+    }
+
     @Test
     void accessKeySecretIsShownOnceInADialog() {
         ws.call("iam", "CreateUser", Params.of("UserName", "carol")).orThrow();
@@ -157,7 +176,7 @@ class IamConsoleViewTest extends KaribuTestBase {
         Dialog dialog = _get(Dialog.class, spec -> spec.withId("decision-dialog"));
         assertThat(dialog.getHeaderTitle()).isEqualTo("결정: 명시적 거부");
         assertThat(_get(Paragraph.class, spec -> spec.withId("decision-reason")).getText()).isEqualTo(
-                "거부됨: 사용자 dave의 인라인 정책 Guard의 Deny 문 NoListing이(가) 이 요청과 일치하며, "
+                "거부됨: 사용자 dave의 인라인 정책 Guard의 Deny 문 NoListing이 이 요청과 일치하며, "
                         + "명시적 거부는 어떤 허용보다도 우선합니다.");
         String trace = dialog.getElement().getTextRecursively();
         assertThat(trace).contains("사용자 dave의 인라인 정책 Guard, 문 1 (Sid NoListing)")

@@ -149,6 +149,6 @@ class ScenarioViewsTest extends KaribuTestBase {
         assertThat(commands).anyMatch(c -> c.startsWith("aws iam put-group-policy --group-name developers"
                 + " --policy-name DevelopersAccess --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":["));
         assertThat(_find(dialog, Span.class, spec -> spec.withClasses("solution-as")))
-                .extracting(Span::getText).containsOnly("IAM 사용자 admin(으)로 실행");
+                .extracting(Span::getText).containsOnly("IAM 사용자 admin으로 실행");
     }
 }

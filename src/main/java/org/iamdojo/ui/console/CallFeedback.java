@@ -20,6 +20,11 @@ public final class CallFeedback {
 
     /** Shows the outcome; returns whether the call succeeded. */
     public static boolean show(CallResult result, String successText) {
+        return show(result, successText, null);
+    }
+
+    /** Shows the outcome, a failure preceded by {@code failurePrefix} (what did happen) when given. */
+    public static boolean show(CallResult result, String successText, String failurePrefix) {
         if (result.succeeded()) {
             if (successText != null) {
                 Notification n = Notification.show(successText, 3000, Notification.Position.BOTTOM_START);
@@ -31,7 +36,8 @@ public final class CallFeedback {
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         n.setPosition(Notification.Position.BOTTOM_START);
         n.setDuration(0);
-        Div text = new Div(new Span(result.error().code() + ": " + result.error().getMessage()));
+        Div text = new Div(new Span((failurePrefix == null ? "" : failurePrefix + " ")
+                + result.error().code() + ": " + result.error().getMessage()));
         text.addClassName("call-error-text");
         HorizontalLayout row = new HorizontalLayout(text);
         row.setAlignItems(HorizontalLayout.Alignment.CENTER);

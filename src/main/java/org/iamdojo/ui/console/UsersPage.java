@@ -320,13 +320,16 @@ final class UsersPage implements ConsolePage {
         d.add(new Div(name), new Div(path), console, new Div(password));
         Button ok = new Button(t("iam.create"), e -> {
             String n = name.getValue().strip();
+            // One message for the whole step, as the AWS console reports it: the user with its password, or the
+            // user created without console access because the password was refused.
             if (ConsoleUi.call(ws, "iam", "CreateUser", Params.of("UserName", n, "Path", path.getValue().strip()),
-                    "iam.users.created", n) == null) {
+                    console.getValue() ? null : "iam.users.created", n) == null) {
                 return;
             }
             if (console.getValue()) {
-                ConsoleUi.call(ws, "iam", "CreateLoginProfile", Params.of("UserName", n, "Password", password.getValue()),
-                        "iam.password.saved");
+                CallFeedback.show(ws.call("iam", "CreateLoginProfile", Params.of("UserName", n, "Password",
+                        password.getValue())), t("iam.users.created-with-password", n),
+                        t("iam.users.created-without-password", n));
             }
             d.close();
             select(n);
