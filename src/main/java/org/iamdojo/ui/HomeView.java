@@ -13,6 +13,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+import java.util.Optional;
+import org.iamdojo.scenario.Scenario;
+import org.iamdojo.scenario.ScenarioCatalog;
+import org.iamdojo.training.attempt.AttemptRecord;
+import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.ui.learn.CatalogView;
+import org.iamdojo.ui.learn.PlayerView;
 
 /** The landing page: what IAM Dojo is, and the way in. */
 @Route(value = "", layout = MainLayout.class)
@@ -20,7 +28,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 public class HomeView extends Div implements HasDynamicTitle {
 
     /** Landing page; the calls to action depend on whether someone is signed in. */
-    public HomeView(AuthenticationContext authentication) {
+    public HomeView(AuthenticationContext authentication, AttemptService attempts, ScenarioCatalog scenarios) {
         addClassName("dojo-home");
 
         Section hero = new Section();
@@ -34,10 +42,23 @@ public class HomeView extends Div implements HasDynamicTitle {
         Div cta = new Div();
         cta.addClassName("dojo-cta");
         if (authentication.isAuthenticated()) {
-            Paragraph welcome = new Paragraph(getTranslation("home.welcome-back",
-                    authentication.getPrincipalName().orElse("")));
+            String name = authentication.getPrincipalName().orElse("");
+            List<AttemptRecord> mine = history(attempts, name);
+            // Newest first: the self-paced attempt still in progress is where the learner left off.
+            Optional<Scenario> open = mine.stream()
+                    .filter(r -> r.workshopId() == null && "IN_PROGRESS".equals(r.status()))
+                    .map(r -> scenarios.scenario(r.scenarioId())).flatMap(Optional::stream).findFirst();
+            String key = open.isPresent() ? "home.welcome-back" : mine.isEmpty() ? "home.welcome-new" : "home.welcome-again";
+            Paragraph welcome = new Paragraph(getTranslation(key, name));
             welcome.addClassName("dojo-welcome");
-            cta.add(welcome);
+            welcome.setId("home-welcome");
+            Button go = open.map(s -> new Button(getTranslation("home.cta.continue", s.title().in(getLocale())),
+                            e -> UI.getCurrent().navigate(PlayerView.class, s.id())))
+                    .orElseGet(() -> new Button(getTranslation(mine.isEmpty() ? "home.cta.first-scenario"
+                            : "home.cta.scenarios"), e -> UI.getCurrent().navigate(CatalogView.class)));
+            go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+            go.setId("home-continue");
+            cta.add(welcome, go);
         } else {
             Button start = new Button(getTranslation("home.cta.start"), e -> UI.getCurrent().navigate(SignUpView.class));
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -53,6 +74,15 @@ public class HomeView extends Div implements HasDynamicTitle {
         features.add(feature("lessons", "01"), feature("workshops", "02"), feature("certification", "03"));
 
         add(hero, features);
+    }
+
+    // A signed-in name without a member record (an account removed meanwhile) is treated as new.
+    private static List<AttemptRecord> history(AttemptService attempts, String name) {
+        try {
+            return attempts.history(name);
+        } catch (AttemptService.NotFoundException e) {
+            return List.of();
+        }
     }
 
     private Div feature(String key, String number) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -64,6 +65,29 @@ class ScenarioViewsTest extends KaribuTestBase {
         Div report = _get(Div.class, spec -> spec.withId("grade-report"));
         assertThat(_find(report, Div.class, spec -> spec.withClasses("check-row failed"))).isNotEmpty();
         assertThat(attempts.history("player-learner").get(0).lastScore()).isNotNull();
+    }
+
+    /** Issue 11, point 10: a new learner is not told "welcome back"; a returning one gets a working continue button. */
+    @Test
+    void homeWelcomesANewLearnerAndLeadsAReturningOneBackToTheOpenScenario() {
+        members.signUp("home-new", "HomeNew-Password-42");
+        signInAs("home-new", "LEARNER");
+        UI.getCurrent().navigate("history"); // the landing page was built before signing in
+        UI.getCurrent().navigate("");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("home-welcome")).getText()).startsWith("Welcome, home-new.");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("home-continue")));
+        assertThat(_find(Div.class, spec -> spec.withId("catalog-cards"))).hasSize(1);
+
+        members.signUp("home-back", "HomeBack-Password-42");
+        attempts.open("home-back", "explicit-deny-wins");
+        signInAs("home-back", "LEARNER");
+        UI.getCurrent().navigate("history");
+        UI.getCurrent().navigate("");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("home-welcome")).getText()).startsWith("Welcome back, home-back.");
+        Button go = _get(Button.class, spec -> spec.withId("home-continue"));
+        assertThat(go.getText()).startsWith("Continue: ");
+        ButtonKt._click(go);
+        assertThat(_find(Button.class, spec -> spec.withId("check-my-work"))).hasSize(1);
     }
 
     @Test
