@@ -7,7 +7,7 @@ public record Text(String en, String ko) {
 
     /** The Korean text's particles written as "이(가)" etc. are resolved from the word before them. */
     public Text {
-        ko = KoreanParticles.resolve(ko);
+        ko = ko == null ? null : KoreanParticles.resolve(ko);
     }
 
     /** The text in a language ("ko" gives Korean, anything else English). */

@@ -84,7 +84,7 @@ class PracticeViewsTest extends KaribuTestBase {
         ButtonKt._click(_get(Button.class, spec -> spec.withId("finish-exam")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("finish-dialog")));
         String score = _get(H3.class, spec -> spec.withId("exam-score")).getText();
-        assertThat(score).startsWith("Score: ").endsWith("/ 12 (" + percent(score) + "%)");
+        assertThat(score).startsWith("Score: ").endsWith("/ 12 points (" + percent(score) + "%)");
         assertThat(_find(_get(Div.class, spec -> spec.withId("exam-topics")), Div.class,
                 spec -> spec.withClasses("topic-row"))).isNotEmpty();
         assertThat(_find(_get(Div.class, spec -> spec.withId("exam-next-steps")), Div.class,
