@@ -17,7 +17,7 @@ class AccountFlowsTest extends BrowserTestBase {
         assertThat(page.locator("#login-notice")).hasText("Your account is ready. Sign in to start.");
 
         signIn("e2e-alice", GOOD_PASSWORD);
-        assertThat(page.locator(".dojo-welcome")).containsText("Welcome back, e2e-alice");
+        assertThat(page.locator(".dojo-welcome")).containsText("Welcome, e2e-alice.");
         assertThat(page.locator("#nav-admin")).hasCount(0);
 
         page.locator("#sign-out").click();

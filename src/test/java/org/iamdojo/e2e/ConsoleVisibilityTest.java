@@ -47,8 +47,8 @@ class ConsoleVisibilityTest extends BrowserTestBase {
         page.locator("#users-grid").getByText("hana").first().click();
         page.locator("#user-tabs vaadin-tab").nth(1).click();
         assertThat(page.locator("#add-to-group-list")).containsText("is not authorized to perform: iam:ListGroups");
-        page.locator("#add-to-group-choice").locator("#toggleButton").click();
-        assertThat(page.locator("vaadin-combo-box-item")).hasCount(0);
+        // Nothing to choose from: the refused ListGroups leaves the choice empty and disabled.
+        assertThat(page.locator("#add-to-group-choice")).hasAttribute("aria-disabled", "true");
         assertThat(page.locator("#add-to-group-list")).not().containsText("secret-auditors");
         screenshot("console-users-denied-list-groups");
     }

@@ -26,7 +26,9 @@ class PracticeScreenshotsTest extends BrowserTestBase {
 
         open("/practice/SAA-C03");
         Locator card = page.locator("#question-default-implicit-deny");
-        card.locator("vaadin-radio-button label").first().click();
+        // Options are shuffled per attempt: pick the right answer by its text, as a learner would.
+        card.locator("vaadin-radio-button label").filter(new Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("The request is denied, because|요청이 거부됩니다"))).click();
         page.locator("#check-default-implicit-deny").click();
         assertThat(page.locator("#feedback-default-implicit-deny")).isVisible();
         card.scrollIntoViewIfNeeded();
