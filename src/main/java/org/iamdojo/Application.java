@@ -4,12 +4,15 @@ import org.iamdojo.iam.cli.IamCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Starts IAM Dojo: the web app, or one of the engine's command-line commands (then Spring never starts). */
+/**
+ * Starts IAM Dojo: the web app, or one of the engine's command-line commands (then Spring never starts). A first
+ * argument that is not an option (a command, help, or a typo) goes to the command line, never to the server.
+ */
 @SpringBootApplication
 public class Application {
     /** Runs the app; see README.md for configuration. */
     public static void main(String[] args) {
-        if (args.length > 0 && IamCli.COMMANDS.contains(args[0])) {
+        if (IamCli.handles(args)) {
             IamCli.main(args);
             return;
         }

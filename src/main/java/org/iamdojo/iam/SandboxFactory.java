@@ -6,8 +6,11 @@ import org.iamdojo.iam.account.IamOperations;
 import org.iamdojo.iam.account.PolicyChecker;
 import org.iamdojo.iam.account.PrincipalSimulation;
 import org.iamdojo.iam.account.Sandbox;
+import org.iamdojo.iam.cloud.CloudTrailOperations;
 import org.iamdojo.iam.cloud.CloudWatchOperations;
 import org.iamdojo.iam.cloud.Ec2Operations;
+import org.iamdojo.iam.cloud.KmsOperations;
+import org.iamdojo.iam.cloud.OrganizationsOperations;
 import org.iamdojo.iam.cloud.RootOnlyOperations;
 import org.iamdojo.iam.cloud.S3Operations;
 import org.iamdojo.iam.policy.PolicyParseException;
@@ -17,13 +20,13 @@ import org.iamdojo.iam.policy.validation.PolicyQuota;
 import org.iamdojo.iam.policy.validation.PolicyType;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.policy.validation.Severity;
-import org.iamdojo.iam.sts.SandboxClock;
 import org.iamdojo.iam.sts.StsOperations;
+import org.iamdojo.iam.time.SandboxClock;
 
 /**
  * The one way to build a sandbox, for the free playground, scenario attempts, tools and tests alike: the policy
- * engine as authorizer, every operation (IAM with the principal simulation, STS, S3, EC2, CloudWatch, root-only
- * tasks) registered, the AWS managed policies loaded and documents checked before they are stored.
+ * engine as authorizer, every operation (IAM with the principal simulation, STS, S3, EC2, CloudWatch, CloudTrail's
+ * event lookup, root-only tasks) registered, the AWS managed policies loaded and documents checked before they are stored.
  */
 public final class SandboxFactory {
     /** Read once: the managed policies are the same for every sandbox. */
@@ -58,7 +61,10 @@ public final class SandboxFactory {
         S3Operations.registerAll(sandbox);
         Ec2Operations.registerAll(sandbox);
         CloudWatchOperations.registerAll(sandbox);
+        CloudTrailOperations.registerAll(sandbox);
         RootOnlyOperations.registerAll(sandbox);
+        OrganizationsOperations.registerAll(sandbox);
+        KmsOperations.registerAll(sandbox);
         managedPolicies.addTo(sandbox);
         return sandbox;
     }
@@ -72,6 +78,8 @@ public final class SandboxFactory {
             PolicyType type = switch (use) {
                 case TRUST -> PolicyType.TRUST_POLICY;
                 case RESOURCE -> PolicyType.RESOURCE_POLICY;
+                case SERVICE_CONTROL -> PolicyType.SERVICE_CONTROL_POLICY;
+                case RESOURCE_CONTROL -> PolicyType.RESOURCE_CONTROL_POLICY;
                 default -> PolicyType.IDENTITY_POLICY;
             };
             PolicyQuota quota = switch (use) {

@@ -1,6 +1,7 @@
 package org.iamdojo.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -26,7 +27,7 @@ import org.iamdojo.iam.account.SandboxAccount;
 import org.iamdojo.iam.account.Totp;
 import org.iamdojo.iam.cloud.Ec2Operations;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 
 /**
  * One learner's run of a scenario: the sandbox set up as the scenario says, the credentials the learner acts
@@ -35,7 +36,9 @@ import org.iamdojo.iam.sts.SandboxClock;
  */
 public final class Attempt {
     /** The source IP of learner calls (documentation range, RFC 5737). */
-    public static final String LEARNER_IP = "203.0.113.10";
+    public static final String LEARNER_IP = Sandbox.DEFAULT_SOURCE_IP;
+    /** The source IP of calls the setup makes before the learner arrives (documentation range, RFC 5737). */
+    static final String SETUP_IP = "198.51.100.77";
     private static final Pattern VAR = Pattern.compile("\\$\\{(totp:|totp-previous:)?([A-Za-z0-9_-]+)((?:\\.[A-Za-z0-9_]+)*)}");
 
     private final Scenario scenario;
@@ -45,7 +48,7 @@ public final class Attempt {
     private final Map<String, JsonNode> variables = new LinkedHashMap<>();
     private final Map<String, String> instanceIds = new LinkedHashMap<>();
     private final Map<Integer, Integer> stepStarts = new LinkedHashMap<>();
-    private final Set<String> hintsUsed = new LinkedHashSet<>();
+    private final Set<HintUse> hintsUsed = new LinkedHashSet<>();
     private final List<CallRecord> calls = new ArrayList<>();
 
     /** A call the learner made and how it ended (errorCode null = success). */
@@ -92,6 +95,23 @@ public final class Attempt {
                         sandbox.setup(a.id(), "s3", "PutObject", Params.of("Bucket", b.name(), "Key", key, "Body", body)));
             }
             for (ScenarioOperation op : a.operations()) {
+                if ("dojo".equals(op.service()) && "AdvanceClock".equals(op.operation())) {
+                    // Time passes before the learner arrives: keys age, sessions run out.
+                    advanceClock(Duration.ofSeconds(new Params(resolve(op.params())).integer("Seconds")));
+                    continue;
+                }
+                if (op.as() != null) {
+                    // Someone used the account before the learner arrived (an app, an attacker): a real, authorized
+                    // call that CloudTrail and the keys' last-used dates remember, but not one of the learner's calls.
+                    CallResult r = sandbox.call(credentials(op.as().trim().split("\\s+"), a.id()), op.service(),
+                            op.operation(), new Params(resolve(op.params())), SETUP_IP);
+                    if (!r.succeeded()) {
+                        throw new IllegalStateException("Setup call " + op.service() + ":" + op.operation() + " as "
+                                + op.as() + " failed: " + r.error().code() + " " + r.error().getMessage());
+                    }
+                    save(op, r.response());
+                    continue;
+                }
                 ObjectNode response = sandbox.setup(op.account() == null ? a.id() : op.account(), op.service(),
                         op.operation(), new Params(resolve(op.params())));
                 save(op, response);
@@ -105,6 +125,11 @@ public final class Attempt {
                 }
                 if (i.instanceProfile() != null) {
                     params.putObject("IamInstanceProfile").put("Name", i.instanceProfile());
+                }
+                if (!i.tags().isEmpty()) {
+                    ObjectNode spec = params.putArray("TagSpecifications").addObject().put("ResourceType", "instance");
+                    ArrayNode tags = spec.putArray("Tags");
+                    i.tags().forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
                 }
                 ObjectNode out = sandbox.setup(a.id(), "ec2", "RunInstances", new Params(params));
                 String id = out.path("Instances").path(0).path("InstanceId").asText();
@@ -139,6 +164,23 @@ public final class Attempt {
         return instanceIds.get(name);
     }
 
+    /**
+     * The access keys the story hands to the learner (scenario {@code learner.profiles}): terminal profile name →
+     * the key the setup created, in the scenario's order.
+     */
+    public Map<String, Credentials.AccessKeyPair> handedProfiles() {
+        Map<String, Credentials.AccessKeyPair> out = new LinkedHashMap<>();
+        scenario.learner().profiles().forEach((name, variable) -> {
+            JsonNode k = variables.get(variable);
+            if (k == null || !k.hasNonNull("AccessKeyId") || !k.hasNonNull("SecretAccessKey")) {
+                throw new IllegalStateException("Profile " + name + ": variable " + variable + " holds no access key");
+            }
+            out.put(name, new Credentials.AccessKeyPair(k.get("AccessKeyId").asText(), k.get("SecretAccessKey").asText(),
+                    k.hasNonNull("SessionToken") ? k.get("SessionToken").asText() : null));
+        });
+        return out;
+    }
+
     /** Values kept from setup and solution responses (e.g. created access keys), by variable name. */
     public Map<String, JsonNode> variables() {
         return Collections.unmodifiableMap(variables);
@@ -159,11 +201,11 @@ public final class Attempt {
         if (step < 1 || step > scenario.steps().size() || hint < 1 || hint > scenario.steps().get(step - 1).hints().size()) {
             throw new IllegalArgumentException("No hint " + hint + " in step " + step);
         }
-        hintsUsed.add(step + "." + hint);
+        hintsUsed.add(new HintUse(step, hint));
     }
 
-    /** The hints opened, as "step.hint". */
-    public Set<String> hintsUsed() {
+    /** The hints opened, in the order they were opened. */
+    public Set<HintUse> hintsUsed() {
         return Collections.unmodifiableSet(hintsUsed);
     }
 
@@ -300,7 +342,7 @@ public final class Attempt {
                     resolveIn(v);
                 }
             }
-        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+        } else if (node instanceof ArrayNode a) {
             for (int i = 0; i < a.size(); i++) {
                 if (a.get(i).isTextual()) {
                     a.set(i, TextNode.valueOf(resolveText(a.get(i).asText())));

@@ -9,7 +9,9 @@ import java.util.Map;
  * A declarative check on the sandbox state, chosen by {@code kind} in the scenario file. Every check has a
  * learner-facing title, points, and an optional failure text that the grader puts before the explanation it
  * builds from the engine's trace. Principals are written {@code root}, {@code user NAME} or {@code role NAME},
- * in the account given by {@code account} (default: the home account).
+ * in the account given by {@code account} (default: the home account); access checks also take
+ * {@code anonymous} (an unauthenticated request) and {@code service NAME} (an AWS service principal such as
+ * cloudtrail.amazonaws.com, with its aws:SourceArn / aws:SourceAccount in {@code context}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -26,7 +28,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Check.InstanceRole.class, name = "instanceRole"),
         @JsonSubTypes.Type(value = Check.NoKeysInUserData.class, name = "noKeysInUserData"),
         @JsonSubTypes.Type(value = Check.Trail.class, name = "trail"),
-        @JsonSubTypes.Type(value = Check.CallFailed.class, name = "callFailed")
+        @JsonSubTypes.Type(value = Check.CallFailed.class, name = "callFailed"),
+        @JsonSubTypes.Type(value = Check.MaxSessionDuration.class, name = "maxSessionDuration"),
+        @JsonSubTypes.Type(value = Check.PasswordPolicy.class, name = "passwordPolicy")
 })
 public sealed interface Check {
 
@@ -132,5 +136,25 @@ public sealed interface Check {
      * credentials never reach CloudTrail, so the attempt's own call log is used).
      */
     record CallFailed(Text title, int points, Text failure, String errorCode, String operation) implements Check {
+    }
+
+    /**
+     * A role's maximum session duration (MaxSessionDuration, seconds) lies between {@code atLeast} and
+     * {@code atMost}, each only when given.
+     */
+    record MaxSessionDuration(Text title, int points, Text failure, String role, String account, Integer atLeast,
+                              Integer atMost) implements Check {
+    }
+
+    /**
+     * The account password policy is at least as strict as given: a minimum length of at least
+     * {@code minimumPasswordLength}, the character classes required when {@code true}, passwords expiring after at
+     * most {@code maxPasswordAge} days, at least {@code passwordReusePrevention} remembered passwords; each only
+     * when given (AWS's names, https://docs.aws.amazon.com/IAM/latest/APIReference/API_PasswordPolicy.html).
+     */
+    record PasswordPolicy(Text title, int points, Text failure, String account, Integer minimumPasswordLength,
+                          Boolean requireSymbols, Boolean requireNumbers, Boolean requireUppercaseCharacters,
+                          Boolean requireLowercaseCharacters, Integer maxPasswordAge, Integer passwordReusePrevention)
+            implements Check {
     }
 }

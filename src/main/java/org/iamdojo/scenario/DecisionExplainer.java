@@ -3,6 +3,8 @@ package org.iamdojo.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iamdojo.iam.eval.CompiledPolicy;
 import org.iamdojo.iam.eval.ConditionMiss;
 import org.iamdojo.iam.eval.Decision;
@@ -22,7 +24,7 @@ import org.iamdojo.iam.policy.Statement;
  */
 public final class DecisionExplainer {
     /** How the engine names an SCP in a trace: "SCP level 1 #2". */
-    private static final java.util.regex.Pattern SCP_ID = java.util.regex.Pattern.compile("SCP level (\\d+) #(\\d+)");
+    private static final Pattern SCP_ID = Pattern.compile("(SCP|RCP) level (\\d+) #(\\d+)");
     private static final int MAX_REASONS = 3;
 
     private DecisionExplainer() {
@@ -63,8 +65,14 @@ public final class DecisionExplainer {
                     + " applies, and an explicit deny always wins over any Allow.",
                     headKo + label.ko() + "의 Deny 문 " + st + "이(가) 적용되며, 명시적 거부는 어떤 허용보다도 우선합니다.");
         }
-        List<Text> reasons = new ArrayList<>();
         PolicyLayer layer = decision.decidingLayer();
+        if (layer == PolicyLayer.AWS_MANAGED) {
+            return new Text(headEn + "AWS manages this resource (an AWS managed policy, a service-linked role or an "
+                    + "AWS managed key), and no policy of the account can allow changing it.",
+                    headKo + "이 리소스는 AWS가 관리하므로(AWS 관리형 정책, 서비스 연결 역할, AWS 관리형 키) 계정의 어떤 정책도 "
+                            + "변경을 허용할 수 없습니다.");
+        }
+        List<Text> reasons = new ArrayList<>();
         for (StatementMiss miss : decision.notMatchedStatements()) {
             if (reasons.size() >= MAX_REASONS) {
                 break;
@@ -154,7 +162,7 @@ public final class DecisionExplainer {
         if (given != null) {
             return given;
         }
-        java.util.regex.Matcher inline = java.util.regex.Pattern.compile("(user|group|role)/(.+) inline policy (.+)").matcher(id);
+        Matcher inline = Pattern.compile("(user|group|role)/(.+) inline policy (.+)").matcher(id);
         if (inline.matches()) {
             String kind = inline.group(1);
             String kindKo = switch (kind) {
@@ -188,10 +196,10 @@ public final class DecisionExplainer {
         if (id.equals("session policy")) {
             return new Text("the session policy", "세션 정책");
         }
-        java.util.regex.Matcher scp = SCP_ID.matcher(id);
+        Matcher scp = SCP_ID.matcher(id);
         if (scp.matches()) {
-            return new Text("SCP #" + scp.group(2) + " at organization level " + scp.group(1),
-                    "조직 수준 " + scp.group(1) + "의 SCP #" + scp.group(2));
+            return new Text(scp.group(1) + " #" + scp.group(3) + " at organization level " + scp.group(2),
+                    "조직 수준 " + scp.group(2) + "의 " + scp.group(1) + " #" + scp.group(3));
         }
         return Text.both(id);
     }

@@ -5,22 +5,28 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.iamdojo.iam.account.AccessKey;
 import org.iamdojo.iam.account.AccessRequest;
 import org.iamdojo.iam.account.Caller;
+import org.iamdojo.iam.account.CallerType;
 import org.iamdojo.iam.account.IamGroup;
 import org.iamdojo.iam.account.IamRole;
 import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.InstanceProfile;
+import org.iamdojo.iam.account.PasswordPolicy;
 import org.iamdojo.iam.account.Sandbox;
 import org.iamdojo.iam.account.SandboxAccount;
+import org.iamdojo.iam.account.SessionKind;
 import org.iamdojo.iam.account.TemporarySession;
 import org.iamdojo.iam.audit.TrailEvent;
 import org.iamdojo.iam.cloud.Ec2Inspection;
@@ -32,11 +38,20 @@ import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
 import org.iamdojo.iam.eval.Decision;
+import org.iamdojo.iam.eval.PrincipalInfo;
+import org.iamdojo.iam.eval.PrincipalKind;
 import org.iamdojo.iam.eval.RequestContext;
+import org.iamdojo.iam.policy.Effect;
 import org.iamdojo.iam.policy.Glob;
 import org.iamdojo.iam.policy.PolicyParseException;
+import org.iamdojo.iam.policy.Statement;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.catalog.ActionInfo;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.iam.sts.StsOperations;
+import org.iamdojo.iam.time.SandboxClock;
+import org.iamdojo.iam.cloud.KmsState;
+import org.iamdojo.iam.cloud.KmsOperations;
 
 /**
  * Grades an attempt on the state of its sandbox, never on the path the learner took: every check runs against
@@ -48,12 +63,18 @@ public final class Grader {
     static final String STRANGER_ACCOUNT = "999988887777";
     private static final String ALLOW_ASSUME = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}";
+    /**
+     * Actions authorized against the role's trust policy: AssumeRole and what rides along with it (session tags,
+     * source identity) https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
+     */
+    private static final Set<String> TRUST_POLICY_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
+            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity");
     private final ActionCatalog catalog;
     private final Authorizer authorizer = new Authorizer();
     private final CompiledPolicy allowAssume;
 
     /** A grader that enumerates services' actions from {@code catalog}. */
-    private final java.util.Map<String, java.util.Set<Integer>> initial = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Set<Integer>> initial = new ConcurrentHashMap<>();
 
     public Grader(ActionCatalog catalog) {
         this.catalog = catalog;
@@ -82,9 +103,8 @@ public final class Grader {
         results = withoutFreePoints(scenario, results);
         int earned = results.stream().mapToInt(GradeReport.CheckResult::earned).sum();
         int hints = 0;
-        for (String used : attempt.hintsUsed()) {
-            String[] sh = used.split("\\.");
-            hints += scenario.steps().get(Integer.parseInt(sh[0]) - 1).hints().get(Integer.parseInt(sh[1]) - 1).costOrZero();
+        for (HintUse used : attempt.hintsUsed()) {
+            hints += used.in(scenario).costOrZero();
         }
         int total = Math.max(0, earned - hints);
         boolean allPassed = results.stream().allMatch(GradeReport.CheckResult::passed);
@@ -99,8 +119,13 @@ public final class Grader {
      * beyond", "the legal bucket is still there") earn their points only once at least one check that failed
      * at the start passes, so doing nothing scores nothing.
      */
+    /** Why a check that holds earns nothing yet (shown beside its 0 points). */
+    static final Text WITHHELD = new Text(
+            "This already holds in the untouched sandbox, so it earns its points only once one of the other checks passes.",
+            "손대지 않은 샌드박스에서도 이미 성립하므로, 다른 검사 중 하나를 통과해야 점수가 주어집니다.");
+
     List<GradeReport.CheckResult> withoutFreePoints(Scenario scenario, List<GradeReport.CheckResult> results) {
-        java.util.Set<Integer> free = initiallyPassing(scenario);
+        Set<Integer> free = initiallyPassing(scenario);
         boolean progress = false;
         for (int i = 0; i < results.size(); i++) {
             if (!free.contains(i) && results.get(i).passed()) {
@@ -113,17 +138,17 @@ public final class Grader {
         List<GradeReport.CheckResult> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             GradeReport.CheckResult r = results.get(i);
-            out.add(free.contains(i) ? new GradeReport.CheckResult(r.check(), r.passed(), 0, r.explanation(),
+            out.add(free.contains(i) && r.passed() ? new GradeReport.CheckResult(r.check(), true, 0, WITHHELD,
                     r.excessActions()) : r);
         }
         return out;
     }
 
-    private java.util.Set<Integer> initiallyPassing(Scenario scenario) {
+    private Set<Integer> initiallyPassing(Scenario scenario) {
         return initial.computeIfAbsent(scenario.id() + "@" + scenario.version() + "#" + System.identityHashCode(scenario), k -> {
-            Attempt fresh = Attempt.start(scenario, org.iamdojo.iam.sts.SandboxClock.system(), 1L,
-                    org.iamdojo.iam.policy.validation.PolicyValidator.standard());
-            java.util.Set<Integer> passing = new java.util.HashSet<>();
+            Attempt fresh = Attempt.start(scenario, SandboxClock.system(), 1L,
+                    PolicyValidator.standard());
+            Set<Integer> passing = new HashSet<>();
             fresh.sandbox().lock().lock();
             try {
                 Run run = new Run(fresh);
@@ -135,7 +160,7 @@ public final class Grader {
             } finally {
                 fresh.sandbox().lock().unlock();
             }
-            return java.util.Set.copyOf(passing);
+            return Set.copyOf(passing);
         });
     }
 
@@ -244,6 +269,29 @@ public final class Grader {
             if (check instanceof Check.Trail t) {
                 return trail(t);
             }
+            if (check instanceof Check.MaxSessionDuration m) {
+                IamRole role = account(m.account()).role(m.role());
+                if (role == null) {
+                    return Outcome.fail(new Text("Role " + m.role() + " does not exist.", "역할 " + m.role() + "이(가) 존재하지 않습니다."));
+                }
+                int max = role.maxSessionDurationSeconds();
+                if (m.atLeast() != null && max < m.atLeast()) {
+                    return Outcome.fail(new Text("Sessions of role " + m.role() + " last at most " + hours(max)
+                            + " (MaxSessionDuration " + max + "); the job needs at least " + hours(m.atLeast()) + ".",
+                            "역할 " + m.role() + "의 세션은 최대 " + hoursKo(max) + "까지만 유지됩니다(MaxSessionDuration "
+                                    + max + "). 작업에는 최소 " + hoursKo(m.atLeast()) + "이 필요합니다."));
+                }
+                if (m.atMost() != null && max > m.atMost()) {
+                    return Outcome.fail(new Text("Sessions of role " + m.role() + " may last " + hours(max)
+                            + " (MaxSessionDuration " + max + "), longer than the " + hours(m.atMost()) + " allowed.",
+                            "역할 " + m.role() + "의 세션이 " + hoursKo(max) + "까지 유지될 수 있어(MaxSessionDuration "
+                                    + max + ") 허용된 " + hoursKo(m.atMost()) + "보다 깁니다."));
+                }
+                return Outcome.PASS;
+            }
+            if (check instanceof Check.PasswordPolicy pp) {
+                return passwordPolicy(pp);
+            }
             if (check instanceof Check.CallFailed f) {
                 boolean seen = attempt.calls().stream().anyMatch(c -> f.errorCode().equals(c.errorCode())
                         && (f.operation() == null || f.operation().equals(c.operation())));
@@ -266,7 +314,13 @@ public final class Grader {
             SandboxAccount acct = account(accountId);
             String[] w = principal.trim().split("\\s+");
             if (w[0].equals("root")) {
-                return new Caller("Root", acct.accountId(), acct.rootArn(), acct.accountId(), null, null, false, null, null);
+                return new Caller(CallerType.ROOT, acct.accountId(), acct.rootArn(), acct.accountId(), null, null, false, null, null);
+            }
+            if (w[0].equals("anonymous")) {
+                return new Caller(CallerType.ANONYMOUS, null, "anonymous", "anonymous", null, null, false, null, null);
+            }
+            if (w[0].equals("service")) {
+                return new Caller(CallerType.AWS_SERVICE, null, w[1], w[1], null, null, false, null, null);
             }
             if (w[0].equals("user")) {
                 IamUser u = acct.user(w[1]);
@@ -284,7 +338,7 @@ public final class Grader {
                     }
                 }
                 labelBoundary(u.permissionsBoundaryArn(), labels);
-                return new Caller("IAMUser", acct.accountId(), u.arn(), u.id(), u.name(), null, false, null, null);
+                return new Caller(CallerType.IAM_USER, acct.accountId(), u.arn(), u.id(), u.name(), null, false, null, null);
             }
             IamRole role = acct.role(w[1]);
             if (role == null) {
@@ -292,9 +346,9 @@ public final class Grader {
             }
             labelBoundary(role.permissionsBoundaryArn(), labels);
             TemporarySession session = new TemporarySession("ASIAGRADERPROBE00000", "", "",
-                    sandbox.now().plusSeconds(3600), "AssumedRole", acct.accountId(), role.name(), role.arn(),
+                    sandbox.now().plusSeconds(3600), SessionKind.ASSUMED_ROLE, acct.accountId(), role.name(), role.arn(),
                     "dojo-grader", null, Map.of(), false, false, null);
-            return new Caller("AssumedRole", acct.accountId(), session.principalArn(), role.id() + ":dojo-grader", null,
+            return new Caller(CallerType.ASSUMED_ROLE, acct.accountId(), session.principalArn(), role.id() + ":dojo-grader", null,
                     session.accessKeyId(), false, role.arn(), session);
         }
 
@@ -316,8 +370,16 @@ public final class Grader {
                     resourcePolicy = b.policy();
                     resourceAccount = b.ownerAccountId();
                 }
-            } else if (access.action().toLowerCase(Locale.ROOT).startsWith("sts:assumerole") && resource.contains(":role/")) {
-                IamRole role = org.iamdojo.iam.sts.StsOperations.findRole(sandbox, resource);
+            } else if (resource.startsWith("arn:aws:kms:")) {
+                // A check may name a key by its alias ARN (key ids are generated); KMS authorizes the key's ARN.
+                KmsState.Key key = KmsOperations.keyForArn(sandbox, resource);
+                if (key != null) {
+                    resource = key.arn();
+                    resourcePolicy = key.policy();
+                }
+                resourceAccount = resource.split(":")[4];
+            } else if (TRUST_POLICY_ACTIONS.contains(access.action().toLowerCase(Locale.ROOT)) && resource.contains(":role/")) {
+                IamRole role = StsOperations.findRole(sandbox, resource);
                 resourcePolicy = role == null ? null : role.trustPolicy();
                 resourceAccount = resource.split(":")[4];
             } else {
@@ -409,8 +471,8 @@ public final class Grader {
         private Collection<ActionInfo> candidates(AuthorizationRequest base, List<String> services) {
             List<ActionInfo> all = new ArrayList<>();
             services.forEach(service -> all.addAll(catalog.actions(service)));
-            if (org.iamdojo.iam.eval.PrincipalInfo.parse(base.principal(), base.sessionIssuer()).kind()
-                    == org.iamdojo.iam.eval.PrincipalKind.ROOT) {
+            if (PrincipalInfo.parse(base.principal(), base.sessionIssuer()).kind()
+                    == PrincipalKind.ROOT) {
                 return all;
             }
             List<CompiledPolicy> granting = new ArrayList<>(base.identityPolicies());
@@ -418,10 +480,10 @@ public final class Grader {
                 granting.add(base.resourcePolicy());
             }
             // The catalog's own instances: compared by identity (hashing the records would hash their lists).
-            Set<ActionInfo> named = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<ActionInfo> named = Collections.newSetFromMap(new IdentityHashMap<>());
             for (CompiledPolicy policy : granting) {
-                for (org.iamdojo.iam.policy.Statement st : policy.document().statements()) {
-                    if (st.effect() != org.iamdojo.iam.policy.Effect.ALLOW) {
+                for (Statement st : policy.document().statements()) {
+                    if (st.effect() != Effect.ALLOW) {
                         continue;
                     }
                     if (st.notActions() != null) {
@@ -493,6 +555,45 @@ public final class Grader {
                         c.user() + "에게 비활성 액세스 키가 남아 있습니다. 삭제하세요"));
             }
             return problems.isEmpty() ? Outcome.PASS : Outcome.fail(join(problems));
+        }
+
+        Outcome passwordPolicy(Check.PasswordPolicy want) {
+            PasswordPolicy have = account(want.account()).passwordPolicy();
+            if (have == null) {
+                return Outcome.fail(new Text("The account has no password policy: IAM users' passwords follow AWS's default rules.",
+                        "계정에 암호 정책이 없어서 IAM 사용자의 암호에 AWS 기본 규칙만 적용됩니다."));
+            }
+            List<Text> problems = new ArrayList<>();
+            if (want.minimumPasswordLength() != null && have.minimumPasswordLength() < want.minimumPasswordLength()) {
+                problems.add(new Text("the minimum length is " + have.minimumPasswordLength() + ", not at least "
+                        + want.minimumPasswordLength(), "최소 길이가 " + have.minimumPasswordLength() + "자로, "
+                        + want.minimumPasswordLength() + "자 이상이 아닙니다"));
+            }
+            required(problems, want.requireSymbols(), have.requireSymbols(), "a symbol", "기호");
+            required(problems, want.requireNumbers(), have.requireNumbers(), "a number", "숫자");
+            required(problems, want.requireUppercaseCharacters(), have.requireUppercaseCharacters(), "an uppercase letter", "대문자");
+            required(problems, want.requireLowercaseCharacters(), have.requireLowercaseCharacters(), "a lowercase letter", "소문자");
+            if (want.maxPasswordAge() != null && (have.maxPasswordAge() == null || have.maxPasswordAge() > want.maxPasswordAge())) {
+                problems.add(have.maxPasswordAge() == null
+                        ? new Text("passwords never expire (no MaxPasswordAge)", "암호가 만료되지 않습니다(MaxPasswordAge 없음)")
+                        : new Text("passwords expire after " + have.maxPasswordAge() + " days, not within " + want.maxPasswordAge(),
+                        "암호가 " + have.maxPasswordAge() + "일 뒤에 만료되어 " + want.maxPasswordAge() + "일 이내가 아닙니다"));
+            }
+            if (want.passwordReusePrevention() != null && (have.passwordReusePrevention() == null
+                    || have.passwordReusePrevention() < want.passwordReusePrevention())) {
+                int n = have.passwordReusePrevention() == null ? 0 : have.passwordReusePrevention();
+                problems.add(new Text(n == 0 ? "old passwords may be reused" : "only the last " + n + " passwords are remembered, not "
+                        + want.passwordReusePrevention(), n == 0 ? "이전 암호를 다시 쓸 수 있습니다"
+                        : "최근 암호를 " + n + "개만 기억해 " + want.passwordReusePrevention() + "개에 못 미칩니다"));
+            }
+            return problems.isEmpty() ? Outcome.PASS : Outcome.fail(new Text("The password policy is too weak: ",
+                    "암호 정책이 충분히 엄격하지 않습니다: ").then(join(problems)));
+        }
+
+        private void required(List<Text> problems, Boolean want, boolean have, String en, String ko) {
+            if (Boolean.TRUE.equals(want) && !have) {
+                problems.add(new Text("passwords need not contain " + en, "암호에 " + ko + "가 없어도 됩니다"));
+            }
         }
 
         Outcome trust(Check.RoleTrust t) {
@@ -649,6 +750,14 @@ public final class Grader {
         }
     }
 
+    private static String hours(int seconds) {
+        return seconds % 3600 == 0 ? seconds / 3600 + (seconds == 3600 ? " hour" : " hours") : seconds / 60 + " minutes";
+    }
+
+    private static String hoursKo(int seconds) {
+        return seconds % 3600 == 0 ? seconds / 3600 + "시간" : seconds / 60 + "분";
+    }
+
     private static Text join(List<Text> parts) {
         StringBuilder en = new StringBuilder();
         StringBuilder ko = new StringBuilder();
@@ -686,7 +795,7 @@ public final class Grader {
     }
 
     private static final Pattern ENTITY_WORD =
-            java.util.regex.Pattern.compile("^(user|role|group|bucket|policy|instance|instanceProfile|root)\\b.*", Pattern.DOTALL);
+            Pattern.compile("^(user|role|group|bucket|policy|instance|instanceProfile|root)\\b.*", Pattern.DOTALL);
 
     // A sentence starts with a capital: "User admin does not exist", not "user admin ...". IAM names stay as
     // written (they are case-sensitive), so only a leading entity word is capitalized.

@@ -3,6 +3,8 @@ package org.iamdojo.scenario;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +59,19 @@ public record Scenario(
 
     /**
      * The identity the learner starts as: the root user of the home account, or a named IAM user that the
-     * setup creates (signed in to the console, with MFA when {@code mfa} is true).
+     * setup creates (signed in to the console, with MFA when {@code mfa} is true). {@code profiles} are the
+     * access keys the story hands to the learner (e.g. a partner's test user): terminal profile name → the setup
+     * variable holding the key; the terminal has them configured and the identity switcher offers them.
+     * {@code rootOf} lists the other accounts of the scenario that the story gives the learner too: the identity
+     * switcher offers their root users.
      */
-    public record Learner(Boolean root, String user, Boolean mfa) {
+    public record Learner(Boolean root, String user, Boolean mfa, Map<String, String> profiles, List<String> rootOf) {
+        /** Replaces absent profiles and accounts with none (keeps the profiles' order). */
+        public Learner {
+            profiles = profiles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+            rootOf = rootOf == null ? List.of() : List.copyOf(rootOf);
+        }
+
         /** Whether the learner signs in as the root user. */
         public boolean isRoot() {
             return Boolean.TRUE.equals(root);
@@ -90,10 +102,15 @@ public record Scenario(
     }
 
     /**
-     * An EC2 instance known by a scenario name (its i-… id is generated), with user data and the instance
-     * profile it starts with (or none).
+     * An EC2 instance known by a scenario name (its i-… id is generated), with user data, the instance
+     * profile it starts with (or none) and its tags (key → value).
      */
-    public record Instance(String name, String imageId, String instanceType, String userData, String instanceProfile) {
+    public record Instance(String name, String imageId, String instanceType, String userData, String instanceProfile,
+                           Map<String, String> tags) {
+        /** Replaces absent tags with none (keeps their order). */
+        public Instance {
+            tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
     }
 
     /** One step of the lesson: what to do, and hints that cost points when opened. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,11 @@ import org.iamdojo.iam.policy.validation.Severity;
 public final class ScenarioParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(?:totp:|totp-previous:)?([A-Za-z0-9_-]+)[^}]*}");
+    // The same shape Attempt resolves: ${VAR}, ${VAR.Path}, ${totp:VAR.Seed}. IAM policy variables such as
+    // ${aws:username} or ${aws:PrincipalTag/team} are not scenario variables and stay as written.
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\{(?:totp:|totp-previous:)?([A-Za-z0-9_-]+)(?:\\.[A-Za-z0-9_]+)*}");
+    private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com");
     private static final Set<String> ENTITY_KINDS = Set.of("user", "group", "role", "policy", "instanceProfile", "bucket");
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -81,6 +86,7 @@ public final class ScenarioParser {
         private final List<ScenarioProblem> problems;
         private final Map<String, Set<String>> known = new HashMap<>();
         private final Set<String> accountIds = new HashSet<>();
+        private final Set<String> setupSaved = new HashSet<>();
 
         Semantics(String file, Map<String, Integer> lines, List<ScenarioProblem> problems) {
             this.file = file;
@@ -133,8 +139,12 @@ public final class ScenarioParser {
             Set<String> saved = new HashSet<>();
             s.accounts().forEach(a -> a.operations().forEach(o -> saved.addAll(o.save().keySet())));
             s.accounts().forEach(a -> a.instances().forEach(i -> saved.add("instance_" + i.name())));
-            operations(s.solution(), "solution", s, new HashSet<>(saved), true);
-            operations(s.lazySolution(), "lazySolution", s, new HashSet<>(saved), false);
+            profiles(s, saved);
+            // A solution is played by a learner, who sees only what calls answer and the keys handed to them:
+            // it may use the values its own calls saved and the learner's profiles, never the setup's hidden ones.
+            Set<String> handed = s.learner() == null ? Set.of() : new HashSet<>(s.learner().profiles().values());
+            operations(s.solution(), "solution", s, new HashSet<>(handed), true, saved);
+            operations(s.lazySolution(), "lazySolution", s, new HashSet<>(handed), false, saved);
             if (s.checks().isEmpty()) {
                 problem("checks", "at least one check is required");
             }
@@ -194,9 +204,18 @@ public final class ScenarioParser {
                     ScenarioOperation op = a.operations().get(o);
                     String opPath = path + ".operations[" + o + "]";
                     if (op.as() != null) {
-                        problem(opPath + ".as", "setup operations run as the account owner; 'as' is not allowed here");
+                        // Only "keys VAR": a call someone made with keys an earlier setup call saved.
+                        String[] w = op.as().trim().split("\\s+");
+                        if (w.length != 2 || !w[0].equals("keys") || !setupSaved.contains(w[1])) {
+                            problem(opPath + ".as", "setup operations run as the account owner; 'as' may only be"
+                                    + " 'keys VAR' with keys an earlier setup call saved");
+                        }
+                    }
+                    if (op.expectError() != null) {
+                        problem(opPath + ".expectError", "setup operations must succeed");
                     }
                     operationShape(op, opPath);
+                    setupSaved.addAll(op.save().keySet());
                 }
             }
         }
@@ -278,15 +297,31 @@ public final class ScenarioParser {
             if ("CreateBucket".equals(op.operation()) && params.hasNonNull("Bucket")) {
                 known("bucket", params.get("Bucket").asText());
             }
-            for (String field : List.of("PolicyDocument", "AssumeRolePolicyDocument", "Policy")) {
+            for (String field : List.of("PolicyDocument", "AssumeRolePolicyDocument", "Policy", "Content")) {
                 JsonNode doc = params.get(field);
-                if (doc != null && !doc.isNull() && !VARIABLE.matcher(doc.toString()).find()) {
-                    PolicyType type = field.equals("AssumeRolePolicyDocument") ? PolicyType.TRUST_POLICY
-                            : field.equals("Policy") && "s3".equals(op.service()) ? PolicyType.RESOURCE_POLICY
-                            : PolicyType.IDENTITY_POLICY;
+                PolicyType type = policyType(op, field, params);
+                if (type != null && doc != null && !doc.isNull() && !VARIABLE.matcher(doc.toString()).find()) {
                     policy(doc, paramsPath + "." + field, type);
                 }
             }
+        }
+
+        /** What kind of policy a document parameter holds, or null when the field is no policy there. */
+        PolicyType policyType(ScenarioOperation op, String field, JsonNode params) {
+            return switch (field) {
+                case "AssumeRolePolicyDocument" -> PolicyType.TRUST_POLICY;
+                case "PolicyDocument" -> "UpdateAssumeRolePolicy".equals(op.operation()) ? PolicyType.TRUST_POLICY
+                        : PolicyType.IDENTITY_POLICY;
+                // Bucket and key policies are resource-based; STS's Policy is a session policy (identity-like).
+                case "Policy" -> "s3".equals(op.service()) || "kms".equals(op.service()) ? PolicyType.RESOURCE_POLICY
+                        : PolicyType.IDENTITY_POLICY;
+                // Organizations policies: CreatePolicy names its Type; UpdatePolicy's type is the stored policy's.
+                case "Content" -> !"organizations".equals(op.service()) ? null
+                        : "RESOURCE_CONTROL_POLICY".equals(params.path("Type").asText()) ? PolicyType.RESOURCE_CONTROL_POLICY
+                        : "SERVICE_CONTROL_POLICY".equals(params.path("Type").asText()) ? PolicyType.SERVICE_CONTROL_POLICY
+                        : null;
+                default -> null;
+            };
         }
 
         void entityParam(JsonNode params, String field, String kind, ScenarioOperation op) {
@@ -297,7 +332,28 @@ public final class ScenarioParser {
             }
         }
 
-        void operations(List<ScenarioOperation> ops, String path, Scenario s, Set<String> saved, boolean steps) {
+        void profiles(Scenario s, Set<String> setupSaved) {
+            if (s.learner() == null) {
+                return;
+            }
+            for (int i = 0; i < s.learner().rootOf().size(); i++) {
+                String a = s.learner().rootOf().get(i);
+                if (a == null || a.equals(s.homeAccountId()) || s.accounts().stream().noneMatch(x -> a.equals(x.id()))) {
+                    problem("learner.rootOf[" + i + "]", "'" + a + "' is not another account of this scenario");
+                }
+            }
+            s.learner().profiles().forEach((name, variable) -> {
+                if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+                    problem("learner.profiles", "profile name '" + name + "' must be letters, digits, '.', '_' or '-'");
+                } else if (variable == null || !setupSaved.contains(variable)) {
+                    problem("learner.profiles." + name, "variable " + variable
+                            + " is not saved by the setup (save the AccessKey of a CreateAccessKey there)");
+                }
+            });
+        }
+
+        void operations(List<ScenarioOperation> ops, String path, Scenario s, Set<String> saved, boolean steps,
+                        Set<String> hidden) {
             for (int i = 0; i < ops.size(); i++) {
                 ScenarioOperation op = ops.get(i);
                 String opPath = path + "[" + i + "]";
@@ -309,16 +365,28 @@ public final class ScenarioParser {
                     var m = VARIABLE.matcher(op.params().toString());
                     while (m.find()) {
                         if (!saved.contains(m.group(1))) {
-                            problem(opPath + ".params", "variable " + m.group(1) + " is used before an operation saves it");
+                            problem(opPath + ".params", hidden.contains(m.group(1)) ? hiddenVariable(m.group(1))
+                                    : "variable " + m.group(1) + " is used before an operation saves it");
                         }
                     }
                 }
-                as(op.as(), opPath + ".as", saved);
+                as(op.as(), opPath + ".as", saved, hidden);
+                if (!hidden.isEmpty() && op.account() != null && !op.account().equals(s.homeAccountId())
+                        && op.as() != null && !op.as().startsWith("keys") && s.learner() != null
+                        && !s.learner().rootOf().contains(op.account())) {
+                    problem(opPath + ".account", "the learner cannot act in account " + op.account()
+                            + ": list it in learner.rootOf when the story gives them its root user");
+                }
                 saved.addAll(op.save().keySet());
             }
         }
 
-        void as(String as, String path, Set<String> saved) {
+        static String hiddenVariable(String name) {
+            return "variable " + name + " is saved only by the setup, which the learner never sees: save it from a"
+                    + " call of the solution (e.g. a List… call) or hand the key to the learner in learner.profiles";
+        }
+
+        void as(String as, String path, Set<String> saved, Set<String> hidden) {
             if (as == null) {
                 problem(path, "who calls is required: root, user NAME, keys VAR or instance NAME");
                 return;
@@ -327,7 +395,8 @@ public final class ScenarioParser {
             boolean ok = switch (w[0]) {
                 case "root" -> w.length == 1 || (w.length == 2 && w[1].equals("mfa"));
                 case "user" -> (w.length == 2 || (w.length == 3 && w[2].equals("mfa"))) && entity(path, "user", w[1]);
-                case "keys" -> w.length == 2 && (saved.contains(w[1]) || fail(path, "variable " + w[1] + " is not saved before"));
+                case "keys" -> w.length == 2 && (saved.contains(w[1]) || fail(path, hidden.contains(w[1])
+                        ? hiddenVariable(w[1]) : "variable " + w[1] + " is not saved before"));
                 case "instance" -> w.length == 2 && entity(path, "instance", w[1]);
                 default -> false;
             };
@@ -361,6 +430,11 @@ public final class ScenarioParser {
         }
 
         void principal(String principal, String path) {
+            principal(principal, path, false);
+        }
+
+        /** Access checks also probe an unauthenticated caller and AWS service principals. */
+        void principal(String principal, String path, boolean access) {
             if (principal == null) {
                 problem(path, "a principal is required: root, user NAME or role NAME");
                 return;
@@ -369,11 +443,21 @@ public final class ScenarioParser {
             if (w.length == 1 && w[0].equals("root")) {
                 return;
             }
+            if (access && w.length == 1 && w[0].equals("anonymous")) {
+                return;
+            }
+            if (access && w.length == 2 && w[0].equals("service")) {
+                if (!SERVICE_PRINCIPAL.matcher(w[1]).matches()) {
+                    problem(path, "'" + w[1] + "' is not a service principal such as cloudtrail.amazonaws.com");
+                }
+                return;
+            }
             if (w.length == 2 && (w[0].equals("user") || w[0].equals("role"))) {
                 entity(path, w[0], w[1]);
                 return;
             }
-            problem(path, "'" + principal + "' is not root, user NAME or role NAME");
+            problem(path, "'" + principal + "' is not root, user NAME or role NAME"
+                    + (access ? ", anonymous or service NAME" : ""));
         }
 
         void check(Scenario s, Check c, String path) {
@@ -448,11 +532,31 @@ public final class ScenarioParser {
                 if (f.errorCode() == null) {
                     problem(path + ".errorCode", "errorCode is required");
                 }
+            } else if (c instanceof Check.MaxSessionDuration m) {
+                if (m.role() == null) {
+                    problem(path + ".role", "role is required");
+                } else {
+                    entity(path + ".role", "role", m.role());
+                }
+                if (m.atLeast() == null && m.atMost() == null) {
+                    problem(path, "give atLeast and/or atMost (seconds, 3600 to 43200)");
+                }
+                for (Integer v : Arrays.asList(m.atLeast(), m.atMost())) {
+                    if (v != null && (v < 3600 || v > 43200)) {
+                        problem(path, "a maximum session duration is 3600 to 43200 seconds, not " + v);
+                    }
+                }
+            } else if (c instanceof Check.PasswordPolicy pp) {
+                if (pp.minimumPasswordLength() == null && pp.requireSymbols() == null && pp.requireNumbers() == null
+                        && pp.requireUppercaseCharacters() == null && pp.requireLowercaseCharacters() == null
+                        && pp.maxPasswordAge() == null && pp.passwordReusePrevention() == null) {
+                    problem(path, "give at least one password policy setting to check");
+                }
             }
         }
 
         void access(String principal, String action, String resource, String path) {
-            principal(principal, path + ".principal");
+            principal(principal, path + ".principal", true);
             if (action == null || !action.contains(":")) {
                 problem(path + ".action", "action is required, e.g. s3:GetObject");
             }

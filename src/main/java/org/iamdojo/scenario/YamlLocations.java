@@ -71,8 +71,15 @@ public final class YamlLocations {
     public static <T> Read<T> read(String file, String text, ObjectMapper mapper, Class<T> type) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = mapper.getFactory().createParser(text)) {
-            if (p.nextToken() != null) {
-                walk(p, "", lines);
+            try {
+                if (p.nextToken() != null) {
+                    walk(p, "", lines);
+                }
+            } catch (IOException e) {
+                // A limit error (e.g. nesting too deep) carries no location: the parser's position is the place.
+                int line = lineOf(e) > 0 ? lineOf(e) : p.currentLocation().getLineNr();
+                return new Read<>(null, new ScenarioProblem(file, Math.max(line, 0), "", firstLine(e.getMessage())),
+                        lines);
             }
         } catch (IOException e) {
             return new Read<>(null, new ScenarioProblem(file, lineOf(e), "", firstLine(e.getMessage())), lines);

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -40,7 +40,7 @@ public class AdminView extends Div implements HasDynamicTitle {
         this.me = authentication.getPrincipalName().orElse("");
         addClassName("dojo-page");
 
-        H2 title = new H2(getTranslation("admin.title"));
+        H1 title = new H1(getTranslation("admin.title"));
         Paragraph intro = new Paragraph(getTranslation("admin.intro"));
         intro.addClassName("dojo-muted");
 
@@ -67,8 +67,7 @@ public class AdminView extends Div implements HasDynamicTitle {
     }
 
     private Span status(Member member) {
-        String key = !member.isEnabled() ? "admin.status.disabled"
-                : member.isLockedAt(memberService.now()) ? "admin.status.locked" : "admin.status.active";
+        String key = member.isEnabled() ? "admin.status.active" : "admin.status.disabled";
         Span badge = new Span(getTranslation(key));
         badge.addClassNames("dojo-badge", key.substring(key.lastIndexOf('.') + 1));
         return badge;
@@ -83,6 +82,7 @@ public class AdminView extends Div implements HasDynamicTitle {
                 });
         role.addThemeVariants(ButtonVariant.LUMO_SMALL);
         role.setClassName("toggle-instructor");
+        role.setId("toggle-instructor-" + member.getUsername());
 
         boolean enabled = member.isEnabled();
         Button access = new Button(getTranslation(enabled ? "admin.action.disable" : "admin.action.enable"), e -> {
@@ -94,6 +94,7 @@ public class AdminView extends Div implements HasDynamicTitle {
             access.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
         access.setClassName("toggle-enabled");
+        access.setId("toggle-enabled-" + member.getUsername());
         // Disabling yourself would lock the last admin out.
         access.setEnabled(!member.getUsername().equals(me));
 

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -19,6 +19,7 @@ import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.training.attempt.AttemptRecord;
 import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.attempt.AttemptStatus;
 import org.iamdojo.ui.learn.CatalogView;
 import org.iamdojo.ui.learn.PlayerView;
 
@@ -46,7 +47,7 @@ public class HomeView extends Div implements HasDynamicTitle {
             List<AttemptRecord> mine = history(attempts, name);
             // Newest first: the self-paced attempt still in progress is where the learner left off.
             Optional<Scenario> open = mine.stream()
-                    .filter(r -> r.workshopId() == null && "IN_PROGRESS".equals(r.status()))
+                    .filter(r -> r.workshopId() == null && r.status() == AttemptStatus.IN_PROGRESS)
                     .map(r -> scenarios.scenario(r.scenarioId())).flatMap(Optional::stream).findFirst();
             String key = open.isPresent() ? "home.welcome-back" : mine.isEmpty() ? "home.welcome-new" : "home.welcome-again";
             Paragraph welcome = new Paragraph(getTranslation(key, name));
@@ -90,7 +91,7 @@ public class HomeView extends Div implements HasDynamicTitle {
         card.addClassName("dojo-card");
         Span badge = new Span(number);
         badge.addClassName("dojo-card-number");
-        H3 heading = new H3(getTranslation("home.feature." + key + ".title"));
+        H2 heading = new H2(getTranslation("home.feature." + key + ".title"));
         Paragraph text = new Paragraph(getTranslation("home.feature." + key + ".text"));
         card.add(badge, heading, text);
         return card;

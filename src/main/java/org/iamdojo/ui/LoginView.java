@@ -11,11 +11,17 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.time.Duration;
+import java.time.Instant;
+import org.iamdojo.training.member.SignInThrottledException;
+import org.springframework.security.web.WebAttributes;
 
 /**
- * Sign-in form, posted to Spring Security. Any failure (wrong password, unknown name, locked or disabled
- * account) shows the same message, so it reveals neither which part was wrong nor whether the name exists.
+ * Sign-in form, posted to Spring Security. Any failure (wrong password, unknown name, disabled account) shows the
+ * same message, so it reveals neither which part was wrong nor whether the name exists; after repeated failures
+ * it says how long to wait (the same for names that exist and names that do not).
  */
 @Route(value = "login", layout = MainLayout.class)
 @AnonymousAllowed
@@ -24,13 +30,13 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
     private final AuthenticationContext authentication;
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     /** Sign-in page. */
     public LoginView(AuthenticationContext authentication) {
         this.authentication = authentication;
         addClassName("dojo-auth");
 
-        LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form texts = i18n.getForm();
         texts.setTitle(getTranslation("login.title"));
         texts.setUsername(getTranslation("login.username"));
@@ -68,11 +74,29 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        form.setError(parameters.containsKey("error"));
+        boolean failed = parameters.containsKey("error");
+        if (failed) {
+            long seconds = secondsToWait();
+            i18n.getErrorMessage().setMessage(seconds > 0 ? getTranslation("login.error.wait", seconds)
+                    : getTranslation("login.error.message"));
+            form.setI18n(i18n);
+        }
+        form.setError(failed);
         if (parameters.containsKey("signed-up")) {
             notice.setText(getTranslation("login.signed-up"));
             notice.setVisible(true);
         }
+    }
+
+    // Spring Security keeps the last sign-in failure in the session for the page it redirects to.
+    private static long secondsToWait() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object last = session == null ? null : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (last instanceof SignInThrottledException wait) {
+            long millis = Duration.between(Instant.now(), wait.retryAt()).toMillis();
+            return millis <= 0 ? 0 : (millis + 999) / 1000;
+        }
+        return 0;
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.iamdojo.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.RouterLink;
@@ -13,12 +16,26 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Locale;
+import org.iamdojo.ui.console.ConsoleView;
 import org.iamdojo.ui.i18n.LocaleInitListener;
 import org.iamdojo.ui.i18n.TranslationProvider;
+import org.iamdojo.ui.learn.CatalogView;
+import org.iamdojo.ui.practice.HistoryView;
+import org.iamdojo.ui.practice.PracticeView;
+import org.iamdojo.ui.workshop.JoinView;
+import org.iamdojo.ui.workshop.WorkshopsView;
 
-/** The frame around every view: brand, language switcher and the sign-in / sign-up / sign-out actions. */
+/**
+ * The frame around every view: brand, language switcher and the sign-in / sign-up / sign-out actions in the
+ * banner, the view itself in the page's one {@code main} landmark.
+ */
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
+    /** Id of the main landmark that holds the current view. */
+    public static final String MAIN_ID = "main-content";
+
+    // AppLayout's own content slot is a plain div: the view goes into a <main> so assistive technology can jump to it.
+    private final Main main = new Main();
 
     /** Layout whose header reflects who is signed in. */
     public MainLayout(AuthenticationContext authentication) {
@@ -36,29 +53,29 @@ public class MainLayout extends AppLayout {
         actions.add(languageSwitcher());
 
         if (authentication.isAuthenticated()) {
-            RouterLink scenarios = new RouterLink(getTranslation("nav.scenarios"), org.iamdojo.ui.learn.CatalogView.class);
+            RouterLink scenarios = new RouterLink(getTranslation("nav.scenarios"), CatalogView.class);
             scenarios.setId("nav-scenarios");
             scenarios.addClassName("dojo-nav-link");
             actions.add(scenarios);
-            RouterLink console = new RouterLink(getTranslation("nav.console"), org.iamdojo.ui.console.ConsoleView.class);
+            RouterLink console = new RouterLink(getTranslation("nav.console"), ConsoleView.class);
             console.setId("nav-console");
             console.addClassName("dojo-nav-link");
             actions.add(console);
-            RouterLink practice = new RouterLink(getTranslation("nav.practice"), org.iamdojo.ui.practice.PracticeView.class);
+            RouterLink practice = new RouterLink(getTranslation("nav.practice"), PracticeView.class);
             practice.setId("nav-practice");
             practice.addClassName("dojo-nav-link");
             actions.add(practice);
-            RouterLink history = new RouterLink(getTranslation("nav.history"), org.iamdojo.ui.practice.HistoryView.class);
+            RouterLink history = new RouterLink(getTranslation("nav.history"), HistoryView.class);
             history.setId("nav-history");
             history.addClassName("dojo-nav-link");
             actions.add(history);
-            RouterLink join = new RouterLink(getTranslation("nav.join"), org.iamdojo.ui.workshop.JoinView.class);
+            RouterLink join = new RouterLink(getTranslation("nav.join"), JoinView.class);
             join.setId("nav-join");
             join.addClassName("dojo-nav-link");
             actions.add(join);
             if (authentication.hasRole("INSTRUCTOR") || authentication.hasRole("ADMIN")) {
                 RouterLink workshops = new RouterLink(getTranslation("nav.workshops"),
-                        org.iamdojo.ui.workshop.WorkshopsView.class);
+                        WorkshopsView.class);
                 workshops.setId("nav-workshops");
                 workshops.addClassName("dojo-nav-link");
                 actions.add(workshops);
@@ -87,6 +104,30 @@ public class MainLayout extends AppLayout {
         }
         header.add(brand, actions);
         addToNavbar(true, header);
+        main.setId(MAIN_ID);
+        main.addClassName("dojo-main");
+        setContent(main);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+        afterNavigation();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // Vaadin's connection indicator (added to <body> by the client) tells whether the server is reachable: a
+        // status message, so screen readers hear "connection lost", and in the page's language.
+        event.getUI().getPage().executeJs("const indicator = window.Vaadin && window.Vaadin.connectionIndicator;"
+                        + "if (indicator) { indicator.setAttribute('role', 'status');"
+                        + " indicator.onlineText = $0; indicator.offlineText = $1; indicator.reconnectingText = $2; }",
+                getTranslation("connection.online"), getTranslation("connection.offline"),
+                getTranslation("connection.reconnecting"));
     }
 
     private Select<Locale> languageSwitcher() {

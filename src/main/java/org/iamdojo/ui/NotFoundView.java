@@ -1,7 +1,7 @@
 package org.iamdojo.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -24,7 +24,7 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
     public NotFoundView() {
         addClassName("dojo-page");
         setId("not-found");
-        H2 title = new H2(getTranslation("notfound.title"));
+        H1 title = new H1(getTranslation("notfound.title"));
         Paragraph text = new Paragraph(getTranslation("notfound.text"));
         text.addClassName("dojo-muted");
         add(title, text, new RouterLink(getTranslation("notfound.home"), HomeView.class));

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.HasValidation;
@@ -47,7 +48,7 @@ public class SignUpView extends Div implements BeforeEnterObserver, HasDynamicTi
         this.authentication = authentication;
         addClassName("dojo-auth");
 
-        H2 title = new H2(getTranslation("signup.title"));
+        H1 title = new H1(getTranslation("signup.title"));
         Paragraph intro = new Paragraph(getTranslation("signup.intro"));
         intro.addClassName("dojo-muted");
 
@@ -84,7 +85,10 @@ public class SignUpView extends Div implements BeforeEnterObserver, HasDynamicTi
     }
 
     private void submit() {
-        List<SignUpProblem> problems = new ArrayList<>(memberService.checkSignUp(username.getValue(), password.getValue()));
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String address = request == null || request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
+        List<SignUpProblem> problems = new ArrayList<>(
+                memberService.checkSignUpFrom(address, username.getValue(), password.getValue()));
         if (!password.getValue().equals(confirm.getValue())) {
             problems.add(new SignUpProblem(CONFIRM, "signup.error.confirm"));
         }

@@ -1,17 +1,24 @@
 package org.iamdojo.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 import org.iamdojo.architecture.fixture.FrameworkAwareEngineClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
-/** The layering of ARCHITECTURE.md: the engine is plain Java and the UI does not reach repositories. */
+/**
+ * The layering of ARCHITECTURE.md: the engine is plain Java, arrows point one way (ui → training → scenario → iam,
+ * no package cycles below the UI) and the UI does not reach repositories.
+ */
 class LayeringTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -40,6 +47,51 @@ class LayeringTest {
         assertThatThrownBy(() -> engineIsPlainJava("org.iamdojo.architecture.fixture..").check(fixture))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("org.springframework");
+    }
+
+    @Test
+    void scenariosKnowNeitherTheDatabaseNorTheUi() {
+        noClasses().that().resideInAPackage("org.iamdojo.scenario..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.iamdojo.training..", "org.iamdojo.ui..")
+                .because("scenario knows iam, not the UI or the database (ARCHITECTURE.md)")
+                .check(MAIN);
+    }
+
+    @Test
+    void trainingDoesNotKnowTheUi() {
+        noClasses().that().resideInAPackage("org.iamdojo.training..")
+                .should().dependOnClassesThat().resideInAPackage("org.iamdojo.ui..")
+                .because("training stores what must survive restarts; the UI composes it, not the other way round")
+                .check(MAIN);
+    }
+
+    /** Every package is a slice of its own: no two packages may reach each other, directly or round a loop. */
+    static SliceRule packagesAreFreeOfCycles(String root) {
+        return slices().matching(root + ".(**)").should().beFreeOfCycles();
+    }
+
+    @Test
+    void noCycleBetweenTheLayers() {
+        slices().matching("org.iamdojo.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * No package cycle in the engine, scenarios or training. The views are left out: a Vaadin view names its
+     * layout in {@code @Route(layout = MainLayout.class)} and the layout's menu names the views back.
+     */
+    @Test
+    void noPackageCyclesBelowTheUi() {
+        packagesAreFreeOfCycles("org.iamdojo")
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("org.iamdojo.ui.."), DescribedPredicate.alwaysTrue())
+                .check(MAIN);
+    }
+
+    @Test
+    void cycleRuleCatchesTwoPackagesThatUseEachOther() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.iamdojo.architecture.fixture.cycle");
+        assertThatThrownBy(() -> packagesAreFreeOfCycles("org.iamdojo.architecture.fixture.cycle").check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
     }
 
     @Test

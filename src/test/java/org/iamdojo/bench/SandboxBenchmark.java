@@ -11,7 +11,7 @@ import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Sandbox;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

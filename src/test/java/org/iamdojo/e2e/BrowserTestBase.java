@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "iamdojo.admin-password=" + BrowserTestBase.ADMIN_PASSWORD,
+        // Every browser of every test signs up from 127.0.0.1: the per-address sign-up rate would stop the suite.
+        "iamdojo.sign-up.per-address=100000",
         "vaadin.devmode.devTools.enabled=false"})
 public abstract class BrowserTestBase {
 
@@ -46,8 +49,9 @@ public abstract class BrowserTestBase {
     private static Playwright playwright;
     private static Browser browser;
 
-    private BrowserContext context;
-    /** The page of the current test. */
+    /** The browser sessions of the current test, each with its own cookies (one person each). */
+    private final List<BrowserContext> contexts = new ArrayList<>();
+    /** The page the helpers act on: the current session's page. */
     protected Page page;
 
     @LocalServerPort
@@ -90,21 +94,40 @@ public abstract class BrowserTestBase {
 
     @AfterEach
     void closeContext() {
-        if (context != null) {
-            context.close();
-            context = null;
+        for (BrowserContext c : contexts) {
+            c.close();
         }
+        contexts.clear();
+        page = null;
     }
 
-    /** Starts a fresh browser session (no cookies) whose browser language is {@code locale}, e.g. "en-US". */
+    /**
+     * Starts a fresh browser session (no cookies) whose browser language is {@code locale}, e.g. "en-US", closing
+     * any other session of the test.
+     */
     protected Page newSession(String locale) {
         closeContext();
-        context = browser.newContext(new Browser.NewContextOptions()
+        return addSession(locale);
+    }
+
+    /**
+     * Starts one more browser session (another person at another browser) while the others stay open, and makes
+     * it current; switch between them with {@link #use}.
+     */
+    protected Page addSession(String locale) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setLocale(locale)
-                .setViewportSize(1280, 860));
+                .setViewportSize(1280, 860)
+                .setAcceptDownloads(true));
+        contexts.add(context);
         page = context.newPage();
         page.setDefaultTimeout(30_000);
         return page;
+    }
+
+    /** Makes {@code session} (a page from {@link #addSession}) the one the helpers act on. */
+    protected void use(Page session) {
+        page = session;
     }
 
     /** The app's address, e.g. http://localhost:12345 (for tests of HTTP headers, not of user paths). */

@@ -57,4 +57,25 @@ class HttpHeadersTest extends BrowserTestBase {
                 || protectedPage.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")))
                 .as("a session cookie was set to check").isTrue();
     }
+
+    /**
+     * Issue 19, item 11: an anonymous GET of a static file creates no HTTP session (no JSESSIONID cookie), so
+     * crawlers and icon fetches cost no server memory.
+     */
+    @Test
+    void staticFilesCreateNoSession() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (String path : java.util.List.of("/favicon.ico", "/scripts/policy-highlight.js", "/icons/icon.png",
+                "/images/logo.png", "/robots.txt", "/themes/iamdojo/styles.css")) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            soft.assertThat(r.headers().allValues("Set-Cookie")).as(path + " (HTTP " + r.statusCode() + ")")
+                    .noneMatch(c -> c.startsWith("JSESSIONID="));
+            if (path.equals("/favicon.ico") || path.equals("/scripts/policy-highlight.js")) {
+                soft.assertThat(r.statusCode()).as(path).isEqualTo(200);
+            }
+        }
+        soft.assertAll();
+    }
 }

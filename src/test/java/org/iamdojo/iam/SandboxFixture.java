@@ -8,7 +8,7 @@ import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Json;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Sandbox;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 
 /** A sandbox built by {@link SandboxFactory} with the real engine, and shortcuts for tests. */
 public final class SandboxFixture {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
 
 /** Scoring rules of scenarios/README.md that are not about a single check kind. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
 
 /**

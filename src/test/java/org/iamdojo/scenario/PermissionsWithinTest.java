@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.iamdojo.iam.SandboxFactory;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -101,6 +101,24 @@ class ScenarioSolutionsTest {
                 assertThat(f.explanation().en()).isNotBlank();
                 assertThat(f.explanation().ko()).isNotBlank();
             });
+        }));
+    }
+
+    /**
+     * Issue 11, point 7: a check shown as holding but earning 0 of its points (it held before the learner did
+     * anything) says why, in both languages, instead of a bare "0/10".
+     */
+    @TestFactory
+    Stream<DynamicTest> aHoldingCheckWithoutItsPointsSaysWhy() {
+        return catalog.scenarios().stream().map(s -> DynamicTest.dynamicTest(s.id(), () -> {
+            GradeReport untouched = grader.grade(start(s));
+            for (GradeReport.CheckResult r : untouched.checks()) {
+                if (r.passed() && r.earned() < r.check().points()) {
+                    assertThat(r.explanation()).as(s.id() + ": " + r.check().title().en()).isNotNull();
+                    assertThat(r.explanation().en()).contains("untouched sandbox");
+                    assertThat(r.explanation().ko()).contains("샌드박스");
+                }
+            }
         }));
     }
 

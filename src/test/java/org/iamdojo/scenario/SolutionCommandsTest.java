@@ -16,7 +16,7 @@ import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.cli.AwsCommandLine;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -57,6 +57,34 @@ class I18nSyncTest {
      * A value with a placeholder goes through {@link java.text.MessageFormat}, where a single {@code '} starts a quoted
      * run: "AWS's answer: {0}" would show as "AWSs answer: {0}". Such values must double every apostrophe.
      */
+    /** Issue 11, point 8: the catalog's and practice's topic chips read in the learner's language. */
+    @Test
+    void everyScenarioTagAndQuestionTopicIsTranslated() throws IOException {
+        Properties en = load(I18N.resolve("translations.properties"));
+        Properties ko = load(I18N.resolve("translations_ko.properties"));
+        java.util.Set<String> tags = new java.util.TreeSet<>();
+        var validator = org.iamdojo.iam.policy.validation.PolicyValidator.standard();
+        new org.iamdojo.scenario.ScenarioCatalog(Path.of("scenarios"), validator).scenarios()
+                .forEach(s -> tags.addAll(s.tags()));
+        try (var files = Files.walk(Path.of("scenarios/questions"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).toList()) {
+                var m = java.util.regex.Pattern.compile("topics: \\[([^\\]]*)]").matcher(Files.readString(f));
+                while (m.find()) {
+                    for (String t : m.group(1).split(",")) {
+                        tags.add(t.strip());
+                    }
+                }
+            }
+        }
+        // Certification codes (SAA-C03…) are names, the same in every language.
+        tags.removeIf(t -> t.matches("[A-Z]{3}-C\\d{2}"));
+        assertThat(tags).isNotEmpty();
+        assertThat(tags).allSatisfy(t -> {
+            assertThat(en.getProperty("topic." + t)).as("topic." + t + " (English)").isNotBlank();
+            assertThat(ko.getProperty("topic." + t)).as("topic." + t + " (Korean)").isNotBlank();
+        });
+    }
+
     @Test
     void valuesWithPlaceholdersSurviveMessageFormat() throws IOException {
         List<String> problems = new ArrayList<>();

@@ -45,6 +45,15 @@ class IamConsoleViewTest extends KaribuTestBase {
         ButtonKt._click(_get(Button.class, spec -> spec.withId(id)));
     }
 
+    /** Selects the row of a console list whose name is {@code name}, as a click on it does. */
+    @SuppressWarnings("unchecked")
+    private void selectRow(String gridId, String name) {
+        com.vaadin.flow.component.grid.Grid<Object> grid = _get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId(gridId));
+        grid.select(grid.getListDataView().getItems().filter(r -> r.toString().contains("name=" + name + ","))
+                .findFirst().orElseThrow());
+    }
+
     private <T extends com.vaadin.flow.component.Component> T field(Class<T> type, String id) {
         return _get(type, spec -> spec.withId(id));
     }
@@ -56,7 +65,7 @@ class IamConsoleViewTest extends KaribuTestBase {
         click("create-user");
         field(TextField.class, "new-user-name").setValue("alice");
         click("create-user-confirm");
-        IamUser alice = ws.account().user("alice");
+        IamUser alice = ws.sandbox().account(ws.accountId()).user("alice");
         assertThat(alice).isNotNull();
 
         click("attach-policy");
@@ -65,7 +74,7 @@ class IamConsoleViewTest extends KaribuTestBase {
         choice.setValue(choice.getListDataView().getItems().filter(p -> p.toString().contains("arn=" + readOnly.arn() + "]"))
                 .findFirst().orElseThrow());
         click("attach-confirm");
-        assertThat(ws.account().user("alice").attachedPolicyArns()).containsExactly(readOnly.arn());
+        assertThat(ws.sandbox().account(ws.accountId()).user("alice").attachedPolicyArns()).containsExactly(readOnly.arn());
         // The CloudTrail record shows the console acted as root through the sandbox's one way in.
         assertThat(ws.sandbox().trail().events()).anyMatch(e -> e.eventName().equals("AttachUserPolicy"));
     }
@@ -79,8 +88,8 @@ class IamConsoleViewTest extends KaribuTestBase {
         field(com.vaadin.flow.component.checkbox.Checkbox.class, "new-user-console").setValue(true);
         field(com.vaadin.flow.component.textfield.PasswordField.class, "new-user-password").setValue("abc");
         click("create-user-confirm");
-        assertThat(ws.account().user("weakling")).isNotNull();
-        assertThat(ws.account().user("weakling").loginProfile()).isNull();
+        assertThat(ws.sandbox().account(ws.accountId()).user("weakling")).isNotNull();
+        assertThat(ws.sandbox().account(ws.accountId()).user("weakling").loginProfile()).isNull();
         var shown = NotificationsKt.getNotifications();
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0).getThemeNames()).contains("error");
@@ -93,7 +102,7 @@ class IamConsoleViewTest extends KaribuTestBase {
     void accessKeySecretIsShownOnceInADialog() {
         ws.call("iam", "CreateUser", Params.of("UserName", "carol")).orThrow();
         UI.getCurrent().navigate("console/users");
-        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("carol"));
+        selectRow("users-grid", "carol");
         field(com.vaadin.flow.component.tabs.TabSheet.class, "user-tabs").setSelectedIndex(2);
         click("create-access-key");
         String keyId = field(TextField.class, "access-key-id").getValue();
@@ -108,7 +117,7 @@ class IamConsoleViewTest extends KaribuTestBase {
         click("access-key-done");
         UI.getCurrent().navigate("console/dashboard");
         UI.getCurrent().navigate("console/users");
-        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("carol"));
+        selectRow("users-grid", "carol");
         field(com.vaadin.flow.component.tabs.TabSheet.class, "user-tabs").setSelectedIndex(2);
         assertThat(_find(Span.class)).anyMatch(s -> keyId.equals(s.getText())
                 || _find(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("access-keys")).size() == 1);
@@ -124,8 +133,8 @@ class IamConsoleViewTest extends KaribuTestBase {
         UI.getCurrent().navigate("console/users");
 
         ContextMenuKt._clickItemWithID(_get(MenuBar.class, spec -> spec.withId("switch-identity")), "switch-user");
-        ComboBox<IamUser> user = field(ComboBox.class, "signin-user");
-        user.setValue(ws.account().user("bob"));
+        ComboBox<String> user = field(ComboBox.class, "signin-user");
+        user.setValue("bob");
         field(PasswordField.class, "signin-password").setValue("wrong-password");
         click("signin-submit");
         assertThat(field(Paragraph.class, "signin-error").getText())
@@ -145,11 +154,11 @@ class IamConsoleViewTest extends KaribuTestBase {
         ws.actAs(new Credentials.ConsoleSession(ws.accountId(), "dave", false), "dave");
         UI.getCurrent().navigate("console/users");
         // ListUsers is denied in place, with AWS's words and a Why? button.
-        Span message = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("iam-denied"))
+        Span message = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("error-notice"))
                 .getChildren().filter(Span.class::isInstance).map(Span.class::cast).findFirst().orElseThrow();
         assertThat(message.getText()).startsWith("AccessDenied: User: arn:aws:iam::111122223333:user/dave is not authorized"
                 + " to perform: iam:ListUsers");
-        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("why-in-place")));
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("error-notice-why")));
         assertThat(_get(Dialog.class, spec -> spec.withId("decision-dialog")).isOpened()).isTrue();
         _get(Dialog.class, spec -> spec.withId("decision-dialog")).close();
 
@@ -157,7 +166,7 @@ class IamConsoleViewTest extends KaribuTestBase {
         click("create-user");
         field(TextField.class, "new-user-name").setValue("eve");
         click("create-user-confirm");
-        assertThat(ws.account().user("eve")).isNull();
+        assertThat(ws.sandbox().account(ws.accountId()).user("eve")).isNull();
         assertThat(NotificationsKt.getNotifications()).isNotEmpty();
         click("why-denied");
         assertThat(_find(Dialog.class, spec -> spec.withId("decision-dialog"))).anyMatch(Dialog::isOpened);
@@ -172,7 +181,7 @@ class IamConsoleViewTest extends KaribuTestBase {
                         + "\"Action\":\"iam:ListUsers\",\"Resource\":\"*\"}]}")).orThrow();
         ws.actAs(new Credentials.ConsoleSession(ws.accountId(), "dave", false), "dave");
         UI.getCurrent().navigate("console/users");
-        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("why-in-place")));
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("error-notice-why")));
         Dialog dialog = _get(Dialog.class, spec -> spec.withId("decision-dialog"));
         assertThat(dialog.getHeaderTitle()).isEqualTo("결정: 명시적 거부");
         assertThat(_get(Paragraph.class, spec -> spec.withId("decision-reason")).getText()).isEqualTo(
@@ -212,6 +221,78 @@ class IamConsoleViewTest extends KaribuTestBase {
                 .noneMatch(b -> b.getClassNames().contains("sev-error"));
     }
 
+    /** Issue 11.9: the validator's findings read in the learner's language, particles and all. */
+    @Test
+    void policyEditorShowsFindingsInKorean() {
+        UI.getCurrent().setLocale(Locale.KOREAN);
+        UI.getCurrent().navigate("console/policies");
+        click("create-policy");
+        TextArea json = field(TextArea.class, "policy-json");
+        json.setValue("""
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [{
+                    "Effect": "Alow",
+                    "Action": "s3:GetObjekt",
+                    "Resource": "*"
+                  }]
+                }""");
+        java.util.List<String> rows = _find(Button.class, spec -> spec.withClasses("policy-finding")).stream()
+                .map(Button::getText).toList();
+        assertThat(rows).containsExactly(
+                "4행 15열 \u2014 오류 \u2014 INVALID_EFFECT: Alow 효과는 올바르지 않습니다. Allow 또는 Deny를 쓰세요.",
+                "5행 15열 \u2014 오류 \u2014 INVALID_ACTION: s3:GetObjekt 작업은 존재하지 않습니다.");
+        Span line4 = _find(Span.class, spec -> spec.withClasses("policy-line")).get(3);
+        assertThat(line4.getElement().getAttribute("title")).isEqualTo("Alow 효과는 올바르지 않습니다. Allow 또는 Deny를 쓰세요.");
+    }
+
+    /**
+     * Issue 19.5: "Format JSON" must not rewrite a policy with a repeated key (a JSON reader would keep only the
+     * last value, hiding the mistake); the text stays and the finding points at the second key.
+     */
+    @Test
+    void formatJsonLeavesAPolicyWithARepeatedKeyAsItIs() {
+        UI.getCurrent().navigate("console/policies");
+        click("create-policy");
+        TextArea json = field(TextArea.class, "policy-json");
+        String typed = "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Deny\", \"Action\": \"s3:*\","
+                + " \"Resource\": \"*\",\n \"Effect\": \"Allow\"}}";
+        json.setValue(typed);
+        click("policy-format");
+        assertThat(json.getValue()).isEqualTo(typed);
+        assertThat(_find(Button.class, spec -> spec.withClasses("policy-finding"))).extracting(Button::getText)
+                .anyMatch(t -> t.startsWith("Line 2:2 ") && t.contains("Effect appears more than once"));
+    }
+
+    /**
+     * The visual builder offers every condition operator of the one list (ConditionOperator), not a subset of its
+     * own: a StringNotEqualsIgnoreCase condition is built and the validator accepts it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void visualBuilderOffersEveryConditionOperator() {
+        UI.getCurrent().navigate("console/policies");
+        click("create-policy");
+        click("policy-builder-open");
+        com.vaadin.flow.component.select.Select<String> operator =
+                field(com.vaadin.flow.component.select.Select.class, "builder-operator");
+        assertThat(operator.getListDataView().getItems().toList()).containsExactlyElementsOf(
+                java.util.Arrays.stream(org.iamdojo.iam.policy.ConditionOperator.values())
+                        .map(org.iamdojo.iam.policy.ConditionOperator::awsName).toList());
+        ComboBox<Object> service = field(ComboBox.class, "builder-service");
+        service.setValue(service.getListDataView().getItems().filter(s -> s.toString().contains("prefix=s3,"))
+                .findFirst().orElseThrow());
+        field(com.vaadin.flow.component.checkbox.Checkbox.class, "builder-all-actions").setValue(true);
+        operator.setValue("StringNotEqualsIgnoreCase");
+        field(ComboBox.class, "builder-condition-key").setValue("aws:PrincipalTag/${TagKey}");
+        field(TextField.class, "builder-condition-value").setValue("red");
+        click("builder-add");
+        String json = field(TextArea.class, "policy-json").getValue();
+        assertThat(json).contains("\"StringNotEqualsIgnoreCase\"");
+        assertThat(_find(Button.class, spec -> spec.withClasses("policy-finding")))
+                .noneMatch(b -> b.getText().contains("INVALID_CONDITION_OPERATOR"));
+    }
+
     /**
      * The add-to-group choice on a user's page is what ListGroups returns to the acting identity: without
      * iam:ListGroups the page shows AWS's AccessDenied there, not the account's groups
@@ -230,7 +311,7 @@ class IamConsoleViewTest extends KaribuTestBase {
 
         // As root the choice lists both groups.
         UI.getCurrent().navigate("console/users");
-        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("hana"));
+        selectRow("users-grid", "hana");
         field(com.vaadin.flow.component.tabs.TabSheet.class, "user-tabs").setSelectedIndex(1);
         ComboBox<Object> choice = field(ComboBox.class, "add-to-group-choice");
         assertThat(choice.getListDataView().getItems().map(String::valueOf)).containsExactlyInAnyOrder("developers", "auditors");
@@ -238,7 +319,7 @@ class IamConsoleViewTest extends KaribuTestBase {
         ws.actAs(new Credentials.ConsoleSession(ws.accountId(), "hana", false), "hana");
         UI.getCurrent().navigate("console/dashboard");
         UI.getCurrent().navigate("console/users");
-        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("hana"));
+        selectRow("users-grid", "hana");
         field(com.vaadin.flow.component.tabs.TabSheet.class, "user-tabs").setSelectedIndex(1);
         choice = field(ComboBox.class, "add-to-group-choice");
         assertThat(choice.getListDataView().getItems()).isEmpty();
@@ -257,10 +338,10 @@ class IamConsoleViewTest extends KaribuTestBase {
                         + "\"iam:GetUser\",\"iam:List*UserPolicies\"],\"Resource\":\"*\"}]}")).orThrow();
         ws.actAs(new Credentials.ConsoleSession(ws.accountId(), "hana", false), "hana");
         UI.getCurrent().navigate("console/users");
-        _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("users-grid")).select(ws.account().user("hana"));
+        selectRow("users-grid", "hana");
         click("attach-policy");
         assertThat(field(ComboBox.class, "attach-policy-choice").getListDataView().getItems()).isEmpty();
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("iam-denied")))
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("error-notice")))
                 .anyMatch(d -> d.getElement().getTextRecursively().contains("is not authorized to perform: iam:ListPolicies"));
     }
 }

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.io.IOException;
@@ -50,7 +50,7 @@ class ScenarioViewsTest extends KaribuTestBase {
         signInAs("catalog-learner", "LEARNER");
         UI.getCurrent().navigate("scenarios");
         Div cards = _get(Div.class, spec -> spec.withId("catalog-cards"));
-        assertThat(_find(cards, Div.class, spec -> spec.withClasses("scenario-card"))).hasSize(10);
+        assertThat(_find(cards, Div.class, spec -> spec.withClasses("scenario-card"))).hasSize(scenarioFiles());
         assertThat(_get(Button.class, spec -> spec.withId("open-root-account-hygiene")).getText()).isEqualTo("Start");
     }
 
@@ -60,7 +60,7 @@ class ScenarioViewsTest extends KaribuTestBase {
         signInAs("player-learner", "LEARNER");
         UI.getCurrent().navigate("play/developers-and-testers");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("check-my-work")));
-        H3 score = _get(H3.class, spec -> spec.withId("score"));
+        H2 score = _get(H2.class, spec -> spec.withId("score"));
         assertThat(score.getText()).startsWith("Score: ").doesNotContain(" 100 / 100");
         Div report = _get(Div.class, spec -> spec.withId("grade-report"));
         assertThat(_find(report, Div.class, spec -> spec.withClasses("check-row failed"))).isNotEmpty();
@@ -102,9 +102,10 @@ class ScenarioViewsTest extends KaribuTestBase {
     private static final String QUESTION = """
             questions:
               - id: explicit-deny
-                certifications: [SAA-C03]
+                tasks: [SAA-C03/1.1]
                 topics: [explicit-deny]
                 scenario: explicit-deny-wins
+                source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
                 question: {en: "Who wins?", ko: "누가 이기나요?"}
                 options:
                   - {en: "Deny", ko: "거부", correct: true}
@@ -114,7 +115,7 @@ class ScenarioViewsTest extends KaribuTestBase {
 
     private static List<String> problemsShown() {
         return _find(Div.class, spec -> spec.withClasses("catalog-problem")).stream()
-                .flatMap(box -> java.util.stream.Stream.concat(_find(box, H3.class).stream().map(H3::getText),
+                .flatMap(box -> java.util.stream.Stream.concat(_find(box, H2.class).stream().map(H2::getText),
                         _find(box, ListItem.class).stream().map(ListItem::getText)))
                 .toList();
     }
@@ -125,6 +126,8 @@ class ScenarioViewsTest extends KaribuTestBase {
         Files.copy(Path.of("scenarios/explicit-deny-wins.yaml"), dir.resolve("explicit-deny-wins.yaml"));
         Path questions = Files.createDirectories(dir.resolve("questions"));
         Path paths = Files.createDirectories(dir.resolve("paths"));
+        Path guides = Files.createDirectories(dir.resolve("guides"));
+        Files.copy(Path.of("scenarios/guides/SAA-C03.yaml"), guides.resolve("SAA-C03.yaml"));
         Files.writeString(questions.resolve("deny.yaml"), QUESTION);
         ScenarioCatalog scenarios = new ScenarioCatalog(dir, PolicyValidator.standard());
         PracticeCatalog practice = new PracticeCatalog(questions, paths, scenarios);
@@ -174,5 +177,14 @@ class ScenarioViewsTest extends KaribuTestBase {
                 + " --policy-name DevelopersAccess --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":["));
         assertThat(_find(dialog, Span.class, spec -> spec.withClasses("solution-as")))
                 .extracting(Span::getText).containsOnly("IAM 사용자 admin으로 실행");
+    }
+
+    /** One card per scenario file of the shipped folder (every one loads: ScenarioSolutionsTest). */
+    private static int scenarioFiles() {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of("scenarios"))) {
+            return (int) files.filter(f -> f.getFileName().toString().endsWith(".yaml")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -214,8 +214,20 @@ class WorkshopViewsTest extends KaribuTestBase {
         signInAs("ws-ro-teacher", "INSTRUCTOR");
         UI.getCurrent().navigate("workshops/" + w.id() + "/attempts/" + attempt.id());
         assertThat(_get(Paragraph.class, spec -> spec.withId("read-only-note")).getText()).contains("Read-only");
-        org.iamdojo.ui.workshop.WorkshopViewHooks.assertRefuses();
-        assertThat(attempt.attempt().sandbox().account(attempt.scenario().homeAccountId()).groups()).hasSize(groups);
+        var sandbox = attempt.attempt().sandbox();
+        long trail = sandbox.trail().total();
+        long mutations = sandbox.mutations();
+        String someUser = sandbox.account(attempt.scenario().homeAccountId()).users().iterator().next().name();
+        org.iamdojo.ui.workshop.WorkshopViewHooks.assertReadsButRefusesWrites(someUser, "testers");
+        assertThat(sandbox.account(attempt.scenario().homeAccountId()).groups()).hasSize(groups);
+        // The look left nothing in the learner's trail, log or clock: the grade and the replay are the learner's.
+        assertThat(sandbox.trail().total()).isEqualTo(trail);
+        assertThat(sandbox.mutations()).isEqualTo(mutations);
+        assertThat(sandbox.clock().offset()).isEqualTo(java.time.Duration.ZERO);
+        // The terminal shows the learner's sandbox time without the buttons that move it.
+        _get(org.iamdojo.ui.console.ConsolePanel.class).show("terminal");
+        assertThat(_find(Span.class, spec -> spec.withId("sandbox-clock-now"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("clock-advance-1h"))).isEmpty();
 
         _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(1);
         assertThat(_get(Span.class, spec -> spec.withId("replay-position")).getText()).isEqualTo("Event 1 of 2");
@@ -269,7 +281,16 @@ class WorkshopViewsTest extends KaribuTestBase {
         signInAs("ws-csv-teacher", "INSTRUCTOR");
         UI.getCurrent().setLocale(Locale.KOREAN);
         UI.getCurrent().navigate(WorkshopBoardView.class, w.id());
-        byte[] csv = org.iamdojo.ui.workshop.WorkshopViewHooks.csv(_get(WorkshopBoardView.class));
+        WorkshopBoardView board = _get(WorkshopBoardView.class);
+        // The download is served in a request of its own, with no current UI: the CSV must still be Korean.
+        UI ui = UI.getCurrent();
+        byte[] csv;
+        UI.setCurrent(null);
+        try {
+            csv = org.iamdojo.ui.workshop.WorkshopViewHooks.csv(board);
+        } finally {
+            UI.setCurrent(ui);
+        }
 
         assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
@@ -280,6 +301,7 @@ class WorkshopViewsTest extends KaribuTestBase {
         assertThat(lines[1]).startsWith("IAM 기초 워크숍,ws-csv-learner,").contains(",진행 중,")
                 .doesNotContain("IN_PROGRESS");
         assertThat(lines[2]).contains(",시작 전,").doesNotContain("NOT_STARTED");
+        assertThat(lines[1]).contains(",개발자와 테스터: 그룹으로 최소 권한 부여하기,");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.iamdojo.iam.account;
 
+import org.iamdojo.iam.eval.Decision;
+import org.jspecify.annotations.Nullable;
+
 /** Decides whether a caller may do what an operation needs; the policy engine behind it. */
 public interface AccessEvaluator {
 
@@ -12,6 +15,6 @@ public interface AccessEvaluator {
      * @param denialReason AWS's wording after "because", e.g. "no identity-based policy allows the s3:GetObject action"
      * @param decision the engine's Decision with its trace (for the "Why?" view), never null
      */
-    record AccessOutcome(boolean allowed, String denialReason, Object decision) {
+    record AccessOutcome(boolean allowed, @Nullable String denialReason, Decision decision) {
     }
 }

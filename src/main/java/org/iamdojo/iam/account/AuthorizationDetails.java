@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -16,11 +18,9 @@ public final class AuthorizationDetails {
     private AuthorizationDetails() {
     }
 
-    /** Registers GetAccountAuthorizationDetails on a sandbox. */
-    public static void register(Sandbox sb) {
-        sb.register(Operation.of("iam", "GetAccountAuthorizationDetails", true,
-                (c, p) -> IamOperations.need(c, "GetAccountAuthorizationDetails", "*"),
-                (c, p) -> export(c.sandbox(), c.account())));
+    /** GetAccountAuthorizationDetails: the export of the caller's account. */
+    static ObjectNode getAccountAuthorizationDetails(OperationContext c, Params p) {
+        return export(c.sandbox(), c.account());
     }
 
     /** The account's users, groups, roles and customer managed policies (plus AWS managed ones in use). */
@@ -28,7 +28,7 @@ public final class AuthorizationDetails {
         ObjectNode out = Sandbox.json().objectNode();
         ArrayNode users = out.putArray("UserDetailList");
         for (IamUser u : account.users.values()) {
-            ObjectNode j = IamOperations.entityJson(u, "User");
+            ObjectNode j = IamJson.entityJson(u, "User");
             inline(j.putArray("UserPolicyList"), u.inlinePolicies);
             ArrayNode groups = j.putArray("GroupList");
             u.groups.forEach(groups::add);
@@ -39,14 +39,14 @@ public final class AuthorizationDetails {
         }
         ArrayNode groups = out.putArray("GroupDetailList");
         for (IamGroup g : account.groups.values()) {
-            ObjectNode j = IamOperations.entityJson(g, "Group");
+            ObjectNode j = IamJson.entityJson(g, "Group");
             inline(j.putArray("GroupPolicyList"), g.inlinePolicies);
             attached(sandbox, account, j, g);
             groups.add(j);
         }
         ArrayNode roles = out.putArray("RoleDetailList");
         for (IamRole r : account.roles.values()) {
-            ObjectNode j = IamOperations.entityJson(r, "Role");
+            ObjectNode j = IamJson.entityJson(r, "Role");
             j.set("AssumeRolePolicyDocument", Json.parse(r.trustPolicy));
             if (r.description != null) {
                 j.put("Description", r.description);
@@ -167,7 +167,7 @@ public final class AuthorizationDetails {
         if (doc == null || doc.isNull()) {
             throw AwsException.validation("A policy document is missing");
         }
-        return doc.isTextual() ? IamOperations.decode(doc.asText()) : doc.toString();
+        return doc.isTextual() ? IamInput.decode(doc.asText()) : doc.toString();
     }
 
     private static Instant date(JsonNode node, String field, Instant fallback) {
@@ -176,8 +176,8 @@ public final class AuthorizationDetails {
             return fallback;
         }
         try {
-            return java.time.OffsetDateTime.parse(v.asText()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+            return OffsetDateTime.parse(v.asText()).toInstant();
+        } catch (DateTimeParseException e) {
             return fallback;
         }
     }

@@ -1,21 +1,37 @@
 package org.iamdojo.iam.account;
 
+import java.util.List;
+import org.iamdojo.iam.eval.Decision;
+import org.jspecify.annotations.Nullable;
+
 /** An error as AWS reports it: an error code (e.g. NoSuchEntity), a message and the HTTP status. */
 public class AwsException extends RuntimeException {
     private final String code;
     private final int httpStatus;
-    private final transient Object detail;
+    private final transient @Nullable Decision decision;
+    private final List<String> findings;
 
     public AwsException(String code, int httpStatus, String message) {
-        this(code, httpStatus, message, null);
+        this(code, httpStatus, message, null, List.of());
     }
 
-    /** An error with a structured detail for the UI (a Decision trace, validation findings). */
-    public AwsException(String code, int httpStatus, String message, Object detail) {
+    /** An error with the engine's Decision trace for the UI's "Why?" (an AccessDenied). */
+    public AwsException(String code, int httpStatus, String message, @Nullable Decision decision) {
+        this(code, httpStatus, message, decision, List.of());
+    }
+
+    private AwsException(String code, int httpStatus, String message, @Nullable Decision decision,
+                         List<String> findings) {
         super(message);
         this.code = code;
         this.httpStatus = httpStatus;
-        this.detail = detail;
+        this.decision = decision;
+        this.findings = List.copyOf(findings);
+    }
+
+    /** An error with the located findings of a document the validator rejected (MalformedPolicyDocument). */
+    public static AwsException withFindings(String code, int httpStatus, String message, List<String> findings) {
+        return new AwsException(code, httpStatus, message, null, findings);
     }
 
     /** AWS's error code, e.g. EntityAlreadyExists. */
@@ -24,8 +40,11 @@ public class AwsException extends RuntimeException {
     /** The HTTP status AWS answers with. */
     public int httpStatus() { return httpStatus; }
 
-    /** Extra machine-readable detail (Decision, findings), or null. */
-    public Object detail() { return detail; }
+    /** The engine's Decision behind an AccessDenied, or null. */
+    public @Nullable Decision decision() { return decision; }
+
+    /** The validator's findings behind a rejected document ("line:column ERROR CODE message"); empty otherwise. */
+    public List<String> findings() { return findings; }
 
     public static AwsException noSuchEntity(String message) {
         return new AwsException("NoSuchEntity", 404, message);

@@ -2,19 +2,30 @@ package org.iamdojo.iam.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.iamdojo.iam.audit.TrailEvent;
+import org.iamdojo.iam.eval.Decision;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a sandbox call: the response in AWS's shape, or the error; the engine's Decision when
- * access was denied (for "Why?"); and the CloudTrail event it left.
+ * access was denied (for "Why?"), else null; the CloudTrail event it left; and, for the policy simulator, the
+ * requests and decisions behind its response ({@link PrincipalSimulation.Evaluations}), else null.
  */
-public record CallResult(ObjectNode response, AwsException error, Object decision, TrailEvent event) {
+public record CallResult(@Nullable ObjectNode response, @Nullable AwsException error, @Nullable Decision decision,
+                         @Nullable TrailEvent event, PrincipalSimulation.@Nullable Evaluations detail) {
 
-    static CallResult ok(ObjectNode response, TrailEvent event) {
-        return new CallResult(response, null, null, event);
+    /** A result without the simulator's evaluations. */
+    public CallResult(@Nullable ObjectNode response, @Nullable AwsException error, @Nullable Decision decision,
+                      @Nullable TrailEvent event) {
+        this(response, error, decision, event, null);
     }
 
-    static CallResult failed(AwsException error, Object decision, TrailEvent event) {
-        return new CallResult(null, error, decision, event);
+    static CallResult ok(ObjectNode response, @Nullable TrailEvent event,
+                         PrincipalSimulation.@Nullable Evaluations detail) {
+        return new CallResult(response, null, null, event, detail);
+    }
+
+    static CallResult failed(AwsException error, @Nullable Decision decision, @Nullable TrailEvent event) {
+        return new CallResult(null, error, decision, event, null);
     }
 
     /** Whether the call succeeded. */

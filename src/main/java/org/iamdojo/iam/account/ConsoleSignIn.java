@@ -14,15 +14,14 @@ public final class ConsoleSignIn {
     private ConsoleSignIn() {
     }
 
-    /** Whether the user must type an MFA code to sign in. */
-    public static boolean needsMfa(SandboxAccount account, String userName) {
-        IamUser user = account.user(userName);
-        return user != null && user.mfaDevice != null;
-    }
+    /** The error code of a right password for a user with an MFA device when no code was typed. */
+    public static final String MFA_REQUIRED = "MFARequired";
 
     /**
      * Verifies password (and MFA code when the user has a device) and returns the console session; throws an
-     * {@link AwsException} with {@link #INCORRECT} otherwise. Records the password's last use.
+     * {@link AwsException} with {@link #INCORRECT} otherwise. As the console's sign-in asks for the code only on
+     * its second page, a right password without a code for a user with a device is answered with
+     * {@link #MFA_REQUIRED}. Records the password's last use.
      */
     public static Credentials.ConsoleSession signIn(Sandbox sandbox, String accountId, String userName,
                                                     String password, String mfaCode) {
@@ -38,7 +37,10 @@ public final class ConsoleSignIn {
             }
             Instant now = sandbox.now();
             boolean mfa = user.mfaDevice != null;
-            if (mfa && (mfaCode == null || !Totp.verify(user.mfaDevice.base32Secret(), mfaCode.strip(), now))) {
+            if (mfa && (mfaCode == null || mfaCode.isBlank())) {
+                throw new AwsException(MFA_REQUIRED, 401, "Enter the code of the MFA device of " + user.name() + ".");
+            }
+            if (mfa && !Totp.verify(user.mfaDevice.base32Secret(), mfaCode.strip(), now)) {
                 throw incorrect();
             }
             user.passwordLastUsed = now;

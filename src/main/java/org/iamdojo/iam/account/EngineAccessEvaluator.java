@@ -44,7 +44,7 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         CompiledPolicy sessionPolicy = null;
         SandboxAccount account = caller.accountId() == null ? null : sandbox.account(caller.accountId());
         Map<String, String> principalTags = Map.of();
-        if (account != null && "IAMUser".equals(caller.type())) {
+        if (account != null && caller.type() == CallerType.IAM_USER) {
             IamUser user = account.user(caller.userName());
             if (user != null) {
                 addHolder(sandbox, account, user, "user", identity);
@@ -57,7 +57,7 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
                 boundary = managed(sandbox, account, user.permissionsBoundaryArn);
                 principalTags = user.tags;
             }
-        } else if (account != null && caller.session() != null && "AssumedRole".equals(caller.session().kind())) {
+        } else if (account != null && caller.session() != null && caller.session().kind() == SessionKind.ASSUMED_ROLE) {
             IamRole role = account.role(caller.session().roleOrUserName());
             if (role != null) {
                 addHolder(sandbox, account, role, "role", identity);
@@ -82,10 +82,36 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
                 scps.add(level);
             }
         }
-        String principal = "AWSService".equals(caller.type()) ? caller.arn() : caller.arn();
-        return new AuthorizationRequest(principal, need.action(), need.resourceArn(), need.resourceAccount(),
+        // RCPs are those of the account that owns the resource, whoever calls
+        // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html).
+        List<List<CompiledPolicy>> rcps = new ArrayList<>();
+        String resourceAccount = resourceAccount(need);
+        if (resourceAccount != null) {
+            List<List<String>> levels = sandbox.resourceControlPolicies(resourceAccount);
+            for (int i = 0; i < levels.size(); i++) {
+                List<CompiledPolicy> level = new ArrayList<>();
+                for (int j = 0; j < levels.get(i).size(); j++) {
+                    level.add(compile(levels.get(i).get(j), "RCP level " + (i + 1) + " #" + (j + 1)));
+                }
+                rcps.add(level);
+            }
+        }
+        return new AuthorizationRequest(caller.arn(), need.action(), need.resourceArn(), need.resourceAccount(),
                 context(sandbox, caller, need, principalTags), identity, boundary, sessionPolicy, resourcePolicy,
-                scps, List.of(), caller.issuerArn());
+                scps, rcps, caller.issuerArn());
+    }
+
+    /** The account owning the resource: as the operation says, else the account segment of its ARN. */
+    private static String resourceAccount(AccessRequest need) {
+        if (need.resourceAccount() != null && !need.resourceAccount().isEmpty()) {
+            return need.resourceAccount();
+        }
+        String arn = need.resourceArn();
+        if (arn == null || !arn.startsWith("arn:")) {
+            return null;
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : null;
     }
 
     private static String resourcePolicyId(AccessRequest need) {
@@ -102,29 +128,62 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         ctx.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
         ctx.put("aws:SecureTransport", List.of("true"));
         ctx.put("aws:RequestedRegion", List.of(sandbox.region()));
-        ctx.put("aws:SourceIp", List.of("203.0.113.10"));
-        if (caller.principalId() != null && !"AWSService".equals(caller.type())) {
+        ctx.put("aws:SourceIp", List.of(Sandbox.DEFAULT_SOURCE_IP));
+        // An unauthenticated request carries no principal keys at all; a service principal only
+        // aws:PrincipalIsAWSService (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+        boolean anonymous = caller.type() == CallerType.ANONYMOUS;
+        boolean service = caller.type() == CallerType.AWS_SERVICE;
+        if (caller.principalId() != null && !service && !anonymous) {
             ctx.put("aws:userid", List.of(caller.principalId()));
         }
         if (caller.userName() != null) {
             ctx.put("aws:username", List.of(caller.userName()));
         }
-        principalKeys(caller, ctx);
+        if (!anonymous) {
+            principalKeys(caller, ctx);
+            // Every sandbox call is made by the caller itself, never by a service on its behalf (forward access
+            // sessions): "aws:ViaAWSService ... This key is present in the request context for all signed API requests".
+            ctx.put("aws:ViaAWSService", List.of("false"));
+        }
         // AWS sets aws:MultiFactorAuthPresent only for temporary credentials (console sessions are
         // temporary too); long-term access keys leave it absent, which is why BoolIfExists matters.
         boolean temporary = caller.session() != null || caller.accessKeyId() == null;
-        if (temporary && !"AWSService".equals(caller.type())) {
+        if (temporary && !service && !anonymous) {
             ctx.put("aws:MultiFactorAuthPresent", List.of(Boolean.toString(caller.mfaAuthenticated())));
             if (caller.mfaAuthenticated()) {
-                ctx.put("aws:MultiFactorAuthAge", List.of("0"));
+                // Seconds since MFA was presented: when STS issued the session (a console sign-in counts as now).
+                long age = caller.session() == null ? 0
+                        : Math.max(0, Duration.between(caller.session().issuedAt(), now).getSeconds());
+                ctx.put("aws:MultiFactorAuthAge", List.of(Long.toString(age)));
             }
         }
         if (caller.session() != null) {
-            ctx.put("aws:TokenIssueTime", List.of(caller.session().expiration()
-                    .minus(Duration.ofHours(1)).toString()));
+            ctx.put("aws:TokenIssueTime", List.of(caller.session().issuedAt().toString()));
         }
         tags.forEach((k, v) -> ctx.put("aws:PrincipalTag/" + k, List.of(v)));
-        need.context().forEach(ctx::put);
+        // Organization keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+        String principalOrg = service || anonymous ? null : sandbox.organizationId(caller.accountId());
+        if (principalOrg != null) {
+            ctx.put("aws:PrincipalOrgID", List.of(principalOrg));
+            ctx.put("aws:PrincipalOrgPaths", List.of(sandbox.organizationPath(caller.accountId())));
+        }
+        if (resourceAccount(need) != null) {
+            ctx.put("aws:ResourceAccount", List.of(resourceAccount(need)));
+        }
+        String resourceOrg = sandbox.organizationId(resourceAccount(need));
+        if (resourceOrg != null) {
+            ctx.put("aws:ResourceOrgID", List.of(resourceOrg));
+            ctx.put("aws:ResourceOrgPaths", List.of(sandbox.organizationPath(resourceAccount(need))));
+        }
+        // An empty value list takes the key out: how a check states "absent", e.g. aws:MultiFactorAuthPresent for a
+        // request signed with long-term access keys.
+        need.context().forEach((k, v) -> {
+            if (v.isEmpty()) {
+                ctx.remove(k);
+            } else {
+                ctx.put(k, v);
+            }
+        });
         return RequestContext.of(ctx);
     }
 
@@ -138,18 +197,18 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
 
     /** aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and aws:PrincipalIsAWSService as AWS sets them. */
     private static void principalKeys(Caller caller, Map<String, List<String>> ctx) {
-        if ("AWSService".equals(caller.type())) {
+        if (caller.type() == CallerType.AWS_SERVICE) {
             ctx.put("aws:PrincipalIsAWSService", List.of("true"));
             return;
         }
         ctx.put("aws:PrincipalIsAWSService", List.of("false"));
         ctx.put("aws:PrincipalAccount", List.of(caller.accountId()));
-        boolean roleSession = caller.session() != null && "AssumedRole".equals(caller.session().kind());
+        boolean roleSession = caller.session() != null && caller.session().kind() == SessionKind.ASSUMED_ROLE;
         ctx.put("aws:PrincipalArn", List.of(roleSession ? caller.issuerArn() : caller.arn()));
         ctx.put("aws:PrincipalType", List.of(switch (caller.type()) {
-            case "Root" -> "Account";
-            case "IAMUser" -> "User";
-            default -> caller.type();
+            case ROOT -> "Account";
+            case IAM_USER -> "User";
+            default -> caller.type().awsName();
         }));
     }
 
@@ -197,6 +256,9 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         String article = name.startsWith("i") ? "an " : "a ";
         if (decision.decision() == EvalDecision.EXPLICIT_DENY) {
             return "with an explicit deny in " + article + name;
+        }
+        if (layer == PolicyLayer.AWS_MANAGED) {
+            return decision.reason();
         }
         return "because no " + name + " allows the " + action + " action";
     }

@@ -3,6 +3,8 @@ package org.iamdojo.iam.account;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 
 /** JSON helpers of the sandbox: one shared, thread-safe mapper. */
 public final class Json {
@@ -22,8 +24,8 @@ public final class Json {
     }
 
     /** A list of strings given as a JSON array or a single value; empty when absent. */
-    public static java.util.List<String> strings(JsonNode node) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    public static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
         if (node == null || node.isNull()) {
             return out;
         }

@@ -22,7 +22,7 @@ public final class MutationLog {
         j.set("params", r.params().json());
         Caller c = r.caller();
         ObjectNode caller = j.putObject("caller");
-        caller.put("type", c.type());
+        caller.put("type", c.type().awsName());
         caller.put("accountId", c.accountId());
         caller.put("arn", c.arn());
         caller.put("principalId", c.principalId());
@@ -36,7 +36,7 @@ public final class MutationLog {
     /** The mutation a JSON form describes (its CloudTrail event is not part of it). */
     public static Sandbox.MutationRecord fromJson(JsonNode j) {
         JsonNode c = j.get("caller");
-        Caller caller = new Caller(text(c, "type"), text(c, "accountId"), text(c, "arn"), text(c, "principalId"),
+        Caller caller = new Caller(CallerType.fromAwsName(text(c, "type")), text(c, "accountId"), text(c, "arn"), text(c, "principalId"),
                 text(c, "userName"), text(c, "accessKeyId"), c.path("mfa").asBoolean(), text(c, "issuerArn"), null);
         return new Sandbox.MutationRecord(Instant.parse(j.get("time").asText()), caller, j.get("service").asText(),
                 j.get("operation").asText(), new Params((ObjectNode) j.get("params").deepCopy()), null);

@@ -23,16 +23,39 @@ public final class PrincipalSimulation {
     private PrincipalSimulation() {
     }
 
+    /**
+     * One evaluated action × resource: the engine request the simulation authorized and its decision, in the
+     * order of the response's EvaluationResults.
+     */
+    public record Evaluation(String action, String resource, AuthorizationRequest request, Decision decision) {
+    }
+
+    /** The evaluations behind a SimulatePrincipalPolicy response (a call's {@link CallResult#detail()}). */
+    public record Evaluations(List<Evaluation> list) {
+        public Evaluations {
+            list = List.copyOf(list);
+        }
+    }
+
     /** Registers SimulatePrincipalPolicy (needs iam:SimulatePrincipalPolicy on the source principal). */
     public static void register(Sandbox sb, EngineAccessEvaluator evaluator) {
-        sb.register(Operation.of("iam", "SimulatePrincipalPolicy", true,
-                (c, p) -> IamOperations.need(c, "SimulatePrincipalPolicy", p.required("PolicySourceArn")),
-                (c, p) -> simulate(c.sandbox(), c.account(), p.json(), evaluator)));
+        sb.register(Operation.readWithDetail("iam", "SimulatePrincipalPolicy",
+                (c, p) -> IamAccess.onPolicySource(c, p, "iam:SimulatePrincipalPolicy"),
+                (c, p) -> {
+                    List<Evaluation> evaluations = new ArrayList<>();
+                    ObjectNode response = simulate(c.sandbox(), c.account(), p.json(), evaluator, evaluations);
+                    return new Operation.Outcome(response, new Evaluations(evaluations));
+                }));
     }
 
     /** Runs a simulation request (AWS field names) against an account of the sandbox. */
     public static ObjectNode simulate(Sandbox sandbox, SandboxAccount account, JsonNode request,
                                       EngineAccessEvaluator evaluator) {
+        return simulate(sandbox, account, request, evaluator, new ArrayList<>());
+    }
+
+    private static ObjectNode simulate(Sandbox sandbox, SandboxAccount account, JsonNode request,
+                                       EngineAccessEvaluator evaluator, List<Evaluation> evaluations) {
         String source = Json.text(request, "PolicySourceArn");
         if (source == null) {
             throw AwsException.validation("PolicySourceArn is required");
@@ -96,6 +119,7 @@ public final class PrincipalSimulation {
                     all.add(base.resourcePolicy());
                 }
                 results.add(EvaluationResults.result(action, resource, d, all, resourcePolicy != null));
+                evaluations.add(new Evaluation(action, resource, req, d));
             }
         }
         out.put("IsTruncated", false);
@@ -111,7 +135,7 @@ public final class PrincipalSimulation {
             if (u == null) {
                 throw AwsException.noSuchEntity("The user with name " + name + " cannot be found.");
             }
-            return new Caller("IAMUser", account.accountId(), u.arn(), u.id(), u.name(), "AKIASIMULATOR", false, null, null);
+            return new Caller(CallerType.IAM_USER, account.accountId(), u.arn(), u.id(), u.name(), "AKIASIMULATOR", false, null, null);
         }
         if (resource.startsWith("role/")) {
             IamRole r = account.role(name);
@@ -119,9 +143,9 @@ public final class PrincipalSimulation {
                 throw AwsException.noSuchEntity("The role with name " + name + " cannot be found.");
             }
             TemporarySession s = new TemporarySession("ASIASIMULATOR", null, null, sandbox.now().plusSeconds(3600),
-                    "AssumedRole", account.accountId(), r.name(), r.arn(), "SimulatedSession", null, Map.of(),
+                    SessionKind.ASSUMED_ROLE, account.accountId(), r.name(), r.arn(), "SimulatedSession", null, Map.of(),
                     false, false, null);
-            return new Caller("AssumedRole", account.accountId(), s.principalArn(), r.id() + ":SimulatedSession",
+            return new Caller(CallerType.ASSUMED_ROLE, account.accountId(), s.principalArn(), r.id() + ":SimulatedSession",
                     null, "ASIASIMULATOR", false, r.arn(), s);
         }
         throw AwsException.validation("PolicySourceArn must be a user, group or role ARN: " + sourceArn);

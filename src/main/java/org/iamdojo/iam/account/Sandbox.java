@@ -10,12 +10,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.iamdojo.iam.audit.CloudTrail;
 import org.iamdojo.iam.audit.TrailEvent;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 
 /**
  * A sandbox: one or more AWS accounts side by side, with their clock, STS sessions, simulated resources and
@@ -29,16 +32,22 @@ public final class Sandbox {
     private final Map<String, SandboxAccount> accounts = new LinkedHashMap<>();
     private final Map<String, TemporarySession> sessions = new HashMap<>();
     private final Map<String, List<List<String>>> scps = new HashMap<>();
+    private final Map<String, List<List<String>>> rcps = new HashMap<>();
+    private final Map<String, String[]> organizationOf = new HashMap<>();
     private final Map<String, Operation> operations = new HashMap<>();
     private final Map<String, Object> extensions = new HashMap<>();
     private final CloudTrail trail = new CloudTrail();
     private final List<MutationListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private static final String DEFAULT_SOURCE_IP = "203.0.113.10";
+    /**
+     * The source address of calls that name none (console, terminal, scenario setup): 203.0.113.10, from the block
+     * RFC 5737 reserves for documentation (TEST-NET-3), so no real host is ever meant.
+     */
+    public static final String DEFAULT_SOURCE_IP = "203.0.113.10";
     /** What the root user of a closed account can still reach: billing, account settings and Support. */
     private static final Set<String> POST_CLOSURE_SERVICES = Set.of("aws-portal", "account", "support");
     private final String region = "us-east-1";
-    private final Map<String, ManagedPolicy> awsManaged = new java.util.TreeMap<>();
+    private final Map<String, ManagedPolicy> awsManaged = new TreeMap<>();
     private PolicyChecker policyChecker = PolicyChecker.ACCEPT_ALL;
 
     private final long seed;
@@ -81,11 +90,21 @@ public final class Sandbox {
         this.policyChecker = checker;
     }
 
-    /** Rejects a document with MalformedPolicyDocument (its findings as detail) when the validator finds errors. */
+    /**
+     * Rejects a document over its size quota with LimitExceeded, as IAM does, before reading it; then with
+     * MalformedPolicyDocument (its findings as detail) when the validator finds errors. Inline policies are
+     * measured with their siblings by the caller. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+     */
     public void checkPolicy(String document, PolicyUse use) {
+        if (use == PolicyUse.MANAGED && InputLimits.nonWhitespace(document) > InputLimits.MANAGED_POLICY_SIZE) {
+            throw AwsException.limitExceeded("Cannot exceed quota for PolicySize: " + InputLimits.MANAGED_POLICY_SIZE);
+        }
+        if (use == PolicyUse.TRUST && InputLimits.nonWhitespace(document) > InputLimits.TRUST_POLICY_SIZE) {
+            throw AwsException.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + InputLimits.TRUST_POLICY_SIZE);
+        }
         List<String> errors = policyChecker.errors(document, use);
         if (!errors.isEmpty()) {
-            throw new AwsException("MalformedPolicyDocument", 400, errors.get(0), errors);
+            throw AwsException.withFindings("MalformedPolicyDocument", 400, errors.get(0), errors);
         }
     }
 
@@ -149,6 +168,40 @@ public final class Sandbox {
         return scps.getOrDefault(accountId, List.of());
     }
 
+    /** Sets the RCPs that govern an account's resources: levels from the organization root down to the account. */
+    public void setResourceControlPolicies(String accountId, List<List<String>> levels) {
+        rcps.put(accountId, List.copyOf(levels.stream().map(List::copyOf).toList()));
+    }
+
+    /** The RCP levels governing an account's resources; empty when none apply (no organization, management account). */
+    public List<List<String>> resourceControlPolicies(String accountId) {
+        return rcps.getOrDefault(accountId, List.of());
+    }
+
+    /**
+     * Records that an account belongs to an organization (its id o-…, and the account's path
+     * o-…/r-…/ou-…/ for aws:PrincipalOrgPaths), or leaves it (null id).
+     */
+    public void setOrganization(String accountId, String organizationId, String path) {
+        if (organizationId == null) {
+            organizationOf.remove(accountId);
+        } else {
+            organizationOf.put(accountId, new String[] {organizationId, path});
+        }
+    }
+
+    /** The id of the organization the account belongs to, or null. */
+    public String organizationId(String accountId) {
+        String[] o = accountId == null ? null : organizationOf.get(accountId);
+        return o == null ? null : o[0];
+    }
+
+    /** The account's path in its organization (o-…/r-…/ou-…/), or null. */
+    public String organizationPath(String accountId) {
+        String[] o = accountId == null ? null : organizationOf.get(accountId);
+        return o == null ? null : o[1];
+    }
+
     /** The sandbox clock. */
     public SandboxClock clock() {
         return clock;
@@ -181,13 +234,21 @@ public final class Sandbox {
 
     /** Per-sandbox state of simulated services (S3, EC2…), created on first use. */
     @SuppressWarnings("unchecked")
-    public <T> T extension(Class<T> type, java.util.function.Supplier<T> create) {
+    public <T> T extension(Class<T> type, Supplier<T> create) {
         return (T) extensions.computeIfAbsent(type.getName(), k -> create.get());
     }
 
     /** Listens to successful mutating calls: the durable event log of an attempt. */
     public void addMutationListener(MutationListener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Asks the engine whether a caller may do what an operation needs, without recording anything: for checks an
+     * API makes on its own inputs, e.g. KMS's key policy lockout safety check.
+     */
+    public AccessEvaluator.AccessOutcome authorize(Caller caller, AccessRequest need) {
+        return evaluator.evaluate(this, caller, need);
     }
 
     /** Stores a new STS session. */
@@ -210,18 +271,39 @@ public final class Sandbox {
      * Never throws for AWS-level errors: the result carries the error (and the Decision when access was denied).
      */
     public CallResult call(Credentials credentials, String service, String operation, Params params, String sourceIp) {
+        return invoke(credentials, service, operation, params, sourceIp, null);
+    }
+
+    /**
+     * Calls an operation as those credentials for someone who may only look (an instructor viewing a learner's
+     * sandbox): an operation that is not read-only, or an unknown one, is answered with {@code refusal} before
+     * anything else happens; a read-only one is authorized exactly as {@link #call} authorizes it. Nothing of the
+     * look is kept: no CloudTrail event, no mutation listener told, no access key marked as used.
+     */
+    public CallResult callReadOnly(Credentials credentials, String service, String operation, Params params,
+                                   AwsException refusal) {
+        return invoke(credentials, service, operation, params, null, Objects.requireNonNull(refusal));
+    }
+
+    /** One call; {@code readOnlyRefusal} non-null makes it a look that records nothing and refuses writes. */
+    private CallResult invoke(Credentials credentials, String service, String operation, Params params,
+                              String sourceIp, AwsException readOnlyRefusal) {
+        boolean audited = readOnlyRefusal == null;
         lock.lock();
         try {
+            Operation op = operations.get(key(service, operation));
+            if (!audited && (op == null || !op.readOnly())) {
+                return CallResult.failed(readOnlyRefusal, null, null);
+            }
             Instant now = now();
             String ip = sourceIp == null ? DEFAULT_SOURCE_IP : sourceIp;
             Caller caller;
             try {
-                caller = resolve(credentials, now);
+                caller = resolve(credentials, now, audited);
                 refuseBeforePolicies(caller, service);
             } catch (AwsException e) {
                 return CallResult.failed(e, null, null);
             }
-            Operation op = operations.get(key(service, operation));
             if (op == null) {
                 AwsException e = new AwsException("InvalidAction", 400,
                         "The action " + operation + " is not valid for this web service (" + service + ").");
@@ -233,33 +315,36 @@ public final class Sandbox {
             // Accounts whose resources the call touches also receive the event (cross-account CloudTrail).
             List<String> resourceAccounts = new ArrayList<>();
             try {
+                InputLimits.check(op.service(), params);
                 for (AccessRequest need : op.access(ctx, params)) {
+                    InputLimits.resourceArn(need.resourceArn());
                     if (need.resourceAccount() != null && !resourceAccounts.contains(need.resourceAccount())) {
                         resourceAccounts.add(need.resourceAccount());
                     }
                     AccessEvaluator.AccessOutcome outcome = evaluator.evaluate(this, caller, need);
                     if (!outcome.allowed()) {
                         AwsException denied = accessDenied(caller, need, outcome);
-                        TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, null, denied,
-                                now, ip, resourceAccounts);
+                        TrailEvent event = audited ? record(caller, op.service(), op.name(), op.readOnly(), params,
+                                null, denied, now, ip, resourceAccounts) : null;
                         return CallResult.failed(denied, outcome.decision(), event);
                     }
                 }
                 if (!op.readOnly()) {
                     beforeMutation();
                 }
-                ObjectNode response = op.execute(ctx, params);
-                TrailEvent event = record(caller, op.service(), op.name(), op.readOnly(), params, response, null, now,
-                        ip, resourceAccounts);
+                Operation.Outcome outcome = op.run(ctx, params);
+                ObjectNode response = outcome.response();
+                TrailEvent event = audited ? record(caller, op.service(), op.name(), op.readOnly(), params,
+                        op.logsResponse() ? response : null, null, now, ip, resourceAccounts) : null;
                 if (!op.readOnly()) {
                     mutations++;
                     MutationRecord mutation = new MutationRecord(now, caller, op.service(), op.name(), params, event);
                     listeners.forEach(l -> l.mutated(mutation));
                 }
-                return CallResult.ok(response, event);
+                return CallResult.ok(response, event, outcome.detail());
             } catch (AwsException e) {
-                return CallResult.failed(e, e.detail(), record(caller, op.service(), op.name(), op.readOnly(), params,
-                        null, e, now, ip, resourceAccounts));
+                return CallResult.failed(e, e.decision(), audited ? record(caller, op.service(), op.name(),
+                        op.readOnly(), params, null, e, now, ip, resourceAccounts) : null);
             }
         } finally {
             lock.unlock();
@@ -322,14 +407,19 @@ public final class Sandbox {
 
     /** Works out who is calling; AWS's errors for unknown, wrong, inactive or expired credentials. */
     public Caller resolve(Credentials credentials, Instant now) {
+        return resolve(credentials, now, true);
+    }
+
+    /** As {@link #resolve(Credentials, Instant)}; {@code markUsed} false leaves access keys' last-used dates. */
+    private Caller resolve(Credentials credentials, Instant now, boolean markUsed) {
         if (credentials instanceof Credentials.ConsoleSession s) {
             return resolveConsole(s);
         }
         if (credentials instanceof Credentials.AccessKeyPair k) {
-            return resolveKey(k, now);
+            return resolveKey(k, now, markUsed);
         }
         Credentials.ServicePrincipal sp = (Credentials.ServicePrincipal) credentials;
-        return new Caller("AWSService", null, sp.service(), sp.service(), null, null, false, null, null);
+        return new Caller(CallerType.AWS_SERVICE, null, sp.service(), sp.service(), null, null, false, null, null);
     }
 
     private Caller resolveConsole(Credentials.ConsoleSession s) {
@@ -347,7 +437,7 @@ public final class Sandbox {
         return userCaller(account, user, null, s.mfaAuthenticated());
     }
 
-    private Caller resolveKey(Credentials.AccessKeyPair k, Instant now) {
+    private Caller resolveKey(Credentials.AccessKeyPair k, Instant now, boolean markUsed) {
         String id = k.accessKeyId();
         if (id != null && id.startsWith("ASIA")) {
             TemporarySession session = sessions.get(id);
@@ -362,11 +452,11 @@ public final class Sandbox {
             if (!session.validAt(now)) {
                 throw new AwsException("ExpiredToken", 400, "The security token included in the request is expired");
             }
-            String principalId = "AssumedRole".equals(session.kind())
+            String principalId = session.kind() == SessionKind.ASSUMED_ROLE
                     ? roleId(session) + ":" + session.sessionName() : id;
-            String type = "SessionToken".equals(session.kind()) ? "IAMUser" : session.kind();
-            String userName = "SessionToken".equals(session.kind()) ? session.roleOrUserName() : null;
-            if ("SessionToken".equals(session.kind())) {
+            CallerType type = session.kind().callerType();
+            String userName = session.kind() == SessionKind.SESSION_TOKEN ? session.roleOrUserName() : null;
+            if (session.kind() == SessionKind.SESSION_TOKEN) {
                 SandboxAccount account = accounts.get(session.accountId());
                 IamUser user = account == null ? null : account.user(session.roleOrUserName());
                 if (user == null) {
@@ -380,7 +470,7 @@ public final class Sandbox {
         for (SandboxAccount account : accounts.values()) {
             for (AccessKey key : account.root.accessKeys) {
                 if (key.accessKeyId().equals(id)) {
-                    checkKey(key, k, now, "root");
+                    checkKey(key, k, now, markUsed);
                     Caller root = rootCaller(account, false);
                     return new Caller(root.type(), root.accountId(), root.arn(), root.principalId(), null, id,
                             false, null, null);
@@ -389,7 +479,7 @@ public final class Sandbox {
             for (IamUser user : account.users.values()) {
                 for (AccessKey key : user.accessKeys) {
                     if (key.accessKeyId().equals(id)) {
-                        checkKey(key, k, now, user.name());
+                        checkKey(key, k, now, markUsed);
                         return userCaller(account, user, id, false);
                     }
                 }
@@ -429,7 +519,7 @@ public final class Sandbox {
                         + "settings, or contact AWS Support.");
             }
         }
-        if (caller.session() != null && "SessionToken".equals(caller.session().kind()) && !caller.mfaAuthenticated()
+        if (caller.session() != null && caller.session().kind() == SessionKind.SESSION_TOKEN && !caller.mfaAuthenticated()
                 && "iam".equalsIgnoreCase(service)) {
             throw invalidToken();
         }
@@ -441,7 +531,7 @@ public final class Sandbox {
         return role == null ? "AROA" : role.id();
     }
 
-    private static void checkKey(AccessKey key, Credentials.AccessKeyPair k, Instant now, String who) {
+    private static void checkKey(AccessKey key, Credentials.AccessKeyPair k, Instant now, boolean markUsed) {
         if (!key.active()) {
             throw new AwsException("InvalidClientTokenId", 403, "The security token included in the request is invalid.");
         }
@@ -450,7 +540,9 @@ public final class Sandbox {
                     "The request signature we calculated does not match the signature you provided. "
                             + "Check your AWS Secret Access Key and signing method.");
         }
-        key.lastUsedDate = now;
+        if (markUsed) {
+            key.lastUsedDate = now;
+        }
     }
 
     private static AwsException invalidToken() {
@@ -458,18 +550,31 @@ public final class Sandbox {
     }
 
     static Caller rootCaller(SandboxAccount account, boolean mfa) {
-        return new Caller("Root", account.accountId(), account.rootArn(), account.accountId(), null, null, mfa, null, null);
+        return new Caller(CallerType.ROOT, account.accountId(), account.rootArn(), account.accountId(), null, null, mfa, null, null);
     }
 
     static Caller userCaller(SandboxAccount account, IamUser user, String accessKeyId, boolean mfa) {
-        return new Caller("IAMUser", account.accountId(), user.arn(), user.id(), user.name(), accessKeyId, mfa, null, null);
+        return new Caller(CallerType.IAM_USER, account.accountId(), user.arn(), user.id(), user.name(), accessKeyId, mfa, null, null);
     }
 
     private static AwsException accessDenied(Caller caller, AccessRequest need, AccessEvaluator.AccessOutcome outcome) {
         String message = "User: " + caller.arn() + " is not authorized to perform: " + need.action()
                 + (need.resourceArn() == null ? "" : " on resource: " + need.resourceArn())
                 + (outcome.denialReason() == null ? "" : " " + outcome.denialReason());
-        return new AwsException("AccessDenied", 403, message, outcome.decision());
+        return new AwsException(accessDeniedCode(need.action()), 403, message, outcome.decision());
+    }
+
+    /**
+     * The error code of a denied request: AccessDenied, except for the JSON-protocol services that name it
+     * AccessDeniedException (https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html,
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/CommonErrors.html).
+     */
+    static String accessDeniedCode(String action) {
+        String service = action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase();
+        return switch (service) {
+            case "kms", "organizations", "cloudtrail" -> "AccessDeniedException";
+            default -> "AccessDenied";
+        };
     }
 
     /**
@@ -491,7 +596,7 @@ public final class Sandbox {
         TrailEvent first = null;
         for (String recipient : recipients) {
             TrailEvent event = new TrailEvent(eventIds.uniqueId("", 32).toLowerCase(), now, eventSource(service), operation,
-                    region, caller.type(), caller.arn(), caller.principalId(), caller.accountId(), caller.accessKeyId(),
+                    region, caller.type().awsName(), caller.arn(), caller.principalId(), caller.accountId(), caller.accessKeyId(),
                     caller.issuerArn(), caller.mfaAuthenticated(), sourceIp,
                     CloudTrail.redact(params == null ? null : params.json()), CloudTrail.redact(response),
                     error == null ? null : error.code(), error == null ? null : error.getMessage(),

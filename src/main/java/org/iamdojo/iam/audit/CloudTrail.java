@@ -3,9 +3,12 @@ package org.iamdojo.iam.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** The event history of a sandbox, in the order calls happened, in CloudTrail's record format. */
@@ -14,7 +17,7 @@ public final class CloudTrail {
     public static final int MAX_RETAINED = 50_000;
     private final List<TrailEvent> events = new ArrayList<>();
     private long dropped;
-    private final List<java.util.function.Consumer<TrailEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<TrailEvent>> listeners = new CopyOnWriteArrayList<>();
 
     /** Appends an event and tells the listeners (the durable log of an attempt). */
     public void record(TrailEvent event) {
@@ -50,7 +53,7 @@ public final class CloudTrail {
     }
 
     /** Receives every new event. */
-    public void addListener(java.util.function.Consumer<TrailEvent> listener) {
+    public void addListener(Consumer<TrailEvent> listener) {
         listeners.add(listener);
     }
 
@@ -58,7 +61,7 @@ public final class CloudTrail {
     public static TrailEvent fromJson(JsonNode r) {
         JsonNode id = r.path("userIdentity");
         JsonNode issuer = id.path("sessionContext").path("sessionIssuer");
-        return new TrailEvent(text(r, "eventID"), java.time.Instant.parse(r.path("eventTime").asText()),
+        return new TrailEvent(text(r, "eventID"), Instant.parse(r.path("eventTime").asText()),
                 text(r, "eventSource"), text(r, "eventName"), text(r, "awsRegion"), text(id, "type"), text(id, "arn"),
                 text(id, "principalId"), text(id, "accountId"), text(id, "accessKeyId"),
                 issuer.isMissingNode() ? null : text(issuer, "arn"),

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
@@ -38,6 +40,11 @@ import org.iamdojo.iam.policy.PolicyParseException;
 public final class AuthorizeCommand {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int CACHE_SIZE = 4096;
+    /** The usage text (the command takes no arguments). */
+    public static final String USAGE = "usage: authorize < requests.jsonl\n"
+            + "  reads one JSON request per line on standard input and writes one JSON decision per line, in order;\n"
+            + "  request fields: principal, action, resource, resourceAccount, context, identityPolicies,\n"
+            + "  permissionsBoundary, sessionPolicy, resourcePolicy, scps, rcps, sessionIssuer, awsManagedResource";
 
     private final Authorizer authorizer = new Authorizer();
     private final Map<String, CompiledPolicy> cache = new LinkedHashMap<>(256, 0.75f, true) {
@@ -50,9 +57,14 @@ public final class AuthorizeCommand {
     /**
      * Reads requests from {@code in} until end of input and writes exactly one line per input line to {@code out},
      * in order and as soon as it is decided (a blank line gets an error too). The exit code reflects only I/O
-     * failure: a bad request is an {"error": ..., "line": N} answer and the run goes on.
+     * failure: a bad request is an {"error": ..., "line": N} answer and the run goes on. Any argument (help,
+     * --help or another word) prints the usage and returns 2 without reading input.
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        int usage = IamCli.usageIfAsked("authorize", USAGE, args, Set.of(), out, err);
+        if (usage >= 0) {
+            return usage;
+        }
         AuthorizeCommand cmd = new AuthorizeCommand();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -69,10 +81,10 @@ public final class AuthorizeCommand {
                 }
             }
             writer.flush();
-            return 0;
+            return ExitCode.OK;
         } catch (IOException e) {
             err.println("authorize: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT;
         }
     }
 
@@ -88,10 +100,11 @@ public final class AuthorizeCommand {
             Decision decision = authorizer.authorize(request);
             return render(decision);
         } catch (BadRequest e) {
-            return error(e.getMessage(), number);
+            return error(e.getMessage(), number, e);
         } catch (JsonProcessingException e) {
-            return error("malformed JSON at " + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage(), number);
+            // A limit error (e.g. nesting too deep) carries no location.
+            return error("malformed JSON" + (e.getLocation() == null ? "" : " at " + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage(), number);
         } catch (IllegalArgumentException e) {
             return error(e.getMessage(), number);
         } catch (IOException e) {
@@ -102,10 +115,21 @@ public final class AuthorizeCommand {
         }
     }
 
-    /** A request line that is valid JSON but not a valid request. */
+    /** A request line that is valid JSON but not a valid request; for a bad policy, where in that policy. */
     private static final class BadRequest extends Exception {
+        final String policy;
+        final int policyLine;
+        final int policyColumn;
+
         BadRequest(String message) {
+            this(message, null, 0, 0);
+        }
+
+        BadRequest(String message, String policy, int policyLine, int policyColumn) {
             super(message, null, false, false);
+            this.policy = policy;
+            this.policyLine = policyLine;
+            this.policyColumn = policyColumn;
         }
     }
 
@@ -122,6 +146,7 @@ public final class AuthorizeCommand {
         CompiledPolicy resourcePolicy = null;
         List<List<CompiledPolicy>> scps = List.of();
         List<List<CompiledPolicy>> rcps = List.of();
+        boolean awsManaged = false;
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadRequest("a request must be a JSON object");
@@ -145,6 +170,7 @@ public final class AuthorizeCommand {
                     case "resourcePolicy" -> resourcePolicy = policy(p, t, line, field);
                     case "scps" -> scps = policyLevels(p, t, line, field);
                     case "rcps" -> rcps = policyLevels(p, t, line, field);
+                    case "awsManagedResource" -> awsManaged = bool(t, field);
                     default -> throw new BadRequest("unknown field: " + field);
                 }
             }
@@ -161,7 +187,7 @@ public final class AuthorizeCommand {
         PrincipalInfo info = PrincipalInfo.parse(principal, sessionIssuer);
         RequestContext ctx = RequestContext.of(context).withDefaults(info.derivedContextKeys());
         return new AuthorizationRequest(principal, action, resource, resourceAccount, ctx, identity, boundary, session,
-                resourcePolicy, scps, rcps, sessionIssuer);
+                resourcePolicy, scps, rcps, sessionIssuer, awsManaged);
     }
 
     private static String string(JsonParser p, JsonToken t, String field) throws IOException, BadRequest {
@@ -169,6 +195,13 @@ public final class AuthorizeCommand {
             throw new BadRequest(field + " must be a string");
         }
         return p.getText();
+    }
+
+    private static boolean bool(JsonToken t, String field) throws BadRequest {
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw new BadRequest(field + " must be true or false");
+        }
+        return t == JsonToken.VALUE_TRUE;
     }
 
     private static Map<String, List<String>> context(JsonParser p, JsonToken t) throws IOException, BadRequest {
@@ -241,7 +274,8 @@ public final class AuthorizeCommand {
             try {
                 compiled = CompiledPolicy.parse(text, id);
             } catch (PolicyParseException e) {
-                throw new BadRequest(id + ": " + e.getMessage());
+                // Located in the policy's own text, as validate-policy would report it for that document.
+                throw new BadRequest(id + ": " + e.getMessage(), id, e.line(), e.column());
             }
             cache.put(text, compiled);
         }
@@ -281,7 +315,7 @@ public final class AuthorizeCommand {
                     g.writeStringField("effect", m.effect().awsName());
                 }
                 g.writeStringField("layer", m.layer().name());
-                g.writeStringField("reason", m.reason().name().toLowerCase(java.util.Locale.ROOT));
+                g.writeStringField("reason", m.reason().name().toLowerCase(Locale.ROOT));
                 ConditionMiss c = m.condition();
                 if (c != null) {
                     g.writeStringField("conditionKey", c.key());
@@ -310,12 +344,24 @@ public final class AuthorizeCommand {
     }
 
     private static String error(String message, int line) {
+        return error(message, line, null);
+    }
+
+    /** {"error": ..., "line": input line, and for a bad policy "policy", "policyLine", "policyColumn"}. */
+    private static String error(String message, int line, BadRequest bad) {
         StringWriter sw = new StringWriter(64);
         try (JsonGenerator g = JSON.createGenerator(sw)) {
             g.writeStartObject();
             g.writeStringField("error", message);
             if (line > 0) {
                 g.writeNumberField("line", line);
+            }
+            if (bad != null && bad.policy != null) {
+                g.writeStringField("policy", bad.policy);
+                if (bad.policyLine > 0) {
+                    g.writeNumberField("policyLine", bad.policyLine);
+                    g.writeNumberField("policyColumn", bad.policyColumn);
+                }
             }
             g.writeEndObject();
         } catch (IOException e) {

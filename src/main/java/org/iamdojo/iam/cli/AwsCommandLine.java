@@ -19,6 +19,8 @@ import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Sandbox;
+import org.iamdojo.iam.eval.Decision;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sandbox AWS CLI for the learner's terminal: {@code aws configure [--profile P]} (with its four prompts),
@@ -30,9 +32,11 @@ import org.iamdojo.iam.account.Sandbox;
  */
 public final class AwsCommandLine {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Map<String, String> SERVICES = Map.of("iam", "iam", "sts", "sts", "s3api", "s3",
-            "ec2", "ec2", "cloudwatch", "cloudwatch", "account", "account", "organizations", "organizations",
-            "support", "support", "cloudfront", "cloudfront");
+    private static final Map<String, String> SERVICES = Map.ofEntries(Map.entry("iam", "iam"), Map.entry("sts", "sts"),
+            Map.entry("s3api", "s3"), Map.entry("ec2", "ec2"), Map.entry("cloudwatch", "cloudwatch"),
+            Map.entry("account", "account"), Map.entry("organizations", "organizations"), Map.entry("support", "support"),
+            Map.entry("cloudfront", "cloudfront"), Map.entry("aws-portal", "aws-portal"), Map.entry("kms", "kms"),
+            Map.entry("cloudtrail", "cloudtrail"));
     /** Words the AWS API writes in capitals inside operation and parameter names. */
     private static final Map<String, String> ACRONYMS = Map.of("mfa", "MFA", "arn", "Arn", "id", "Id",
             "ids", "Ids", "saml", "SAML", "oidc", "OpenIDConnect", "ssh", "SSH");
@@ -42,6 +46,20 @@ public final class AwsCommandLine {
     private static final Pattern FIRST_CAP = Pattern.compile("(.)([A-Z][a-z]+)");
     private static final Pattern END_CAP = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9@%+=:,./_^-]+");
+    /** The AWS CLI's return codes: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-returncodes.html */
+    static final int EXIT_OK = 0;
+    /** An s3 high-level command (ls, mb, rb, rm, cp) failed. */
+    static final int EXIT_S3_FAILED = 1;
+    /** A shell's answer to a command that is not aws. */
+    static final int EXIT_COMMAND_NOT_FOUND = 127;
+    /** Invalid syntax, an unknown parameter or a bad parameter value. */
+    static final int EXIT_USAGE = 252;
+    /** The configuration is invalid: no credentials. */
+    static final int EXIT_NO_CREDENTIALS = 253;
+    /** The request reached the service, which answered an error. */
+    static final int EXIT_SERVICE_ERROR = 254;
+    /** The command failed for another reason (an unknown profile). */
+    static final int EXIT_FAILED = 255;
     private static final String[] PROMPTS = {"AWS Access Key ID", "AWS Secret Access Key", "Default region name",
             "Default output format"};
 
@@ -59,7 +77,7 @@ public final class AwsCommandLine {
     }
 
     public AwsCommandLine(Sandbox sandbox) {
-        this(sandbox, (c, s, o, p) -> sandbox.call(c, s, o, p, "203.0.113.10"));
+        this(sandbox, (c, s, o, p) -> sandbox.call(c, s, o, p, Sandbox.DEFAULT_SOURCE_IP));
     }
 
     public AwsCommandLine(Sandbox sandbox, Route route) {
@@ -71,13 +89,14 @@ public final class AwsCommandLine {
      * What one line printed and how it ended; {@code decision} is the engine's Decision of an AccessDenied
      * (for the terminal's "why?"), else null. {@code prompt} is the next prompt text while configuring.
      */
-    public record Output(String text, int exitCode, Object decision, String prompt, Message message) {
-        public Output(String text, int exitCode, Object decision, String prompt) {
+    public record Output(String text, int exitCode, @Nullable Decision decision, @Nullable String prompt,
+                         @Nullable Message message) {
+        public Output(String text, int exitCode, @Nullable Decision decision, @Nullable String prompt) {
             this(text, exitCode, decision, prompt, null);
         }
 
         static Output ok(String text) {
-            return new Output(text, 0, null, null);
+            return new Output(text, EXIT_OK, null, null);
         }
 
         static Output fail(String text, int code) {
@@ -99,6 +118,28 @@ public final class AwsCommandLine {
         }
     }
 
+    /** Configures a profile with these keys, as {@code aws configure --profile NAME} would. */
+    public void addProfile(String name, Credentials.AccessKeyPair keys) {
+        Map<String, String> p = profiles.computeIfAbsent(name, k -> new LinkedHashMap<>());
+        p.put("aws_access_key_id", keys.accessKeyId());
+        p.put("aws_secret_access_key", keys.secretAccessKey());
+        if (keys.sessionToken() != null) {
+            p.put("aws_session_token", keys.sessionToken());
+        } else {
+            p.remove("aws_session_token");
+        }
+    }
+
+    /** The access keys of a configured profile, or null when it has none (or does not exist). */
+    public Credentials.AccessKeyPair profileKeys(String name) {
+        Map<String, String> p = profiles.get(name);
+        if (p == null || p.get("aws_access_key_id") == null || p.get("aws_secret_access_key") == null) {
+            return null;
+        }
+        return new Credentials.AccessKeyPair(p.get("aws_access_key_id"), p.get("aws_secret_access_key"),
+                p.get("aws_session_token"));
+    }
+
     /** The names of the configured profiles. */
     public Set<String> profiles() {
         return profiles.keySet();
@@ -113,17 +154,17 @@ public final class AwsCommandLine {
         try {
             words = split(line.trim());
         } catch (IllegalArgumentException e) {
-            return Output.fail(e.getMessage(), 252);
+            return Output.fail(e.getMessage(), EXIT_USAGE);
         }
         if (words.isEmpty()) {
             return Output.ok("");
         }
         if (!words.get(0).equals("aws")) {
             return Output.fail(new Message("not-found", List.of(words.get(0))), words.get(0) + ": command not found (this terminal runs the AWS CLI: try "
-                    + "'aws sts get-caller-identity')", 127);
+                    + "'aws sts get-caller-identity')", EXIT_COMMAND_NOT_FOUND);
         }
         if (words.size() < 2 || words.get(1).equals("help")) {
-            return Output.fail(new Message("usage", List.of()), usage(), 252);
+            return Output.fail(new Message("usage", List.of()), usage(), EXIT_USAGE);
         }
         String profile = null;
         List<String> args = new ArrayList<>();
@@ -137,31 +178,33 @@ public final class AwsCommandLine {
                 args.add(w);
             }
         }
+        if (args.isEmpty()) {
+            // Only global options (e.g. "aws --output json"): no command to run.
+            return Output.fail(new Message("usage", List.of()), usage(), EXIT_USAGE);
+        }
         if (args.get(0).equals("configure")) {
             return configure(args, profile);
         }
         Credentials credentials = console;
         if (profile != null || profiles.containsKey("default")) {
             String name = profile == null ? "default" : profile;
-            Map<String, String> p = profiles.get(name);
-            if (p == null) {
-                return Output.fail("The config profile (" + name + ") could not be found", 255);
+            if (!profiles.containsKey(name)) {
+                return Output.fail("The config profile (" + name + ") could not be found", EXIT_FAILED);
             }
-            if (p.get("aws_access_key_id") == null || p.get("aws_secret_access_key") == null) {
-                return Output.fail("Unable to locate credentials. You can configure credentials by running \"aws configure\".", 253);
+            credentials = profileKeys(name);
+            if (credentials == null) {
+                return Output.fail("Unable to locate credentials. You can configure credentials by running \"aws configure\".", EXIT_NO_CREDENTIALS);
             }
-            credentials = new Credentials.AccessKeyPair(p.get("aws_access_key_id"), p.get("aws_secret_access_key"),
-                    p.get("aws_session_token"));
         }
         if (args.size() < 2) {
-            return Output.fail(new Message("usage", List.of()), usage(), 252);
+            return Output.fail(new Message("usage", List.of()), usage(), EXIT_USAGE);
         }
         if (args.get(0).equals("s3")) {
             return s3(args, credentials);
         }
         String service = SERVICES.get(args.get(0));
         if (service == null) {
-            return Output.fail("aws: error: argument command: Invalid choice: '" + args.get(0) + "'", 252);
+            return Output.fail("aws: error: argument command: Invalid choice: '" + args.get(0) + "'", EXIT_USAGE);
         }
         String operation = operationName(service, args.get(1));
         if (!sandbox.operationNames().contains(service + ":" + operation)) {
@@ -170,7 +213,7 @@ public final class AwsCommandLine {
                 // The AWS CLI's own answer to a mistyped command (awscli's argparser).
                 return Output.fail(new Message("did-you-mean", List.of(args.get(1), String.join("\n  * ", near))),
                         "aws: error: argument operation: Invalid choice: '" + args.get(1) + "', maybe you meant:\n\n  * "
-                                + String.join("\n  * ", near), 252);
+                                + String.join("\n  * ", near), EXIT_USAGE);
             }
         }
         List<String> unknown = CliOptions.unknown(service, operation,
@@ -178,13 +221,13 @@ public final class AwsCommandLine {
         if (!unknown.isEmpty()) {
             // AWS CLI 1.x prints exactly this for options an operation does not have.
             return Output.fail(new Message("unknown-options", List.of(String.join(", ", unknown))),
-                    "Unknown options: " + String.join(", ", unknown), 252);
+                    "Unknown options: " + String.join(", ", unknown), EXIT_USAGE);
         }
         ObjectNode params;
         try {
             params = parameters(withoutFileArguments(operation, args.subList(2, args.size())));
         } catch (IllegalArgumentException e) {
-            return Output.fail("aws: error: " + e.getMessage(), 252);
+            return Output.fail("aws: error: " + e.getMessage(), EXIT_USAGE);
         }
         return call(credentials, service, operation, params);
     }
@@ -245,7 +288,7 @@ public final class AwsCommandLine {
         }
         AwsException e = r.error();
         String text = "An error occurred (" + e.code() + ") when calling the " + operation + " operation: " + e.getMessage();
-        return new Output(text, 254, r.decision(), null);
+        return new Output(text, EXIT_SERVICE_ERROR, r.decision(), null);
     }
 
     private Output configure(List<String> args, String profile) {
@@ -261,9 +304,9 @@ public final class AwsCommandLine {
             configuringProfile = name;
             profiles.computeIfAbsent(name, k -> new LinkedHashMap<>());
             promptIndex = 0;
-            return new Output("", 0, null, prompt());
+            return new Output("", EXIT_OK, null, prompt());
         }
-        return Output.fail("usage: aws configure [--profile NAME] | aws configure set KEY VALUE [--profile NAME]", 252);
+        return Output.fail("usage: aws configure [--profile NAME] | aws configure set KEY VALUE [--profile NAME]", EXIT_USAGE);
     }
 
     private Output answerPrompt(String answer) {
@@ -285,7 +328,7 @@ public final class AwsCommandLine {
             promptIndex = -1;
             return Output.ok("");
         }
-        return new Output("", 0, null, prompt());
+        return new Output("", EXIT_OK, null, prompt());
     }
 
     private String prompt() {
@@ -340,7 +383,7 @@ public final class AwsCommandLine {
             }
             case "mb", "rb" -> {
                 if (args.size() < 3) {
-                    return Output.fail("usage: aws s3 " + cmd + " s3://BUCKET", 252);
+                    return Output.fail("usage: aws s3 " + cmd + " s3://BUCKET", EXIT_USAGE);
                 }
                 String bucket = location(args.get(2))[0];
                 String op = cmd.equals("mb") ? "CreateBucket" : "DeleteBucket";
@@ -355,7 +398,7 @@ public final class AwsCommandLine {
             }
             case "cp" -> {
                 if (args.size() < 4) {
-                    return Output.fail("usage: aws s3 cp s3://SRC/KEY s3://DST/KEY | aws s3 cp --content TEXT s3://DST/KEY", 252);
+                    return Output.fail("usage: aws s3 cp s3://SRC/KEY s3://DST/KEY | aws s3 cp --content TEXT s3://DST/KEY", EXIT_USAGE);
                 }
                 String body;
                 String target;
@@ -363,7 +406,7 @@ public final class AwsCommandLine {
                     body = args.get(3);
                     target = args.size() > 4 ? args.get(4) : null;
                     if (target == null) {
-                        return Output.fail("usage: aws s3 cp --content TEXT s3://DST/KEY", 252);
+                        return Output.fail("usage: aws s3 cp --content TEXT s3://DST/KEY", EXIT_USAGE);
                     }
                 } else {
                     String[] src = location(args.get(2));
@@ -380,14 +423,14 @@ public final class AwsCommandLine {
             }
             default -> {
                 return Output.fail("aws: error: argument subcommand: Invalid choice: '" + cmd
-                        + "' (valid: ls, mb, rb, rm, cp)", 252);
+                        + "' (valid: ls, mb, rb, rm, cp)", EXIT_USAGE);
             }
         }
     }
 
     private static Output error(CallResult r, String operation) {
         return new Output("An error occurred (" + r.error().code() + ") when calling the " + operation
-                + " operation: " + r.error().getMessage(), 1, r.decision(), null);
+                + " operation: " + r.error().getMessage(), EXIT_S3_FAILED, r.decision(), null);
     }
 
     private static String[] location(String s3Uri) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ final class CliOptions {
                     continue;
                 }
                 String[] words = line.trim().split(" ");
-                out.put(words[0], Set.of(java.util.Arrays.copyOfRange(words, 1, words.length)));
+                out.put(words[0], Set.of(Arrays.copyOfRange(words, 1, words.length)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.iamdojo.iam.account.Json;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
@@ -36,34 +38,47 @@ public final class SimulateCustomPolicyCommand {
             "ActionNames", "ResourceArns", "ResourcePolicy", "ResourceOwner", "CallerArn", "ContextEntries",
             "ResourceHandlingOption", "MaxItems", "Marker");
     private static final String DEFAULT_ACCOUNT = "123456789012";
+    /** The usage text. */
+    public static final String USAGE = "usage: simulate-custom-policy --cli-input-json file://request.json|-|JSON\n"
+            + "  the request and response of aws iam simulate-custom-policy (fields: " + "PolicyInputList, "
+            + "PermissionsBoundaryPolicyInputList, ActionNames, ResourceArns, ResourcePolicy, ResourceOwner, CallerArn, "
+            + "ContextEntries)";
 
     private SimulateCustomPolicyCommand() {
     }
 
-    /** Runs the command; exit code 0 on success, 2 on a bad request (message on err). */
+    /** Runs the command; exit code 0 on success, 2 on a bad request (message on err) or a request for usage. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         String input = null;
         for (int i = 0; i < args.length; i++) {
-            if ("--cli-input-json".equals(args[i]) && i + 1 < args.length) {
+            if (IamCli.isHelp(args[i])) {
+                out.println(USAGE);
+                return ExitCode.BAD_INPUT;
+            }
+            if ("--cli-input-json".equals(args[i]) && i + 1 < args.length && input == null) {
                 input = args[++i];
+            } else {
+                err.println("simulate-custom-policy: unexpected argument '" + args[i] + "'");
+                err.println(USAGE);
+                return ExitCode.BAD_INPUT;
             }
         }
         if (input == null) {
-            err.println("usage: simulate-custom-policy --cli-input-json file://request.json (or - for stdin)");
-            return 2;
+            err.println(USAGE);
+            return ExitCode.BAD_INPUT;
         }
         try {
             String text = input.equals("-") ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     : input.startsWith("file://") ? Files.readString(Path.of(input.substring("file://".length())))
                     : input;
             out.println(JSON.writeValueAsString(simulate(JSON.readTree(text))));
-            return 0;
+            return ExitCode.OK;
         } catch (IllegalArgumentException e) {
             err.println("simulate-custom-policy: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT;
         } catch (IOException e) {
             err.println("simulate-custom-policy: cannot read request: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT;
         }
     }
 
@@ -72,7 +87,7 @@ public final class SimulateCustomPolicyCommand {
         request.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
                 throw new IllegalArgumentException("Unknown parameter in input: \"" + f + "\", must be one of: "
-                        + String.join(", ", new java.util.TreeSet<>(FIELDS)));
+                        + String.join(", ", new TreeSet<>(FIELDS)));
             }
         });
         List<CompiledPolicy> identity = policies(request.get("PolicyInputList"), "PolicyInputList");
@@ -105,7 +120,7 @@ public final class SimulateCustomPolicyCommand {
             for (String resource : resources) {
                 Decision combined = null;
                 // Several boundary policies: each must allow (AWS evaluates them as separate boundaries).
-                List<CompiledPolicy> boundaryList = boundaries.isEmpty() ? java.util.Collections.singletonList(null) : boundaries;
+                List<CompiledPolicy> boundaryList = boundaries.isEmpty() ? Collections.singletonList(null) : boundaries;
                 for (CompiledPolicy boundary : boundaryList) {
                     Decision d = authorizer.authorize(new AuthorizationRequest(caller, action,
                             "*".equals(resource) ? null : resource, ownerAccount, context, identity, boundary, null,

@@ -21,7 +21,7 @@ import org.iamdojo.iam.account.PrincipalSimulation;
 import org.iamdojo.iam.account.Sandbox;
 import org.iamdojo.iam.account.SandboxAccount;
 import org.iamdojo.iam.policy.catalog.AwsManagedPolicyCatalog;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 
 /**
  * {@code simulate-principal-policy --account-authorization-details FILE --policy-source-arn ARN
@@ -37,6 +37,11 @@ public final class SimulatePrincipalPolicyCommand {
             "--policy-input-list", "PolicyInputList", "--resource-policy", "ResourcePolicy",
             "--resource-owner", "ResourceOwner", "--caller-arn", "CallerArn");
 
+    /** The usage text. */
+    public static final String USAGE = "usage: simulate-principal-policy --account-authorization-details FILE "
+            + "--policy-source-arn ARN --action-names ACTION... [--resource-arns ARN...] [--context-entries JSON] "
+            + "[--cli-input-json file://request.json]";
+
     private SimulatePrincipalPolicyCommand() {
     }
 
@@ -47,6 +52,10 @@ public final class SimulatePrincipalPolicyCommand {
             ObjectNode request = JSON.createObjectNode();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
+                if (IamCli.isHelp(arg)) {
+                    out.println(USAGE);
+                    return ExitCode.BAD_INPUT;
+                }
                 if ("--account-authorization-details".equals(arg) && i + 1 < args.length) {
                     detailsFile = args[++i];
                 } else if ("--cli-input-json".equals(arg) && i + 1 < args.length) {
@@ -72,26 +81,25 @@ public final class SimulatePrincipalPolicyCommand {
                             || field.equals("ResourceOwner") || field.equals("CallerArn");
                     request.set(field, single && values.size() == 1 ? values.get(0) : values);
                 } else {
-                    err.println("simulate-principal-policy: unknown option " + arg);
-                    return 2;
+                    err.println("simulate-principal-policy: unexpected argument '" + arg + "'");
+                    err.println(USAGE);
+                    return ExitCode.BAD_INPUT;
                 }
             }
             if (detailsFile == null) {
-                err.println("usage: simulate-principal-policy --account-authorization-details FILE "
-                        + "--policy-source-arn ARN --action-names ACTION... [--resource-arns ARN...] "
-                        + "[--context-entries JSON] | --cli-input-json file://request.json");
-                return 2;
+                err.println(USAGE);
+                return ExitCode.BAD_INPUT;
             }
             JsonNode details = JSON.readTree(read(detailsFile, in));
             out.println(JSON.writeValueAsString(simulate(details, request)));
-            return 0;
+            return ExitCode.OK;
         } catch (AwsException e) {
             err.println("An error occurred (" + e.code() + ") when calling the SimulatePrincipalPolicy operation: "
                     + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT;
         } catch (IOException e) {
             err.println("simulate-principal-policy: cannot read input: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT;
         }
     }
 

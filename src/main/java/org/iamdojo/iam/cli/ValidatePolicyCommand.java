@@ -20,7 +20,8 @@ import java.util.Locale;
 
 /**
  * {@code validate-policy FILE [--policy-type TYPE] [--quota QUOTA] [--format text|json]}: prints the findings
- * for a policy document ({@code -} reads standard input). Exit code 1 if any ERROR, 2 on a usage error, else 0.
+ * for a policy document ({@code -} reads standard input). Exit code 1 if any ERROR, 2 on a usage error or a
+ * request for usage (help, --help, -h), else 0.
  */
 public final class ValidatePolicyCommand {
     /** The usage text printed on a usage error. */
@@ -63,8 +64,9 @@ public final class ValidatePolicyCommand {
                         break;
                     case "-h":
                     case "--help":
+                    case "help":
                         out.println(USAGE);
-                        return 0;
+                        return ExitCode.BAD_INPUT;
                     default:
                         if (arg.startsWith("--") || file != null) {
                             throw new IllegalArgumentException("unexpected argument " + arg);
@@ -78,7 +80,7 @@ public final class ValidatePolicyCommand {
         } catch (IllegalArgumentException e) {
             err.println("validate-policy: " + e.getMessage());
             err.println(USAGE);
-            return 2;
+            return ExitCode.BAD_INPUT;
         }
         String policy;
         try {
@@ -86,7 +88,7 @@ public final class ValidatePolicyCommand {
                     : Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             err.println("validate-policy: cannot read " + file + ": " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT;
         }
         List<Finding> findings = PolicyValidator.standard().validate(policy, type, quota);
         if (json) {
@@ -94,7 +96,7 @@ public final class ValidatePolicyCommand {
         } else {
             findings.forEach(f -> out.println(f.format()));
         }
-        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? ExitCode.POLICY_HAS_ERRORS : ExitCode.OK;
     }
 
     private static String next(String[] args, int i, String option) {
@@ -113,7 +115,7 @@ public final class ValidatePolicyCommand {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode list = root.putArray("findings");
         for (Finding f : findings) {
-            list.addObject().put("findingType", f.severity().name()).put("issueCode", f.code())
+            list.addObject().put("findingType", f.severity().name()).put("issueCode", f.issueCode())
                     .put("findingDetails", f.message()).put("line", f.line()).put("column", f.column());
         }
         return root.toString();

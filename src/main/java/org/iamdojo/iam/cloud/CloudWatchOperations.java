@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.iamdojo.iam.account.AccessRequest;
 import org.iamdojo.iam.account.AwsException;
@@ -35,16 +36,22 @@ public final class CloudWatchOperations {
 
     /** Registers the CloudWatch operations on a sandbox. */
     public static void registerAll(Sandbox sb) {
-        sb.register(Operation.of("cloudwatch", "PutMetricData", false,
-                (c, p) -> List.of(new AccessRequest("cloudwatch:PutMetricData", null, c.accountId(), null,
-                        Map.of("cloudwatch:namespace", List.of(p.required("Namespace"))))),
-                CloudWatchOperations::putMetricData));
-        sb.register(Operation.of("cloudwatch", "ListMetrics", true,
-                (c, p) -> need(c, "ListMetrics"), CloudWatchOperations::listMetrics));
-        sb.register(Operation.of("cloudwatch", "GetMetricStatistics", true,
-                (c, p) -> need(c, "GetMetricStatistics"), CloudWatchOperations::getMetricStatistics));
-        sb.register(Operation.of("cloudwatch", "GetMetricData", true,
-                (c, p) -> need(c, "GetMetricData"), CloudWatchOperations::getMetricData));
+        List.of(
+                Operation.write("cloudwatch", "PutMetricData", CloudWatchOperations::putMetricDataAccess,
+                        CloudWatchOperations::putMetricData),
+                Operation.read("cloudwatch", "ListMetrics", (c, p) -> need(c, "ListMetrics"),
+                        CloudWatchOperations::listMetrics),
+                Operation.read("cloudwatch", "GetMetricStatistics", (c, p) -> need(c, "GetMetricStatistics"),
+                        CloudWatchOperations::getMetricStatistics),
+                Operation.read("cloudwatch", "GetMetricData", (c, p) -> need(c, "GetMetricData"),
+                        CloudWatchOperations::getMetricData)
+        ).forEach(sb::register);
+    }
+
+    /** PutMetricData is authorized with the cloudwatch:namespace key of the request. */
+    private static List<AccessRequest> putMetricDataAccess(OperationContext c, Params p) {
+        return List.of(new AccessRequest("cloudwatch:PutMetricData", null, c.accountId(), null,
+                Map.of("cloudwatch:namespace", List.of(p.required("Namespace")))));
     }
 
     /** Seeds datapoints of a metric in an account, one every {@code step} from {@code start}: scenario setup. */
@@ -216,8 +223,8 @@ public final class CloudWatchOperations {
         return p;
     }
 
-    private static java.util.SortedMap<String, String> dimensions(JsonNode node) {
-        java.util.SortedMap<String, String> dims = new TreeMap<>();
+    private static SortedMap<String, String> dimensions(JsonNode node) {
+        SortedMap<String, String> dims = new TreeMap<>();
         for (JsonNode d : node.path("Dimensions")) {
             dims.put(d.path("Name").asText(), d.path("Value").asText());
         }

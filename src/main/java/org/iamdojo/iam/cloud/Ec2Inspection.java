@@ -25,28 +25,33 @@ public final class Ec2Inspection {
         try {
             List<UserDataFinding> out = new ArrayList<>();
             for (Ec2State.Instance i : Ec2Operations.state(sandbox).instances()) {
-                if (i.userData() == null || "terminated".equals(i.state())) {
-                    continue;
-                }
-                String[] lines = i.userData().split("\\R");
-                for (int n = 0; n < lines.length; n++) {
-                    Matcher m = KEY_ID.matcher(lines[n]);
-                    while (m.find()) {
-                        out.add(new UserDataFinding(i.instanceId(), i.accountId(), n + 1,
-                                m.group(1).startsWith("AKIA") ? "AccessKeyId" : "TemporaryAccessKeyId", m.group(1)));
-                    }
-                    Matcher s = SECRET_LINE.matcher(lines[n]);
-                    if (s.find()) {
-                        out.add(new UserDataFinding(i.instanceId(), i.accountId(), n + 1,
-                                s.group(1).toLowerCase().contains("token") ? "SessionToken" : "SecretAccessKey",
-                                s.group(1)));
-                    }
+                if (i.userData() != null && !"terminated".equals(i.state())) {
+                    out.addAll(accessKeysIn(i.instanceId(), i.accountId(), i.userData()));
                 }
             }
             return out;
         } finally {
             sandbox.lock().unlock();
         }
+    }
+
+    /** The access key ids and secret key or session token lines in one instance's user data text. */
+    public static List<UserDataFinding> accessKeysIn(String instanceId, String accountId, String userData) {
+        List<UserDataFinding> out = new ArrayList<>();
+        String[] lines = userData.split("\\R");
+        for (int n = 0; n < lines.length; n++) {
+            Matcher m = KEY_ID.matcher(lines[n]);
+            while (m.find()) {
+                out.add(new UserDataFinding(instanceId, accountId, n + 1,
+                        m.group(1).startsWith("AKIA") ? "AccessKeyId" : "TemporaryAccessKeyId", m.group(1)));
+            }
+            Matcher s = SECRET_LINE.matcher(lines[n]);
+            if (s.find()) {
+                out.add(new UserDataFinding(instanceId, accountId, n + 1,
+                        s.group(1).toLowerCase().contains("token") ? "SessionToken" : "SecretAccessKey", s.group(1)));
+            }
+        }
+        return out;
     }
 
     /**

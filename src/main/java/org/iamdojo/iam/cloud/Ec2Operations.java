@@ -9,8 +9,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iamdojo.iam.policy.Glob;
 import org.iamdojo.iam.account.AccessRequest;
 import org.iamdojo.iam.account.AwsException;
 import org.iamdojo.iam.account.CallResult;
@@ -42,46 +44,96 @@ public final class Ec2Operations {
 
     /** Registers the EC2 operations on a sandbox. */
     public static void registerAll(Sandbox sb) {
-        sb.register(Operation.of("ec2", "RunInstances", false, Ec2Operations::runAccess, Ec2Operations::run));
-        sb.register(Operation.of("ec2", "DescribeInstances", true,
-                (c, p) -> List.of(AccessRequest.of("ec2:DescribeInstances", null, c.accountId())),
-                Ec2Operations::describe));
-        sb.register(Operation.of("ec2", "StopInstances", false,
-                (c, p) -> instanceNeeds(c, p, "ec2:StopInstances"),
-                (c, p) -> transition(c, p, "StoppingInstances", "stopped")));
-        sb.register(Operation.of("ec2", "StartInstances", false,
-                (c, p) -> instanceNeeds(c, p, "ec2:StartInstances"),
-                (c, p) -> transition(c, p, "StartingInstances", "running")));
-        sb.register(Operation.of("ec2", "TerminateInstances", false,
-                (c, p) -> instanceNeeds(c, p, "ec2:TerminateInstances"),
-                (c, p) -> transition(c, p, "TerminatingInstances", "terminated")));
-        sb.register(Operation.of("ec2", "AssociateIamInstanceProfile", false,
-                (c, p) -> {
-                    Ec2State.Instance i = instance(c, p.required("InstanceId"));
-                    List<AccessRequest> needs = new ArrayList<>();
-                    needs.add(AccessRequest.of("ec2:AssociateIamInstanceProfile", i.arn(c.sandbox().region()),
-                            c.accountId()));
-                    passRole(c, profile(c, p), needs);
-                    return needs;
-                },
-                (c, p) -> {
-                    Ec2State.Instance i = instance(c, p.required("InstanceId"));
-                    if (i.instanceProfileArn != null) {
-                        throw new AwsException("IncorrectState", 400,
-                                "There is an existing association for instance " + i.instanceId());
-                    }
-                    InstanceProfile ip = profile(c, p);
-                    i.instanceProfileArn = ip.arn();
-                    i.associationId = "iip-assoc-" + hexId(c, 17);
-                    i.cachedCredentials = null;
-                    ObjectNode out = c.object();
-                    ObjectNode a = out.putObject("IamInstanceProfileAssociation");
-                    a.put("AssociationId", i.associationId);
-                    a.put("InstanceId", i.instanceId());
-                    a.putObject("IamInstanceProfile").put("Arn", ip.arn()).put("Id", ip.id());
-                    a.put("State", "associated");
-                    return out;
-                }));
+        List.of(
+                Operation.write("ec2", "RunInstances", Ec2Operations::runAccess, Ec2Operations::run),
+                Operation.read("ec2", "DescribeInstances", Ec2Operations::describeAccess, Ec2Operations::describe),
+                // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceAttribute.html
+                Operation.read("ec2", "DescribeInstanceAttribute",
+                        (c, p) -> List.of(AccessRequest.of("ec2:DescribeInstanceAttribute", null, c.accountId())),
+                        Ec2Operations::describeAttribute),
+                Operation.write("ec2", "StopInstances", (c, p) -> instanceNeeds(c, p, "ec2:StopInstances"),
+                        Ec2Operations::stopInstances),
+                Operation.write("ec2", "StartInstances", (c, p) -> instanceNeeds(c, p, "ec2:StartInstances"),
+                        Ec2Operations::startInstances),
+                Operation.write("ec2", "TerminateInstances", (c, p) -> instanceNeeds(c, p, "ec2:TerminateInstances"),
+                        Ec2Operations::terminateInstances),
+                Operation.write("ec2", "CreateTags", Ec2Operations::createTagsAccess, Ec2Operations::createTags),
+                Operation.write("ec2", "DeleteTags", Ec2Operations::deleteTagsAccess, Ec2Operations::deleteTags),
+                Operation.write("ec2", "AssociateIamInstanceProfile", Ec2Operations::associateAccess,
+                        Ec2Operations::associateIamInstanceProfile)
+        ).forEach(sb::register);
+    }
+
+    private static ObjectNode createTags(OperationContext c, Params p) {
+        Map<String, String> tags = tags(p.json().path("Tags"));
+        for (String id : resourceIds(p)) {
+            instance(c, id).tags.putAll(tags);
+        }
+        return c.object();
+    }
+
+    private static ObjectNode deleteTags(OperationContext c, Params p) {
+        JsonNode given = p.json().path("Tags");
+        for (String id : resourceIds(p)) {
+            Ec2State.Instance i = instance(c, id);
+            if (given.isEmpty()) {
+                // "If you omit this parameter, we delete all user-defined tags for the specified resources."
+                i.tags.clear();
+            }
+            for (JsonNode t : given) {
+                String key = t.path("Key").asText();
+                // A tag given with a value is deleted only when the value matches.
+                if (!t.has("Value") || t.get("Value").asText().equals(i.tags.get(key))) {
+                    i.tags.remove(key);
+                }
+            }
+        }
+        return c.object();
+    }
+
+    private static List<AccessRequest> describeAccess(OperationContext c, Params p) {
+        return List.of(AccessRequest.of("ec2:DescribeInstances", null, c.accountId()));
+    }
+
+    private static ObjectNode stopInstances(OperationContext c, Params p) {
+        return transition(c, p, "StoppingInstances", "stopped");
+    }
+
+    private static ObjectNode startInstances(OperationContext c, Params p) {
+        return transition(c, p, "StartingInstances", "running");
+    }
+
+    private static ObjectNode terminateInstances(OperationContext c, Params p) {
+        return transition(c, p, "TerminatingInstances", "terminated");
+    }
+
+    /** AssociateIamInstanceProfile needs the action on the instance and iam:PassRole on the profile's role. */
+    private static List<AccessRequest> associateAccess(OperationContext c, Params p) {
+        Ec2State.Instance i = instance(c, p.required("InstanceId"));
+        List<AccessRequest> needs = new ArrayList<>();
+        needs.add(AccessRequest.of("ec2:AssociateIamInstanceProfile", i.arn(c.sandbox().region()),
+                c.accountId()));
+        passRole(c, profile(c, p), needs);
+        return needs;
+    }
+
+    private static ObjectNode associateIamInstanceProfile(OperationContext c, Params p) {
+        Ec2State.Instance i = instance(c, p.required("InstanceId"));
+        if (i.instanceProfileArn != null) {
+            throw new AwsException("IncorrectState", 400,
+                    "There is an existing association for instance " + i.instanceId());
+        }
+        InstanceProfile ip = profile(c, p);
+        i.instanceProfileArn = ip.arn();
+        i.associationId = "iip-assoc-" + hexId(c, 17);
+        i.cachedCredentials = null;
+        ObjectNode out = c.object();
+        ObjectNode a = out.putObject("IamInstanceProfileAssociation");
+        a.put("AssociationId", i.associationId);
+        a.put("InstanceId", i.instanceId());
+        a.putObject("IamInstanceProfile").put("Arn", ip.arn()).put("Id", ip.id());
+        a.put("State", "associated");
+        return out;
     }
 
     /**
@@ -97,13 +149,107 @@ public final class Ec2Operations {
                 service, operation, params, INSTANCE_SOURCE_IP);
     }
 
+    /**
+     * Launching needs ec2:RunInstances with the requested tags (aws:RequestTag, aws:TagKeys) and, when tags are
+     * applied at launch, ec2:CreateTags with ec2:CreateAction = RunInstances
+     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html).
+     */
     private static List<AccessRequest> runAccess(OperationContext c, Params p) {
         p.required("ImageId");
+        Map<String, String> tags = launchTags(p);
+        String instances = "arn:aws:ec2:" + c.sandbox().region() + ":" + c.accountId() + ":instance/*";
         List<AccessRequest> needs = new ArrayList<>();
-        needs.add(AccessRequest.of("ec2:RunInstances",
-                "arn:aws:ec2:" + c.sandbox().region() + ":" + c.accountId() + ":instance/*", c.accountId()));
+        needs.add(new AccessRequest("ec2:RunInstances", instances, c.accountId(), null, requestTags(tags)));
+        if (!tags.isEmpty()) {
+            Map<String, List<String>> ctx = new LinkedHashMap<>(requestTags(tags));
+            ctx.put("ec2:CreateAction", List.of("RunInstances"));
+            needs.add(new AccessRequest("ec2:CreateTags", instances, c.accountId(), null, ctx));
+        }
         if (p.json().hasNonNull("IamInstanceProfile")) {
             passRole(c, profile(c, p), needs);
+        }
+        return needs;
+    }
+
+    /** aws:RequestTag/KEY for each tag and aws:TagKeys for all of them. */
+    private static Map<String, List<String>> requestTags(Map<String, String> tags) {
+        Map<String, List<String>> ctx = new LinkedHashMap<>();
+        tags.forEach((k, v) -> ctx.put("aws:RequestTag/" + k, List.of(v)));
+        if (!tags.isEmpty()) {
+            ctx.put("aws:TagKeys", List.copyOf(tags.keySet()));
+        }
+        return ctx;
+    }
+
+    /** The tags of an existing instance as aws:ResourceTag/KEY and ec2:ResourceTag/KEY. */
+    private static Map<String, List<String>> resourceTags(Ec2State.Instance i) {
+        Map<String, List<String>> ctx = new LinkedHashMap<>();
+        i.tags.forEach((k, v) -> {
+            ctx.put("aws:ResourceTag/" + k, List.of(v));
+            ctx.put("ec2:ResourceTag/" + k, List.of(v));
+        });
+        return ctx;
+    }
+
+    /** The instance tags of RunInstances' TagSpecifications (ResourceType instance). */
+    private static Map<String, String> launchTags(Params p) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode spec : p.json().path("TagSpecifications")) {
+            String type = spec.path("ResourceType").asText("");
+            if (!type.equals("instance")) {
+                throw new AwsException("InvalidParameterValue", 400, "'" + type + "' is not a valid taggable resource "
+                        + "type for this operation: the sandbox tags instances (ResourceType instance).");
+            }
+            out.putAll(tags(spec.path("Tags")));
+        }
+        return out;
+    }
+
+    private static Map<String, String> tags(JsonNode list) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode t : list) {
+            String key = t.path("Key").asText("");
+            if (key.isEmpty() || key.length() > 128 || key.toLowerCase().startsWith("aws:")) {
+                throw new AwsException("InvalidParameterValue", 400, "Tag keys have 1 to 128 characters and may not "
+                        + "start with aws: (" + key + ")");
+            }
+            out.put(key, t.path("Value").asText(""));
+        }
+        return out;
+    }
+
+    private static List<String> resourceIds(Params p) {
+        List<String> ids = p.list("Resources");
+        if (ids.isEmpty()) {
+            throw new AwsException("MissingParameter", 400, "The request must contain the parameter resourceIdSet");
+        }
+        return ids;
+    }
+
+    private static List<AccessRequest> createTagsAccess(OperationContext c, Params p) {
+        Map<String, String> tags = tags(p.json().path("Tags"));
+        List<AccessRequest> needs = new ArrayList<>();
+        for (String id : resourceIds(p)) {
+            Ec2State.Instance i = instance(c, id);
+            Map<String, List<String>> ctx = new LinkedHashMap<>(resourceTags(i));
+            ctx.putAll(requestTags(tags));
+            needs.add(new AccessRequest("ec2:CreateTags", i.arn(c.sandbox().region()), c.accountId(), null, ctx));
+        }
+        return needs;
+    }
+
+    private static List<AccessRequest> deleteTagsAccess(OperationContext c, Params p) {
+        List<String> keys = new ArrayList<>();
+        p.json().path("Tags").forEach(t -> keys.add(t.path("Key").asText()));
+        List<AccessRequest> needs = new ArrayList<>();
+        for (String id : resourceIds(p)) {
+            Ec2State.Instance i = instance(c, id);
+            Map<String, List<String>> ctx = new LinkedHashMap<>(resourceTags(i));
+            List<String> deleted = keys.isEmpty() ? List.copyOf(i.tags.keySet()) : keys;
+            if (!deleted.isEmpty()) {
+                ctx.put("aws:TagKeys", deleted);
+            }
+            needs.add(new AccessRequest("ec2:DeleteTags", i.arn(c.sandbox().region()), c.accountId(), null, ctx));
         }
         return needs;
     }
@@ -127,6 +273,7 @@ public final class Ec2Operations {
                 i.instanceProfileArn = ip.arn();
                 i.associationId = "iip-assoc-" + hexId(c, 17);
             }
+            i.tags.putAll(launchTags(p));
             state(c.sandbox()).put(i);
             list.add(instanceJson(c, i));
         }
@@ -140,14 +287,72 @@ public final class Ec2Operations {
         }
         ObjectNode out = c.object();
         ArrayNode reservations = out.putArray("Reservations");
+        List<JsonNode> filters = new ArrayList<>();
+        p.json().path("Filters").forEach(filters::add);
         for (Ec2State.Instance i : state(c.sandbox()).instances()) {
-            if (i.accountId().equals(c.accountId()) && (ids.isEmpty() || ids.contains(i.instanceId()))) {
+            if (i.accountId().equals(c.accountId()) && (ids.isEmpty() || ids.contains(i.instanceId()))
+                    && filters.stream().allMatch(f -> matches(i, f))) {
                 ObjectNode r = reservations.addObject();
                 r.put("OwnerId", i.accountId());
                 r.putArray("Instances").add(instanceJson(c, i));
             }
         }
         return out;
+    }
+
+    /** The attributes DescribeInstanceAttribute knows (AWS's list); the sandbox answers the two it models. */
+    private static final List<String> ATTRIBUTES = List.of("instanceType", "kernel", "ramdisk", "userData",
+            "disableApiTermination", "instanceInitiatedShutdownBehavior", "rootDeviceName", "blockDeviceMapping",
+            "productCodes", "sourceDestCheck", "groupSet", "ebsOptimized", "sriovNetSupport", "enaSupport",
+            "enclaveOptions", "disableApiStop");
+
+    private static ObjectNode describeAttribute(OperationContext c, Params p) {
+        String attribute = p.required("Attribute");
+        if (!ATTRIBUTES.contains(attribute)) {
+            throw new AwsException("InvalidParameterValue", 400,
+                    "Value (" + attribute + ") for parameter attribute is invalid. Unknown attribute.");
+        }
+        Ec2State.Instance i = instance(c, p.required("InstanceId"));
+        ObjectNode out = c.object();
+        out.put("InstanceId", i.instanceId());
+        switch (attribute) {
+            case "userData" -> {
+                ObjectNode v = out.putObject("UserData");
+                if (i.userData() != null) {
+                    v.put("Value", Base64.getEncoder().encodeToString(i.userData().getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            case "instanceType" -> out.putObject("InstanceType").put("Value", i.instanceType());
+            default -> throw new AwsException("UnsupportedOperation", 400,
+                    "The sandbox describes only the userData and instanceType attributes, not " + attribute + ".");
+        }
+        return out;
+    }
+
+    /**
+     * One DescribeInstances filter: tag:KEY, tag-key, instance-id or instance-state-name, matching any of its Values
+     * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstances.html).
+     */
+    private static boolean matches(Ec2State.Instance i, JsonNode filter) {
+        String name = filter.path("Name").asText("");
+        List<String> values = new ArrayList<>();
+        JsonNode v = filter.path("Values");
+        if (v.isArray()) {
+            v.forEach(x -> values.add(x.asText()));
+        } else if (v.isTextual()) {
+            values.add(v.asText());
+        }
+        if (name.startsWith("tag:")) {
+            String value = i.tags.get(name.substring(4));
+            return value != null && values.stream().anyMatch(x -> Glob.compile(x, false).matches(value));
+        }
+        return switch (name) {
+            case "tag-key" -> values.stream().anyMatch(i.tags::containsKey);
+            case "instance-id" -> values.contains(i.instanceId());
+            case "instance-state-name" -> values.contains(i.state());
+            default -> throw new AwsException("InvalidParameterValue", 400, "The filter '" + name + "' is invalid: "
+                    + "the sandbox filters by tag:KEY, tag-key, instance-id and instance-state-name.");
+        };
     }
 
     private static ObjectNode transition(OperationContext c, Params p, String listName, String target) {
@@ -178,7 +383,8 @@ public final class Ec2Operations {
     private static List<AccessRequest> instanceNeeds(OperationContext c, Params p, String action) {
         List<AccessRequest> needs = new ArrayList<>();
         for (String id : instanceIds(p)) {
-            needs.add(AccessRequest.of(action, instance(c, id).arn(c.sandbox().region()), c.accountId()));
+            Ec2State.Instance i = instance(c, id);
+            needs.add(new AccessRequest(action, i.arn(c.sandbox().region()), c.accountId(), null, resourceTags(i)));
         }
         return needs;
     }
@@ -258,6 +464,10 @@ public final class Ec2Operations {
         e.set("State", stateJson(c, i.state()));
         if (i.instanceProfileArn() != null) {
             e.putObject("IamInstanceProfile").put("Arn", i.instanceProfileArn());
+        }
+        if (!i.tags.isEmpty()) {
+            ArrayNode tags = e.putArray("Tags");
+            i.tags.forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
         }
         return e;
     }

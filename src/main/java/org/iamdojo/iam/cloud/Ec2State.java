@@ -36,6 +36,7 @@ public final class Ec2State {
         String instanceProfileArn;
         String associationId;
         InstanceCredentials cachedCredentials;
+        final Map<String, String> tags = new LinkedHashMap<>();
 
         Instance(String instanceId, String accountId, String imageId, String instanceType, Instant launchTime,
                  String userData) {
@@ -67,6 +68,9 @@ public final class Ec2State {
 
         /** pending, running, stopping, stopped, shutting-down or terminated. */
         public String state() { return state; }
+
+        /** The instance's tags, key → value, in the order they were added. */
+        public Map<String, String> tags() { return Collections.unmodifiableMap(tags); }
 
         /** The ARN of the associated instance profile, or null. */
         public String instanceProfileArn() { return instanceProfileArn; }

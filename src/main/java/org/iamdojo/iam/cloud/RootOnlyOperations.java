@@ -27,8 +27,14 @@ public final class RootOnlyOperations {
     public static void registerAll(Sandbox sandbox) {
         RootOnlyTasks catalogue = RootOnlyTasks.load();
         for (RootOnlyTasks.Task task : catalogue.rootOnly()) {
-            sandbox.register(Operation.of(task.service(), task.operation(), false,
+            sandbox.register(Operation.write(task.service(), task.operation(),
                     (c, p) -> access(c, task, catalogue.refusal()),
+                    (c, p) -> execute(c, p, task)));
+        }
+        for (RootOnlyTasks.Task task : catalogue.formerlyRootOnly()) {
+            // No longer root-only: authorized like any call, by the caller's policies for the task's IAM action.
+            sandbox.register(Operation.write(task.service(), task.operation(),
+                    (c, p) -> List.of(AccessRequest.of(task.iamAction(), "*", c.accountId())),
                     (c, p) -> execute(c, p, task)));
         }
     }

@@ -33,6 +33,11 @@ public record RootOnlyTasks(String source, Refusal refusal, List<Task> tasks) {
         return tasks.stream().filter(Task::isRootOnlyOperation).toList();
     }
 
+    /** Tasks AWS once reserved for root that IAM policies now govern (registered as ordinary operations). */
+    public List<Task> formerlyRootOnly() {
+        return tasks.stream().filter(t -> "iam".equals(t.kind())).toList();
+    }
+
     /** The documented answer given to a non-root caller, and where AWS says it. */
     public record Refusal(String message, String source) {
     }
@@ -41,11 +46,12 @@ public record RootOnlyTasks(String source, Refusal refusal, List<Task> tasks) {
      * One task.
      *
      * @param kind "root-only": a sandbox operation refused to everyone but root; "as-root": an ordinary operation
-     *             that only the root user can complete in the situation the task describes
+     *             that only the root user can complete in the situation the task describes; "iam": once
+     *             root-only, now an ordinary operation that IAM policies allow with {@code iamAction}
      * @param historical true when AWS listed the task once but no longer does
      */
     public record Task(String id, String name, String service, String operation, String kind, String note,
-                       boolean historical, String source) {
+                       boolean historical, String source, String iamAction) {
         /** Whether the task is its own root-only operation. */
         public boolean isRootOnlyOperation() {
             return "root-only".equals(kind);

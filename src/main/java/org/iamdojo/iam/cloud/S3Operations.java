@@ -41,146 +41,160 @@ public final class S3Operations {
 
     /** Registers the S3 operations on a sandbox. */
     public static void registerAll(Sandbox sb) {
-        sb.register(Operation.of("s3", "CreateBucket", false,
-                (c, p) -> List.of(AccessRequest.of("s3:CreateBucket", bucketArn(p.required("Bucket")), c.accountId())),
-                S3Operations::createBucket));
-        sb.register(Operation.of("s3", "DeleteBucket", false,
-                (c, p) -> bucketNeed(c, p, "s3:DeleteBucket"),
-                (c, p) -> {
-                    S3State.Bucket b = bucket(c, p);
-                    if (!b.objects.isEmpty()) {
-                        throw new AwsException("BucketNotEmpty", 409, "The bucket you tried to delete is not empty");
-                    }
-                    state(c.sandbox()).remove(b.name());
-                    return c.object();
-                }));
-        sb.register(Operation.of("s3", "ListBuckets", true,
-                (c, p) -> List.of(AccessRequest.of("s3:ListAllMyBuckets", null, c.accountId())),
-                (c, p) -> {
-                    ObjectNode out = c.object();
-                    ArrayNode list = out.putArray("Buckets");
-                    for (S3State.Bucket b : state(c.sandbox()).buckets()) {
-                        if (b.ownerAccountId().equals(c.accountId())) {
-                            ObjectNode e = list.addObject();
-                            e.put("Name", b.name());
-                            e.put("CreationDate", b.creationDate().toString());
-                        }
-                    }
-                    out.putObject("Owner").put("ID", c.accountId());
-                    return out;
-                }));
-        sb.register(Operation.of("s3", "PutBucketPolicy", false,
-                (c, p) -> policyNeed(c, p, "s3:PutBucketPolicy"),
-                (c, p) -> {
-                    S3State.Bucket b = bucket(c, p);
-                    String policy = p.required("Policy");
-                    c.sandbox().checkPolicy(policy, PolicyUse.RESOURCE);
-                    Json.parse(policy);
-                    b.policy = policy;
-                    return c.object();
-                }));
-        sb.register(Operation.of("s3", "GetBucketPolicy", true,
-                (c, p) -> policyNeed(c, p, "s3:GetBucketPolicy"),
-                (c, p) -> {
-                    S3State.Bucket b = bucket(c, p);
-                    if (b.policy == null) {
-                        throw new AwsException("NoSuchBucketPolicy", 404, "The bucket policy does not exist");
-                    }
-                    ObjectNode out = c.object();
-                    out.put("Policy", b.policy);
-                    return out;
-                }));
-        sb.register(Operation.of("s3", "DeleteBucketPolicy", false,
-                (c, p) -> policyNeed(c, p, "s3:DeleteBucketPolicy"),
-                (c, p) -> {
-                    bucket(c, p).policy = null;
-                    return c.object();
-                }));
-        objects(sb);
+        List.of(
+                // buckets
+                Operation.write("s3", "CreateBucket", S3Operations::createBucketNeed, S3Operations::createBucket),
+                Operation.write("s3", "DeleteBucket", (c, p) -> bucketNeed(c, p, "s3:DeleteBucket"),
+                        S3Operations::deleteBucket),
+                Operation.read("s3", "ListBuckets", S3Operations::listBucketsNeed, S3Operations::listBuckets),
+                // bucket policies
+                Operation.write("s3", "PutBucketPolicy", (c, p) -> policyNeed(c, p, "s3:PutBucketPolicy"),
+                        S3Operations::putBucketPolicy),
+                Operation.read("s3", "GetBucketPolicy", (c, p) -> policyNeed(c, p, "s3:GetBucketPolicy"),
+                        S3Operations::getBucketPolicy),
+                Operation.write("s3", "DeleteBucketPolicy", (c, p) -> policyNeed(c, p, "s3:DeleteBucketPolicy"),
+                        S3Operations::deleteBucketPolicy),
+                // objects
+                Operation.write("s3", "PutObject", (c, p) -> objectNeed(c, p, "s3:PutObject"), S3Operations::putObject),
+                Operation.read("s3", "GetObject", S3Operations::getObjectNeed, S3Operations::getObject),
+                Operation.write("s3", "DeleteObject", (c, p) -> objectNeed(c, p, "s3:DeleteObject"),
+                        S3Operations::deleteObject),
+                Operation.read("s3", "ListObjectsV2", S3Operations::listObjectsNeed, S3Operations::listObjectsV2)
+        ).forEach(sb::register);
     }
 
-    private static void objects(Sandbox sb) {
-        sb.register(Operation.of("s3", "PutObject", false,
-                (c, p) -> objectNeed(c, p, "s3:PutObject"),
-                (c, p) -> {
-                    S3State.Bucket b = bucket(c, p);
-                    String key = p.required("Key");
-                    String body = p.optional("Body", "");
-                    S3State.S3Object o = new S3State.S3Object(key, body, eTag(body), c.now(), c.caller().arn());
-                    b.objects.put(key, o);
-                    ObjectNode out = c.object();
-                    out.put("ETag", o.eTag());
-                    return out;
-                }));
-        sb.register(Operation.of("s3", "GetObject", true, S3Operations::getObjectNeed,
-                (c, p) -> {
-                    S3State.Bucket b = bucket(c, p);
-                    S3State.S3Object o = b.objects.get(p.required("Key"));
-                    if (o == null) {
-                        throw new AwsException("NoSuchKey", 404, "The specified key does not exist.");
-                    }
-                    ObjectNode out = c.object();
-                    out.put("Body", o.body());
-                    out.put("ETag", o.eTag());
-                    out.put("ContentLength", o.size());
-                    out.put("LastModified", o.lastModified().toString());
-                    return out;
-                }));
-        sb.register(Operation.of("s3", "DeleteObject", false,
-                (c, p) -> objectNeed(c, p, "s3:DeleteObject"),
-                (c, p) -> {
-                    // S3 answers 204 whether or not the key existed.
-                    bucket(c, p).objects.remove(p.required("Key"));
-                    return c.object();
-                }));
-        sb.register(Operation.of("s3", "ListObjectsV2", true,
-                (c, p) -> {
-                    S3State.Bucket b = bucketOrThrow(c, p.required("Bucket"));
-                    Map<String, List<String>> ctx = new LinkedHashMap<>();
-                    ctx.put("s3:prefix", List.of(p.optional("Prefix", "")));
-                    if (p.optional("Delimiter") != null) {
-                        ctx.put("s3:delimiter", List.of(p.optional("Delimiter")));
-                    }
-                    ctx.put("s3:max-keys", List.of(String.valueOf(maxKeys(p))));
-                    return List.of(new AccessRequest("s3:ListBucket", b.arn(), b.ownerAccountId(), b.policy, ctx));
-                },
-                (c, p) -> {
-                    S3State.Bucket b = bucket(c, p);
-                    String prefix = p.optional("Prefix", "");
-                    int max = maxKeys(p);
-                    ObjectNode out = c.object();
-                    out.put("Name", b.name());
-                    out.put("Prefix", prefix);
-                    ArrayNode contents = out.putArray("Contents");
-                    int count = 0;
-                    boolean truncated = false;
-                    for (S3State.S3Object o : b.objects.tailMap(prefix, true).values()) {
-                        if (!o.key().startsWith(prefix)) {
-                            break;
-                        }
-                        if (count == max) {
-                            truncated = true;
-                            break;
-                        }
-                        ObjectNode e = contents.addObject();
-                        e.put("Key", o.key());
-                        e.put("Size", o.size());
-                        e.put("ETag", o.eTag());
-                        e.put("LastModified", o.lastModified().toString());
-                        count++;
-                    }
-                    out.put("KeyCount", count);
-                    out.put("MaxKeys", max);
-                    out.put("IsTruncated", truncated);
-                    return out;
-                }));
+    private static List<AccessRequest> createBucketNeed(OperationContext c, Params p) {
+        return List.of(AccessRequest.of("s3:CreateBucket", bucketArn(validName(p)), c.accountId()));
+    }
+
+    private static ObjectNode deleteBucket(OperationContext c, Params p) {
+        S3State.Bucket b = bucket(c, p);
+        if (!b.objects.isEmpty()) {
+            throw new AwsException("BucketNotEmpty", 409, "The bucket you tried to delete is not empty");
+        }
+        state(c.sandbox()).remove(b.name());
+        return c.object();
+    }
+
+    /** ListBuckets is authorized as s3:ListAllMyBuckets, on no resource. */
+    private static List<AccessRequest> listBucketsNeed(OperationContext c, Params p) {
+        return List.of(AccessRequest.of("s3:ListAllMyBuckets", null, c.accountId()));
+    }
+
+    private static ObjectNode listBuckets(OperationContext c, Params p) {
+        ObjectNode out = c.object();
+        ArrayNode list = out.putArray("Buckets");
+        for (S3State.Bucket b : state(c.sandbox()).buckets()) {
+            if (b.ownerAccountId().equals(c.accountId())) {
+                ObjectNode e = list.addObject();
+                e.put("Name", b.name());
+                e.put("CreationDate", b.creationDate().toString());
+            }
+        }
+        out.putObject("Owner").put("ID", c.accountId());
+        return out;
+    }
+
+    private static ObjectNode putBucketPolicy(OperationContext c, Params p) {
+        S3State.Bucket b = bucket(c, p);
+        String policy = p.required("Policy");
+        c.sandbox().checkPolicy(policy, PolicyUse.RESOURCE);
+        Json.parse(policy);
+        b.policy = policy;
+        return c.object();
+    }
+
+    private static ObjectNode getBucketPolicy(OperationContext c, Params p) {
+        S3State.Bucket b = bucket(c, p);
+        if (b.policy == null) {
+            throw new AwsException("NoSuchBucketPolicy", 404, "The bucket policy does not exist");
+        }
+        ObjectNode out = c.object();
+        out.put("Policy", b.policy);
+        return out;
+    }
+
+    private static ObjectNode deleteBucketPolicy(OperationContext c, Params p) {
+        bucket(c, p).policy = null;
+        return c.object();
+    }
+
+    private static ObjectNode putObject(OperationContext c, Params p) {
+        S3State.Bucket b = bucket(c, p);
+        String key = p.required("Key");
+        String body = p.optional("Body", "");
+        S3State.S3Object o = new S3State.S3Object(key, body, eTag(body), c.now(), c.caller().arn());
+        b.objects.put(key, o);
+        ObjectNode out = c.object();
+        out.put("ETag", o.eTag());
+        return out;
+    }
+
+    private static ObjectNode getObject(OperationContext c, Params p) {
+        S3State.Bucket b = bucket(c, p);
+        S3State.S3Object o = b.objects.get(p.required("Key"));
+        if (o == null) {
+            throw new AwsException("NoSuchKey", 404, "The specified key does not exist.");
+        }
+        ObjectNode out = c.object();
+        out.put("Body", o.body());
+        out.put("ETag", o.eTag());
+        out.put("ContentLength", o.size());
+        out.put("LastModified", o.lastModified().toString());
+        return out;
+    }
+
+    private static ObjectNode deleteObject(OperationContext c, Params p) {
+        // S3 answers 204 whether or not the key existed.
+        bucket(c, p).objects.remove(p.required("Key"));
+        return c.object();
+    }
+
+    /** ListObjectsV2 is authorized as s3:ListBucket with the s3:prefix, s3:delimiter and s3:max-keys keys. */
+    private static List<AccessRequest> listObjectsNeed(OperationContext c, Params p) {
+        S3State.Bucket b = bucketOrThrow(c, p.required("Bucket"));
+        Map<String, List<String>> ctx = new LinkedHashMap<>();
+        ctx.put("s3:prefix", List.of(p.optional("Prefix", "")));
+        if (p.optional("Delimiter") != null) {
+            ctx.put("s3:delimiter", List.of(p.optional("Delimiter")));
+        }
+        ctx.put("s3:max-keys", List.of(String.valueOf(maxKeys(p))));
+        return List.of(new AccessRequest("s3:ListBucket", b.arn(), b.ownerAccountId(), b.policy, ctx));
+    }
+
+    private static ObjectNode listObjectsV2(OperationContext c, Params p) {
+        S3State.Bucket b = bucket(c, p);
+        String prefix = p.optional("Prefix", "");
+        int max = maxKeys(p);
+        ObjectNode out = c.object();
+        out.put("Name", b.name());
+        out.put("Prefix", prefix);
+        ArrayNode contents = out.putArray("Contents");
+        int count = 0;
+        boolean truncated = false;
+        for (S3State.S3Object o : b.objects.tailMap(prefix, true).values()) {
+            if (!o.key().startsWith(prefix)) {
+                break;
+            }
+            if (count == max) {
+                truncated = true;
+                break;
+            }
+            ObjectNode e = contents.addObject();
+            e.put("Key", o.key());
+            e.put("Size", o.size());
+            e.put("ETag", o.eTag());
+            e.put("LastModified", o.lastModified().toString());
+            count++;
+        }
+        out.put("KeyCount", count);
+        out.put("MaxKeys", max);
+        out.put("IsTruncated", truncated);
+        return out;
     }
 
     private static ObjectNode createBucket(OperationContext c, Params p) {
-        String name = p.required("Bucket");
-        if (!validBucketName(name)) {
-            throw new AwsException("InvalidBucketName", 400, "The specified bucket is not valid.");
-        }
+        String name = validName(p);
         S3State s3 = state(c.sandbox());
         S3State.Bucket existing = s3.bucket(name);
         if (existing != null) {
@@ -195,6 +209,15 @@ public final class S3Operations {
         ObjectNode out = c.object();
         out.put("Location", "/" + name);
         return out;
+    }
+
+    // Checked before authorization too, so no policy is matched against a name S3 would refuse anyway.
+    private static String validName(Params p) {
+        String name = p.required("Bucket");
+        if (!validBucketName(name)) {
+            throw new AwsException("InvalidBucketName", 400, "The specified bucket is not valid.");
+        }
+        return name;
     }
 
     /** Whether a name follows S3's general purpose bucket naming rules. */

@@ -1,5 +1,6 @@
 package org.iamdojo.iam.cloud;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -66,7 +67,7 @@ public final class S3State {
     public record S3Object(String key, String body, String eTag, Instant lastModified, String writerArn) {
         /** Size in bytes (UTF-8). */
         public long size() {
-            return body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            return body.getBytes(StandardCharsets.UTF_8).length;
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * levels from the root OU down to the account, inner list = the policies attached at that level; empty =
  * the account is not governed by that policy type. {@code resource} null means the action has no resource
  * ("*"); {@code resourceAccount} null means: the account in the resource ARN, else the caller's account.
+ * {@code awsManagedResource}: the resource is an AWS managed KMS key (AWS managed policies, service-linked roles
+ * and alias/aws/ aliases are recognised by their ARN).
  */
 public record AuthorizationRequest(
         String principal,
@@ -21,7 +23,17 @@ public record AuthorizationRequest(
         CompiledPolicy resourcePolicy,
         List<List<CompiledPolicy>> scps,
         List<List<CompiledPolicy>> rcps,
-        String sessionIssuer) {
+        String sessionIssuer,
+        boolean awsManagedResource) {
+
+    /** A request about a customer-managed resource (the usual case). */
+    public AuthorizationRequest(String principal, String action, String resource, String resourceAccount,
+            RequestContext context, List<CompiledPolicy> identityPolicies, CompiledPolicy permissionsBoundary,
+            CompiledPolicy sessionPolicy, CompiledPolicy resourcePolicy, List<List<CompiledPolicy>> scps,
+            List<List<CompiledPolicy>> rcps, String sessionIssuer) {
+        this(principal, action, resource, resourceAccount, context, identityPolicies, permissionsBoundary,
+                sessionPolicy, resourcePolicy, scps, rcps, sessionIssuer, false);
+    }
 
     /** Replaces null collections with empty ones. */
     public AuthorizationRequest {

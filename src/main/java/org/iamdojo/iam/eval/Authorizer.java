@@ -15,10 +15,12 @@ import org.iamdojo.iam.policy.Effect;
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html)
  * and "Cross-account policy evaluation logic"
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html):
- * an explicit deny anywhere wins; every RCP and SCP level must allow; a same-account resource-based policy
- * can grant on its own (limited by the boundary and session policy when it names a role rather than the
- * session); otherwise identity policies, boundary and session policy must all allow; cross-account needs
- * both the caller's side and the resource-based policy. Stateless and thread-safe.
+ * an explicit deny anywhere wins; changes to resources AWS owns are refused ({@link AwsManagedResource}); every
+ * SCP level must allow, while RCP levels only deny (RCPFullAWSAccess is always attached); a same-account
+ * resource-based policy can grant on its own (limited by the boundary and session policy when it names a role
+ * rather than the session), except that role trust policies and KMS key policies must always allow; otherwise
+ * identity policies, boundary and session policy must all allow; cross-account needs both the caller's side
+ * and the resource-based policy. Stateless and thread-safe.
  */
 public final class Authorizer {
     private static final int DENY = 1;
@@ -33,7 +35,10 @@ public final class Authorizer {
             "sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession",
             "sts:setsourceidentity", "sts:setcontext");
 
-    /** Decides the request; throws IllegalArgumentException when the principal cannot be parsed. */
+    /**
+     * Decides the request; throws IllegalArgumentException when the principal cannot be parsed or the request
+     * cannot be decided without a fact it lacks ({@link UndecidablePrincipalException}).
+     */
     public Decision authorize(AuthorizationRequest request) {
         return new Evaluation(request).run();
     }
@@ -64,18 +69,24 @@ public final class Authorizer {
             boolean iamIdentity = principal.isIamIdentity();
             boolean orgPrincipal = iamIdentity || kind == PrincipalKind.ROOT;
             boolean serviceLinked = principal.isServiceLinkedRole();
+            boolean kmsKey = AwsManagedResource.isKmsKey(target);
+            if (req.awsManagedResource() && !kmsKey) {
+                throw new IllegalArgumentException("awsManagedResource applies to AWS managed KMS keys "
+                        + "(arn:aws:kms:REGION:ACCOUNT:key/ID); AWS managed policies, service-linked roles and "
+                        + "alias/aws/ aliases are recognised by their ARN, and " + target.text() + " is none of them");
+            }
             boolean scpApplies = !req.scps().isEmpty() && orgPrincipal && !serviceLinked;
-            boolean rcpApplies = !req.rcps().isEmpty() && !serviceLinked && RCP_SERVICES.contains(serviceOf());
+            // RCPs do not apply to AWS managed keys (https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html).
+            boolean rcpApplies = !req.rcps().isEmpty() && !serviceLinked && RCP_SERVICES.contains(serviceOf())
+                    && !req.awsManagedResource();
 
             PolicyLayer denyLayer = null;
-            int rcpFailLevel = -1;
             if (rcpApplies) {
+                // RCPFullAWSAccess is attached at every level and cannot be detached, so an RCP level can only
+                // deny: a level without an allow of its own still lets the request through
+                // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html).
                 for (int i = 0; i < req.rcps().size(); i++) {
-                    int f = evalSet(req.rcps().get(i), PolicyLayer.RCP, true);
-                    denyLayer = firstDeny(denyLayer, f, PolicyLayer.RCP);
-                    if ((f & ALLOW) == 0 && rcpFailLevel < 0) {
-                        rcpFailLevel = i;
-                    }
+                    denyLayer = firstDeny(denyLayer, evalSet(req.rcps().get(i), PolicyLayer.RCP, true), PolicyLayer.RCP);
                 }
             }
             int scpFailLevel = -1;
@@ -115,9 +126,9 @@ public final class Authorizer {
                 return decide(EvalDecision.EXPLICIT_DENY, denyLayer, "with an explicit deny in a "
                         + denyLayer.awsName());
             }
-            if (rcpFailLevel >= 0) {
-                return implicit(PolicyLayer.RCP, "no resource control policy at organization level "
-                        + rcpFailLevel + " allows the " + req.action() + " action");
+            String awsOwned = AwsManagedResource.refusal(lowerAction, target, req.awsManagedResource());
+            if (awsOwned != null) {
+                return implicit(PolicyLayer.AWS_MANAGED, "AWS manages this resource: " + awsOwned);
             }
             if (scpFailLevel >= 0) {
                 return implicit(PolicyLayer.SCP, "no service control policy at organization level "
@@ -125,9 +136,18 @@ public final class Authorizer {
             }
             boolean resourceAllows = (resource & ALLOW) != 0;
             boolean trustAction = TRUST_ACTIONS.contains(lowerAction);
-            // KMS: "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access
-            // to a KMS key" — the key policy must allow, like a role trust policy.
-            boolean resourceMustAllow = trustAction || ("kms".equals(serviceOf()) && req.resourcePolicy() != null);
+            // "IAM role trust policies and KMS key policies are exceptions to this logic, because they must
+            // explicitly allow access for principals" (policy-eval-basics); "Unless the key policy explicitly
+            // allows it, you cannot use IAM policies to allow access to a KMS key"
+            // (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html). Every key has a key
+            // policy, so a request on a key without one is not allowed by IAM policies alone.
+            boolean keyPolicyMustAllow = kmsKey && "kms".equals(serviceOf());
+            boolean resourceMustAllow = trustAction || keyPolicyMustAllow;
+            if (keyPolicyMustAllow && req.resourcePolicy() == null) {
+                return implicit(PolicyLayer.RESOURCE_POLICY, "the request gives no key policy for the KMS key, and "
+                        + "IAM policies allow access to a key only when its key policy allows it (every KMS key "
+                        + "has one; the default one allows the account, arn:aws:iam::ACCOUNT:root)");
+            }
 
             if (kind == PrincipalKind.ROOT) {
                 if (trustAction && lowerAction.startsWith("sts:assumerole")) {
@@ -156,6 +176,16 @@ public final class Authorizer {
             boolean sameAccount = isSameAccount();
             if (sameAccount && resourceAllows && resourceGrantsAlone(boundaryAllows, sessionAllows, trustAction)) {
                 return decide(EvalDecision.ALLOW, PolicyLayer.RESOURCE_POLICY, "a resource-based policy allows it");
+            }
+            if (sameAccount && resourceAllows && !identityAllows && resourceGrantLimited()) {
+                // The resource-based policy allowed, but it names the role (or, for a trust policy, the user)
+                // rather than the session, so the boundary and session policy had to allow too: they decided.
+                if (!boundaryAllows) {
+                    return implicit(PolicyLayer.PERMISSIONS_BOUNDARY, "no permissions boundary allows the "
+                            + req.action() + " action");
+                }
+                return implicit(PolicyLayer.SESSION_POLICY, "no session policy allows the " + req.action()
+                        + " action");
             }
             if (resourceMustAllow && !resourceAllows) {
                 return implicit(PolicyLayer.RESOURCE_POLICY, (trustAction ? "the role trust policy" : "the key policy")
@@ -197,10 +227,19 @@ public final class Authorizer {
             return switch (principal.kind()) {
                 case USER -> (m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD)
                         && (!trustAction || boundaryAllows);
-                case ROLE -> (m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD)
-                        && boundaryAllows && sessionAllows;
-                case ASSUMED_ROLE, FEDERATED_USER -> m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD
+                // A role ARN caller is a session of the role: named through its role (ISSUER) or by "*".
+                case ROLE, ASSUMED_ROLE, FEDERATED_USER -> m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD
                         || (m == PrincipalMatch.ISSUER && boundaryAllows && sessionAllows);
+                default -> false;
+            };
+        }
+
+        /** Whether the resource-based policy's allow reached the caller only through its role or user (limited). */
+        private boolean resourceGrantLimited() {
+            PrincipalMatch m = bestResourceMatch;
+            return switch (principal.kind()) {
+                case USER -> m == PrincipalMatch.DIRECT || m == PrincipalMatch.WILDCARD;
+                case ROLE, ASSUMED_ROLE, FEDERATED_USER -> m == PrincipalMatch.ISSUER;
                 default -> false;
             };
         }
@@ -209,6 +248,11 @@ public final class Authorizer {
             String acct = req.resourceAccount();
             if (acct == null || acct.isEmpty()) {
                 acct = target.isArn() && target.end(4) > target.start(4) ? target.segment(4) : principal.account();
+            }
+            // AWS managed policies (arn:aws:iam::aws:policy/...) are shared with every account: reading or
+            // attaching one is not a cross-account request.
+            if ("aws".equals(acct) && principal.account() != null) {
+                return true;
             }
             return acct != null && acct.equals(principal.account());
         }
@@ -246,8 +290,13 @@ public final class Authorizer {
                     miss(policy, s, layer, MissReason.RESOURCE, null);
                     continue;
                 }
-                PrincipalMatch pm = checkPrincipal ? s.matchPrincipal(principal, callerHasBoundary)
-                        : PrincipalMatch.WILDCARD;
+                PrincipalMatch pm;
+                try {
+                    pm = checkPrincipal ? s.matchPrincipal(principal, callerHasBoundary) : PrincipalMatch.WILDCARD;
+                } catch (UndecidablePrincipalException e) {
+                    throw new UndecidablePrincipalException(policy.id() + " statement " + s.index
+                            + (s.sid == null ? "" : " (" + s.sid + ")") + ": " + e.getMessage());
+                }
                 if (pm == PrincipalMatch.NONE) {
                     miss(policy, s, layer, MissReason.PRINCIPAL, null);
                     continue;

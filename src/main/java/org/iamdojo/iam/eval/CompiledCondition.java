@@ -13,6 +13,10 @@ import java.util.Locale;
 import org.iamdojo.iam.policy.ArnPattern;
 import org.iamdojo.iam.policy.ArnTarget;
 import org.iamdojo.iam.policy.Condition;
+import org.iamdojo.iam.policy.ConditionOperator;
+import org.iamdojo.iam.policy.ConditionOperator.Comparison;
+import org.iamdojo.iam.policy.ConditionOperator.Kind;
+import org.iamdojo.iam.policy.ConditionOperator.SetOperator;
 import org.iamdojo.iam.policy.Glob;
 
 /**
@@ -25,26 +29,21 @@ import org.iamdojo.iam.policy.Glob;
  * Null; ForAllValues is true for an absent or empty key, ForAnyValue false. An unknown operator never matches.
  */
 final class CompiledCondition {
-    enum Family { STRING, STRING_IGNORE_CASE, STRING_LIKE, NUMERIC, DATE, BOOL, BINARY, IP, ARN, NULL, UNKNOWN }
-
-    enum Cmp { EQ, LT, LTE, GT, GTE }
-
-    enum SetMode { NONE, FOR_ALL_VALUES, FOR_ANY_VALUE }
-
     final String operator;
     final String key;
     final String lowerKey;
     final List<String> values;
-    private final Family family;
-    private final Cmp cmp;
+    /** What the operator compares; null when the operator is unknown (it never matches). */
+    private final Kind family;
+    private final Comparison cmp;
     private final boolean negated;
     private final boolean ifExists;
-    private final SetMode setMode;
+    private final SetOperator setMode;
     private final Object compiled;
     private final PolicyVariable[] variables;
 
-    private CompiledCondition(String operator, String key, List<String> values, Family family, Cmp cmp,
-            boolean negated, boolean ifExists, SetMode setMode, Object compiled, PolicyVariable[] variables) {
+    private CompiledCondition(String operator, String key, List<String> values, Kind family, Comparison cmp,
+            boolean negated, boolean ifExists, SetOperator setMode, Object compiled, PolicyVariable[] variables) {
         this.operator = operator;
         this.key = key;
         this.lowerKey = key.toLowerCase(Locale.ROOT);
@@ -61,53 +60,16 @@ final class CompiledCondition {
     /** Compiles a parsed condition; {@code variablesEnabled} is false for 2008-10-17 documents. */
     static CompiledCondition compile(Condition c, boolean variablesEnabled) {
         String op = c.operator();
-        SetMode set = SetMode.NONE;
-        String base = op;
-        if (base.startsWith("ForAllValues:")) {
-            set = SetMode.FOR_ALL_VALUES;
-            base = base.substring("ForAllValues:".length());
-        } else if (base.startsWith("ForAnyValue:")) {
-            set = SetMode.FOR_ANY_VALUE;
-            base = base.substring("ForAnyValue:".length());
-        }
-        boolean ifExists = false;
-        if (base.endsWith("IfExists") && !base.equals("Null")) {
-            ifExists = true;
-            base = base.substring(0, base.length() - "IfExists".length());
-        }
-        Family f;
-        Cmp cmp = Cmp.EQ;
-        boolean neg = false;
-        switch (base) {
-            case "StringEquals" -> f = Family.STRING;
-            case "StringNotEquals" -> { f = Family.STRING; neg = true; }
-            case "StringEqualsIgnoreCase" -> f = Family.STRING_IGNORE_CASE;
-            case "StringNotEqualsIgnoreCase" -> { f = Family.STRING_IGNORE_CASE; neg = true; }
-            case "StringLike" -> f = Family.STRING_LIKE;
-            case "StringNotLike" -> { f = Family.STRING_LIKE; neg = true; }
-            case "NumericEquals" -> f = Family.NUMERIC;
-            case "NumericNotEquals" -> { f = Family.NUMERIC; neg = true; }
-            case "NumericLessThan" -> { f = Family.NUMERIC; cmp = Cmp.LT; }
-            case "NumericLessThanEquals" -> { f = Family.NUMERIC; cmp = Cmp.LTE; }
-            case "NumericGreaterThan" -> { f = Family.NUMERIC; cmp = Cmp.GT; }
-            case "NumericGreaterThanEquals" -> { f = Family.NUMERIC; cmp = Cmp.GTE; }
-            case "DateEquals" -> f = Family.DATE;
-            case "DateNotEquals" -> { f = Family.DATE; neg = true; }
-            case "DateLessThan" -> { f = Family.DATE; cmp = Cmp.LT; }
-            case "DateLessThanEquals" -> { f = Family.DATE; cmp = Cmp.LTE; }
-            case "DateGreaterThan" -> { f = Family.DATE; cmp = Cmp.GT; }
-            case "DateGreaterThanEquals" -> { f = Family.DATE; cmp = Cmp.GTE; }
-            case "Bool" -> f = Family.BOOL;
-            case "BinaryEquals" -> f = Family.BINARY;
-            case "IpAddress" -> f = Family.IP;
-            case "NotIpAddress" -> { f = Family.IP; neg = true; }
-            case "ArnEquals", "ArnLike" -> f = Family.ARN;
-            case "ArnNotEquals", "ArnNotLike" -> { f = Family.ARN; neg = true; }
-            case "Null" -> f = set == SetMode.NONE ? Family.NULL : Family.UNKNOWN;
-            default -> f = Family.UNKNOWN;
-        }
+        ConditionOperator.Written written = ConditionOperator.parse(op);
+        ConditionOperator base = written.base();
+        SetOperator set = written.set();
+        // Null tests whether a key is present; with a set operator it has no meaning, so it never matches.
+        Kind f = base == null || (base == ConditionOperator.NULL && set != SetOperator.NONE) ? null : base.kind();
+        Comparison cmp = base == null ? Comparison.EQUALS : base.comparison();
+        boolean neg = base != null && base.negated();
+        boolean ifExists = written.ifExists();
         PolicyVariable[] vars = null;
-        if (variablesEnabled && f != Family.UNKNOWN && f != Family.NULL) {
+        if (variablesEnabled && f != null && f != Kind.NULL) {
             for (int i = 0; i < c.values().size(); i++) {
                 String v = c.values().get(i);
                 if (PolicyVariable.hasVariables(v)) {
@@ -121,23 +83,23 @@ final class CompiledCondition {
                 }
             }
         }
-        Object compiled = vars == null ? compileValues(f, c.values(), null) : null;
+        Object compiled = vars == null && f != null ? compileValues(f, c.values(), null) : null;
         return new CompiledCondition(op, c.key(), c.values(), f, cmp, neg, ifExists, set, compiled, vars);
     }
 
     /** True when the operator is known. */
     boolean known() {
-        return family != Family.UNKNOWN;
+        return family != null;
     }
 
     /** Evaluates the condition; absent keys are reported to {@code missing} (may be null). */
     boolean evaluate(RequestContext ctx, List<String> missing) {
-        if (family == Family.UNKNOWN) {
+        if (family == null) {
             return false;
         }
         List<String> req = ctx.getLower(lowerKey);
         boolean absent = req == null || req.isEmpty();
-        if (family == Family.NULL) {
+        if (family == Kind.NULL) {
             for (String v : values) {
                 if ("true".equalsIgnoreCase(v) ? absent : "false".equalsIgnoreCase(v) && !absent) {
                     return true;
@@ -185,7 +147,7 @@ final class CompiledCondition {
     }
 
     private List<String> resolve(RequestContext ctx) {
-        boolean asPattern = family == Family.STRING_LIKE || family == Family.ARN;
+        boolean asPattern = family == Kind.STRING_LIKE || family == Kind.ARN;
         List<String> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             PolicyVariable pv = variables[i];
@@ -202,7 +164,7 @@ final class CompiledCondition {
     }
 
     /** Compiles policy values; {@code resolved} holds already-substituted (and, for patterns, encoded) values. */
-    private static Object compileValues(Family f, List<String> raw, List<String> resolved) {
+    private static Object compileValues(Kind f, List<String> raw, List<String> resolved) {
         List<String> vs = resolved != null ? resolved : raw;
         int n = vs.size();
         switch (f) {
@@ -244,7 +206,7 @@ final class CompiledCondition {
                 }
                 return out;
             }
-            case IP: {
+            case IP_ADDRESS: {
                 IpCidr[] out = new IpCidr[n];
                 for (int i = 0; i < n; i++) {
                     out[i] = IpCidr.parse(vs.get(i));
@@ -332,7 +294,7 @@ final class CompiledCondition {
                 }
                 return false;
             }
-            case IP: {
+            case IP_ADDRESS: {
                 byte[] ip = IpCidr.parseAddress(v.trim());
                 if (ip == null) {
                     return false;
@@ -360,11 +322,11 @@ final class CompiledCondition {
 
     private boolean compare(int c) {
         return switch (cmp) {
-            case EQ -> c == 0;
-            case LT -> c < 0;
-            case LTE -> c <= 0;
-            case GT -> c > 0;
-            case GTE -> c >= 0;
+            case EQUALS -> c == 0;
+            case LESS_THAN -> c < 0;
+            case LESS_THAN_EQUALS -> c <= 0;
+            case GREATER_THAN -> c > 0;
+            case GREATER_THAN_EQUALS -> c >= 0;
         };
     }
 

@@ -110,11 +110,18 @@ final class CompiledStatement {
             return principal.match(p);
         }
         if (notPrincipal != null) {
-            // AWS: a Deny with NotPrincipal always applies to IAM principals that have a permissions boundary.
-            if (effect == Effect.DENY && callerHasBoundary && p.isIamIdentity()) {
-                return PrincipalMatch.WILDCARD;
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+            if (effect == Effect.DENY) {
+                // A Deny with NotPrincipal always applies to IAM principals that have a permissions boundary.
+                if (callerHasBoundary && p.isIamIdentity()) {
+                    return PrincipalMatch.WILDCARD;
+                }
+                return notPrincipal.excludesAll(p) ? PrincipalMatch.NONE : PrincipalMatch.WILDCARD;
             }
-            return notPrincipal.excludes(p) ? PrincipalMatch.NONE : PrincipalMatch.WILDCARD;
+            // Allow with NotPrincipal (AWS: not supported; formerly "allows all principals except the one
+            // named"): it applies to nobody the same block would name as Principal — neither a listed user, role
+            // or account nor the sessions of a listed role.
+            return notPrincipal.match(p) == PrincipalMatch.NONE ? PrincipalMatch.WILDCARD : PrincipalMatch.NONE;
         }
         return PrincipalMatch.NONE;
     }

@@ -8,7 +8,9 @@ public enum PolicyLayer {
     IDENTITY("identity-based policy"),
     PERMISSIONS_BOUNDARY("permissions boundary"),
     SESSION_POLICY("session policy"),
-    ROOT_USER("root user");
+    ROOT_USER("root user"),
+    /** No policy decided: the resource is owned by AWS (AWS managed policy, service-linked role, AWS managed key). */
+    AWS_MANAGED("AWS managed resource");
 
     private final String awsName;
 

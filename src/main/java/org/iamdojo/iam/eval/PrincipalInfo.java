@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * The caller of a request, parsed from its ARN. For sessions, {@code issuerArn} is the role (or IAM user)
- * behind the session: the given sessionIssuer, else for a role session the role ARN without path.
+ * behind the session: the given sessionIssuer, else for a role session the role ARN without path. A role ARN
+ * as caller ({@link PrincipalKind#ROLE}) is a session of that role with an unknown session name; its issuer is
+ * the role ARN itself.
  */
 public record PrincipalInfo(PrincipalKind kind, String arn, String partition, String account, String name,
         String issuerArn, boolean issuerKnown) {
@@ -55,8 +57,9 @@ public record PrincipalInfo(PrincipalKind kind, String arn, String partition, St
                         false);
             }
             if (res.startsWith("role/")) {
-                return new PrincipalInfo(PrincipalKind.ROLE, principal, partition, account, lastName(res), null,
-                        false);
+                // A role ARN stands for a session of that role whose name is not given: the role is its issuer.
+                return new PrincipalInfo(PrincipalKind.ROLE, principal, partition, account, lastName(res), principal,
+                        true);
             }
             if (res.startsWith("saml-provider/") || res.startsWith("oidc-provider/")) {
                 return new PrincipalInfo(PrincipalKind.IDENTITY_PROVIDER, principal, partition, null, null, null,

@@ -6,7 +6,10 @@ public enum PrincipalKind {
     ROOT,
     /** An IAM user. */
     USER,
-    /** An IAM role named by its role ARN. */
+    /**
+     * An IAM role named by its role ARN: AWS requests always come from a session, so this is a session of the
+     * role whose session name is not given (decided as a session wherever the name does not matter).
+     */
     ROLE,
     /** A role session (arn:aws:sts::ACCOUNT:assumed-role/Role/Session). */
     ASSUMED_ROLE,

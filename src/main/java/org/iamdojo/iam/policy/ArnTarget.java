@@ -1,5 +1,7 @@
 package org.iamdojo.iam.policy;
 
+import java.util.Arrays;
+
 /** A request value (resource or ARN condition value) split once into its six ARN segments for matching. */
 public final class ArnTarget {
     private final String text;
@@ -37,7 +39,7 @@ public final class ArnTarget {
         tmp[2 * n] = start;
         tmp[2 * n + 1] = s.length();
         n++;
-        return n == 6 ? tmp : java.util.Arrays.copyOf(tmp, 2 * n);
+        return n == 6 ? tmp : Arrays.copyOf(tmp, 2 * n);
     }
 
     /** The full value. */

@@ -1,5 +1,7 @@
 package org.iamdojo.iam.policy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public record PolicyDocument(
     public PolicyDocument {
         statements = List.copyOf(statements);
         elementLocations = elementLocations == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(elementLocations));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(elementLocations));
     }
 
     /** True when policy variables such as {@code ${aws:username}} are substituted (Version 2012-10-17 only). */

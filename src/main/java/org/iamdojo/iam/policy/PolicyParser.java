@@ -1,23 +1,22 @@
 package org.iamdojo.iam.policy;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iamdojo.iam.policy.LocatedJson.Arr;
+import org.iamdojo.iam.policy.LocatedJson.Field;
+import org.iamdojo.iam.policy.LocatedJson.Node;
+import org.iamdojo.iam.policy.LocatedJson.Obj;
+import org.iamdojo.iam.policy.LocatedJson.Scalar;
 
 /**
- * Parses AWS policy JSON into a {@link PolicyDocument}. It rejects what AWS could never accept as a policy
- * (bad JSON, wrong JSON types for known elements) with a located {@link PolicyParseException}, and keeps
- * lint-level problems (unknown elements, missing Effect, both Action and NotAction...) for the validator.
+ * Parses AWS policy JSON into a {@link PolicyDocument}, reading it with {@link LocatedJson} as the validator does.
+ * It rejects what AWS could never accept as a policy (bad JSON, a key repeated in one object, wrong JSON types
+ * for known elements) with a located {@link PolicyParseException}, and keeps lint-level problems (unknown
+ * elements, missing Effect, both Action and NotAction...) for the validator.
  */
 public final class PolicyParser {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private PolicyParser() {
     }
@@ -27,62 +26,62 @@ public final class PolicyParser {
         if (json == null || json.isBlank()) {
             throw new PolicyParseException("The policy document is empty", 1, 1);
         }
-        try (JsonParser p = FACTORY.createParser(json)) {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw error(p, "A policy document must be a JSON object");
-            }
-            PolicyDocument doc = readDocument(p);
-            if (p.nextToken() != null) {
-                throw error(p, "Unexpected content after the policy document");
-            }
-            return doc;
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String msg = e.getOriginalMessage();
-            throw new PolicyParseException("Malformed JSON: " + msg,
-                    loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
-        } catch (IOException e) {
-            throw new PolicyParseException("Malformed JSON: " + e.getMessage(), 0, 0);
+        Node root;
+        try {
+            root = LocatedJson.parse(json);
+        } catch (LocatedJson.SyntaxError e) {
+            String reason = e.kind() == LocatedJson.SyntaxError.Kind.CONTENT_AFTER_DOCUMENT
+                    ? "Unexpected content after the policy document" : "Malformed JSON: " + e.getMessage();
+            throw new PolicyParseException(reason, e.line(), e.column());
         }
+        List<LocatedJson.RepeatedKey> repeated = LocatedJson.repeatedKeys(root);
+        if (!repeated.isEmpty()) {
+            Field f = repeated.get(0).field();
+            throw new PolicyParseException("Malformed JSON: the key " + f.name()
+                    + " appears more than once in the same object; IAM does not accept duplicate keys", f.line(), f.column());
+        }
+        if (!(root instanceof Obj doc)) {
+            throw error(root, "A policy document must be a JSON object");
+        }
+        return readDocument(doc);
     }
 
-    private static PolicyDocument readDocument(JsonParser p) throws IOException, PolicyParseException {
+    private static PolicyDocument readDocument(Obj doc) throws PolicyParseException {
         String version = null;
         String id = null;
         List<Statement> statements = new ArrayList<>();
         boolean isArray = false;
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            locations.put(name, here(p));
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "Version" -> version = scalarString(p, t, "Version");
-                case "Id" -> id = scalarString(p, t, "Id");
+        for (Field f : doc.fields()) {
+            locations.put(f.name(), at(f));
+            Node value = f.value();
+            switch (f.name()) {
+                case "Version" -> version = string(value, "Version");
+                case "Id" -> id = string(value, "Id");
                 case "Statement" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        statements.add(readStatement(p));
-                    } else if (t == JsonToken.START_ARRAY) {
+                    if (value instanceof Obj single) {
+                        statements.add(readStatement(single));
+                    } else if (value instanceof Arr list) {
                         isArray = true;
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            if (p.currentToken() != JsonToken.START_OBJECT) {
-                                throw error(p, "Each entry of Statement must be a JSON object");
+                        for (Node item : list.items()) {
+                            if (!(item instanceof Obj st)) {
+                                throw error(item, "Each entry of Statement must be a JSON object");
                             }
-                            statements.add(readStatement(p));
+                            statements.add(readStatement(st));
                         }
                     } else {
-                        throw error(p, "Statement must be an object or an array of objects");
+                        throw error(value, "Statement must be an object or an array of objects");
                     }
                 }
-                default -> p.skipChildren();
+                default -> {
+                    // Unknown elements are the validator's to report.
+                }
             }
         }
         return new PolicyDocument(version, id, statements, isArray, locations);
     }
 
-    private static Statement readStatement(JsonParser p) throws IOException, PolicyParseException {
-        SourceLocation start = tokenLocation(p);
+    private static Statement readStatement(Obj st) throws PolicyParseException {
         String sid = null;
         String effectText = null;
         PrincipalBlock principal = null;
@@ -93,124 +92,117 @@ public final class PolicyParser {
         List<String> notResource = null;
         List<Condition> conditions = null;
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            locations.put(name, here(p));
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "Sid" -> sid = scalarString(p, t, "Sid");
-                case "Effect" -> effectText = scalarString(p, t, "Effect");
-                case "Principal" -> principal = readPrincipal(p, t, "Principal");
-                case "NotPrincipal" -> notPrincipal = readPrincipal(p, t, "NotPrincipal");
-                case "Action" -> action = stringList(p, t, "Action");
-                case "NotAction" -> notAction = stringList(p, t, "NotAction");
-                case "Resource" -> resource = stringList(p, t, "Resource");
-                case "NotResource" -> notResource = stringList(p, t, "NotResource");
-                case "Condition" -> conditions = readConditions(p, t);
-                default -> p.skipChildren();
+        for (Field f : st.fields()) {
+            locations.put(f.name(), at(f));
+            Node value = f.value();
+            switch (f.name()) {
+                case "Sid" -> sid = string(value, "Sid");
+                case "Effect" -> effectText = string(value, "Effect");
+                case "Principal" -> principal = readPrincipal(value, "Principal");
+                case "NotPrincipal" -> notPrincipal = readPrincipal(value, "NotPrincipal");
+                case "Action" -> action = stringList(value, "Action");
+                case "NotAction" -> notAction = stringList(value, "NotAction");
+                case "Resource" -> resource = stringList(value, "Resource");
+                case "NotResource" -> notResource = stringList(value, "NotResource");
+                case "Condition" -> conditions = readConditions(value);
+                default -> {
+                    // Unknown elements are the validator's to report.
+                }
             }
         }
         return new Statement(sid, Effect.fromAws(effectText), effectText, principal, notPrincipal, action, notAction,
-                resource, notResource, conditions, start, locations);
+                resource, notResource, conditions, new SourceLocation(st.line(), st.column()), locations);
     }
 
-    private static PrincipalBlock readPrincipal(JsonParser p, JsonToken t, String element)
-            throws IOException, PolicyParseException {
-        if (t == JsonToken.VALUE_STRING) {
-            if (!"*".equals(p.getText())) {
-                throw error(p, element + " must be \"*\" or an object such as {\"AWS\": \"...\"}");
+    private static PrincipalBlock readPrincipal(Node value, String element) throws PolicyParseException {
+        if (value instanceof Scalar s && s.isString()) {
+            if (!"*".equals(s.text())) {
+                throw error(value, element + " must be \"*\" or an object such as {\"AWS\": \"...\"}");
             }
             return PrincipalBlock.any();
         }
-        if (t != JsonToken.START_OBJECT) {
-            throw error(p, element + " must be \"*\" or an object such as {\"AWS\": \"...\"}");
+        if (!(value instanceof Obj obj)) {
+            throw error(value, element + " must be \"*\" or an object such as {\"AWS\": \"...\"}");
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String type = p.currentName();
-            JsonToken v = p.nextToken();
-            values.put(type, stringList(p, v, element + "." + type));
+        for (Field f : obj.fields()) {
+            values.put(f.name(), stringList(f.value(), element + "." + f.name()));
         }
         return new PrincipalBlock(false, values);
     }
 
-    private static List<Condition> readConditions(JsonParser p, JsonToken t) throws IOException, PolicyParseException {
-        if (t != JsonToken.START_OBJECT) {
-            throw error(p, "Condition must be an object of operators");
+    private static List<Condition> readConditions(Node value) throws PolicyParseException {
+        if (!(value instanceof Obj block)) {
+            throw error(value, "Condition must be an object of operators");
         }
         List<Condition> out = new ArrayList<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String operator = p.currentName();
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw error(p, "Condition operator " + operator + " must map to an object of condition keys");
+        for (Field operator : block.fields()) {
+            if (!(operator.value() instanceof Obj keys)) {
+                throw error(operator.value(), "Condition operator " + operator.name()
+                        + " must map to an object of condition keys");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                SourceLocation loc = here(p);
-                JsonToken v = p.nextToken();
-                out.add(new Condition(operator, key, conditionValues(p, v, operator + "." + key), loc));
+            for (Field key : keys.fields()) {
+                out.add(new Condition(operator.name(), key.name(),
+                        conditionValues(key.value(), operator.name() + "." + key.name()), at(key)));
             }
         }
         return out;
     }
 
-    private static List<String> conditionValues(JsonParser p, JsonToken t, String where)
-            throws IOException, PolicyParseException {
-        if (t == JsonToken.START_ARRAY) {
+    private static List<String> conditionValues(Node value, String where) throws PolicyParseException {
+        if (value instanceof Arr arr) {
             List<String> out = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                out.add(conditionScalar(p, p.currentToken(), where));
+            for (Node item : arr.items()) {
+                out.add(conditionScalar(item, where));
             }
             return out;
         }
-        return List.of(conditionScalar(p, t, where));
+        return List.of(conditionScalar(value, where));
     }
 
-    private static String conditionScalar(JsonParser p, JsonToken t, String where)
-            throws IOException, PolicyParseException {
-        return switch (t) {
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> p.getText();
-            default -> throw error(p, "Condition value of " + where + " must be a string, number or boolean");
-        };
-    }
-
-    private static List<String> stringList(JsonParser p, JsonToken t, String element)
-            throws IOException, PolicyParseException {
-        if (t == JsonToken.VALUE_STRING) {
-            return List.of(p.getText());
+    private static String conditionScalar(Node value, String where) throws PolicyParseException {
+        if (value instanceof Scalar s) {
+            switch (s.token()) {
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
+                    return s.text();
+                }
+                default -> {
+                    // null falls through to the error
+                }
+            }
         }
-        if (t != JsonToken.START_ARRAY) {
-            throw error(p, element + " must be a string or an array of strings");
+        throw error(value, "Condition value of " + where + " must be a string, number or boolean");
+    }
+
+    private static List<String> stringList(Node value, String element) throws PolicyParseException {
+        if (value instanceof Scalar s && s.isString()) {
+            return List.of(s.text());
+        }
+        if (!(value instanceof Arr arr)) {
+            throw error(value, element + " must be a string or an array of strings");
         }
         List<String> out = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw error(p, element + " must be a string or an array of strings");
+        for (Node item : arr.items()) {
+            if (!(item instanceof Scalar s && s.isString())) {
+                throw error(item, element + " must be a string or an array of strings");
             }
-            out.add(p.getText());
+            out.add(s.text());
         }
         return out;
     }
 
-    private static String scalarString(JsonParser p, JsonToken t, String element)
-            throws IOException, PolicyParseException {
-        if (t != JsonToken.VALUE_STRING) {
-            throw error(p, element + " must be a string");
+    private static String string(Node value, String element) throws PolicyParseException {
+        if (!(value instanceof Scalar s && s.isString())) {
+            throw error(value, element + " must be a string");
         }
-        return p.getText();
+        return s.text();
     }
 
-    private static SourceLocation here(JsonParser p) {
-        return tokenLocation(p);
+    private static SourceLocation at(Field f) {
+        return new SourceLocation(f.line(), f.column());
     }
 
-    private static SourceLocation tokenLocation(JsonParser p) {
-        JsonLocation loc = p.currentTokenLocation();
-        return new SourceLocation(loc.getLineNr(), loc.getColumnNr());
-    }
-
-    private static PolicyParseException error(JsonParser p, String message) {
-        JsonLocation loc = p.currentTokenLocation();
-        return new PolicyParseException(message, loc.getLineNr(), loc.getColumnNr());
+    private static PolicyParseException error(Node at, String message) {
+        return new PolicyParseException(message, at.line(), at.column());
     }
 }

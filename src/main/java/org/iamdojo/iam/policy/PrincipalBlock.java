@@ -1,5 +1,7 @@
 package org.iamdojo.iam.policy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ public record PrincipalBlock(boolean wildcard, Map<String, List<String>> values)
 
     /** Copies the values so the block is immutable. */
     public PrincipalBlock {
-        values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** The bare {@code "*"} principal. */

@@ -1,5 +1,7 @@
 package org.iamdojo.iam.policy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,7 @@ public record Statement(
         notResources = notResources == null ? null : List.copyOf(notResources);
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         elementLocations = elementLocations == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(elementLocations));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(elementLocations));
         location = location == null ? SourceLocation.UNKNOWN : location;
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.iamdojo.iam.account.AccessRequest;
 import org.iamdojo.iam.account.AwsException;
 import org.iamdojo.iam.account.Caller;
+import org.iamdojo.iam.account.CallerType;
 import org.iamdojo.iam.account.IamRole;
 import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.MfaDevice;
@@ -20,6 +21,7 @@ import org.iamdojo.iam.account.PolicyUse;
 import org.iamdojo.iam.account.Sandbox;
 import org.iamdojo.iam.account.SandboxAccount;
 import org.iamdojo.iam.account.Secrets;
+import org.iamdojo.iam.account.SessionKind;
 import org.iamdojo.iam.account.TemporarySession;
 import org.iamdojo.iam.account.Totp;
 
@@ -44,13 +46,13 @@ public final class StsOperations {
 
     /** Registers AssumeRole, GetCallerIdentity and GetSessionToken on a sandbox. */
     public static void registerAll(Sandbox sandbox) {
-        sandbox.register(Operation.of("sts", "AssumeRole", false, StsOperations::assumeRoleAccess,
+        sandbox.register(Operation.write("sts", "AssumeRole", StsOperations::assumeRoleAccess,
                 StsOperations::assumeRole));
         // GetCallerIdentity needs no permission: "No permissions are required to perform this operation."
         // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
-        sandbox.register(Operation.of("sts", "GetCallerIdentity", true, (c, p) -> List.of(),
+        sandbox.register(Operation.read("sts", "GetCallerIdentity", (c, p) -> List.of(),
                 StsOperations::getCallerIdentity));
-        sandbox.register(Operation.of("sts", "GetSessionToken", false, StsOperations::sessionTokenAccess,
+        sandbox.register(Operation.write("sts", "GetSessionToken", StsOperations::sessionTokenAccess,
                 StsOperations::getSessionToken));
     }
 
@@ -128,7 +130,7 @@ public final class StsOperations {
         }
         String roleAccount = ROLE_ARN.matcher(roleArn).replaceFirst("$1");
         Caller caller = c.caller();
-        boolean chained = caller.session() != null && "AssumedRole".equals(caller.session().kind());
+        boolean chained = caller.session() != null && caller.session().kind() == SessionKind.ASSUMED_ROLE;
         Integer asked = p.integer("DurationSeconds");
         int duration = asked == null ? 3600 : asked;
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining
@@ -147,8 +149,8 @@ public final class StsOperations {
         String token = sessionToken(c);
         Map<String, String> tags = sessionTags(p);
         TemporarySession session = new TemporarySession(keyId, Secrets.hashSecret(secret), Secrets.hashSecret(token),
-                expiration, "AssumedRole", roleAccount, role.name(), role.arn(), sessionName, p.optional("Policy"),
-                Map.copyOf(tags), mfa, chained, p.optional("SourceIdentity"));
+                expiration, SessionKind.ASSUMED_ROLE, roleAccount, role.name(), role.arn(), sessionName, p.optional("Policy"),
+                Map.copyOf(tags), mfa, chained, p.optional("SourceIdentity"), c.now());
         c.sandbox().addSession(session);
         ObjectNode out = c.object();
         credentialsJson(out, keyId, secret, token, expiration);
@@ -184,7 +186,7 @@ public final class StsOperations {
         if (caller.session() != null) {
             throw new AwsException("AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
         }
-        if (!"IAMUser".equals(caller.type())) {
+        if (caller.type() != CallerType.IAM_USER) {
             throw new AwsException("AccessDenied", 403, "User: " + caller.arn()
                     + " is not authorized to perform: sts:GetSessionToken: the sandbox issues session tokens to IAM users");
         }
@@ -211,8 +213,8 @@ public final class StsOperations {
         String secret = c.ids().secret(40);
         String token = sessionToken(c);
         TemporarySession session = new TemporarySession(keyId, Secrets.hashSecret(secret), Secrets.hashSecret(token),
-                expiration, "SessionToken", c.accountId(), user.name(), user.arn(), null, null, Map.of(), mfa, false,
-                null);
+                expiration, SessionKind.SESSION_TOKEN, c.accountId(), user.name(), user.arn(), null, null, Map.of(), mfa, false,
+                null, c.now());
         c.sandbox().addSession(session);
         ObjectNode out = c.object();
         credentialsJson(out, keyId, secret, token, expiration);
@@ -274,7 +276,7 @@ public final class StsOperations {
         if (c.account() == null) {
             return null;
         }
-        if ("IAMUser".equals(caller.type()) && caller.userName() != null) {
+        if (caller.type() == CallerType.IAM_USER && caller.userName() != null) {
             IamUser user = c.account().user(caller.userName());
             return user == null ? null : user.mfaDevice();
         }

@@ -1,6 +1,7 @@
 package org.iamdojo.scenario.practice;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class ExamGrader {
         }
         List<TopicScore> topics = new ArrayList<>();
         byTopic.forEach((topic, t) -> topics.add(new TopicScore(topic, t[0], t[1])));
-        topics.sort(java.util.Comparator.comparingDouble(TopicScore::rate).thenComparing(TopicScore::topic));
+        topics.sort(Comparator.comparingDouble(TopicScore::rate).thenComparing(TopicScore::topic));
         return new Grade(score, max, List.copyOf(topics));
     }
 
@@ -117,7 +118,9 @@ public final class ExamGrader {
                     Question q = questionOf.apply(item.question());
                     if (q != null && q.topics().contains(topic)) {
                         questionIds.add(q.id());
-                        scenarioIds.add(q.scenario());
+                        if (q.scenario() != null) {
+                            scenarioIds.add(q.scenario());
+                        }
                     }
                 }
             }

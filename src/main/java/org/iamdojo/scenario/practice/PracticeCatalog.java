@@ -16,23 +16,26 @@ import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.scenario.ScenarioProblem;
 
 /**
- * The questions ({@code scenarios/questions/*.yaml}) and practice paths ({@code scenarios/paths/*.yaml}). Like the
- * scenario catalog, a broken file is listed as unavailable with its problems (named {@code questions/<file>} or
- * {@code paths/<file>}) and never hides the others. {@link #reload()} rereads both folders; it also runs after every
- * {@link ScenarioCatalog#reload()}, whose ids the files link to. Thread-safe.
+ * The exam guide outlines ({@code scenarios/guides/*.yaml}), questions ({@code scenarios/questions/*.yaml}) and
+ * practice paths ({@code scenarios/paths/*.yaml}), read in that order because each links to the one before. Like the
+ * scenario catalog, a broken file is listed as unavailable with its problems (named {@code guides/<file>},
+ * {@code questions/<file>} or {@code paths/<file>}) and never hides the others. {@link #reload()} rereads the three
+ * folders; it also runs after every {@link ScenarioCatalog#reload()}, whose ids the files link to. Thread-safe.
  */
 public final class PracticeCatalog {
+    private final Path guidesFolder;
     private final Path questionsFolder;
     private final Path pathsFolder;
     private final ScenarioCatalog scenarios;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of());
 
-    private record Snapshot(Map<String, Question> questions, Map<String, PracticePath> paths,
-                            List<ScenarioCatalog.Unavailable> unavailable) {
+    private record Snapshot(Map<String, ExamGuide> guides, Map<String, Question> questions,
+                            Map<String, PracticePath> paths, List<ScenarioCatalog.Unavailable> unavailable) {
     }
 
-    /** A catalog over the two folders, loaded at once; links are checked against {@code scenarios}. */
-    public PracticeCatalog(Path questionsFolder, Path pathsFolder, ScenarioCatalog scenarios) {
+    /** A catalog over the three folders, loaded at once; links are checked against {@code scenarios}. */
+    public PracticeCatalog(Path guidesFolder, Path questionsFolder, Path pathsFolder, ScenarioCatalog scenarios) {
+        this.guidesFolder = guidesFolder;
         this.questionsFolder = questionsFolder;
         this.pathsFolder = pathsFolder;
         this.scenarios = scenarios;
@@ -40,11 +43,34 @@ public final class PracticeCatalog {
         scenarios.afterReload(this::reload);
     }
 
-    /** Rereads every question and path file (one reload at a time). */
+    /** A catalog whose guides are in the folder {@code guides} beside {@code questionsFolder}. */
+    public PracticeCatalog(Path questionsFolder, Path pathsFolder, ScenarioCatalog scenarios) {
+        this(questionsFolder.toAbsolutePath().resolveSibling("guides"), questionsFolder, pathsFolder, scenarios);
+    }
+
+    /** Rereads every guide, question and path file (one reload at a time). */
     public synchronized void reload() {
+        List<ScenarioCatalog.Unavailable> broken = new ArrayList<>();
+        Map<String, ExamGuide> guides = new TreeMap<>();
+        for (Path file : yamlFiles(guidesFolder, broken)) {
+            String name = shown(file);
+            String text = read(file, broken);
+            if (text == null) {
+                continue;
+            }
+            try {
+                PracticeParser.Guide result = PracticeParser.guide(name, text);
+                if (result.ok()) {
+                    guides.put(result.guide().certification(), result.guide());
+                } else {
+                    broken.add(new ScenarioCatalog.Unavailable(name, result.problems()));
+                }
+            } catch (RuntimeException e) {
+                broken.add(failed(name, e));
+            }
+        }
         Map<String, Question> questions = new LinkedHashMap<>();
         Map<String, String> fileOf = new TreeMap<>();
-        List<ScenarioCatalog.Unavailable> broken = new ArrayList<>();
         for (Path file : yamlFiles(questionsFolder, broken)) {
             String name = shown(file);
             String text = read(file, broken);
@@ -53,7 +79,7 @@ public final class PracticeCatalog {
             }
             PracticeParser.Questions result;
             try {
-                result = PracticeParser.questions(name, text, id -> scenarios.scenario(id).isPresent());
+                result = PracticeParser.questions(name, text, id -> scenarios.scenario(id).isPresent(), guides);
             } catch (RuntimeException e) {
                 broken.add(failed(name, e));
                 continue;
@@ -83,7 +109,8 @@ public final class PracticeCatalog {
             }
             PracticeParser.Path result;
             try {
-                result = PracticeParser.path(name, text, id -> scenarios.scenario(id).isPresent(), questions::get);
+                result = PracticeParser.path(name, text, id -> scenarios.scenario(id).isPresent(), questions::get,
+                        guides::containsKey);
             } catch (RuntimeException e) {
                 broken.add(failed(name, e));
                 continue;
@@ -94,7 +121,7 @@ public final class PracticeCatalog {
                 broken.add(new ScenarioCatalog.Unavailable(name, result.problems()));
             }
         }
-        snapshot = new Snapshot(Map.copyOf(questions), Map.copyOf(paths), List.copyOf(broken));
+        snapshot = new Snapshot(Map.copyOf(guides), Map.copyOf(questions), Map.copyOf(paths), List.copyOf(broken));
     }
 
     private static List<Path> yamlFiles(Path folder, List<ScenarioCatalog.Unavailable> broken) {
@@ -136,6 +163,16 @@ public final class PracticeCatalog {
                     + e.getMessage()))));
             return null;
         }
+    }
+
+    /** The exam guide outlines that loaded, by certification code. */
+    public List<ExamGuide> guides() {
+        return new TreeMap<>(snapshot.guides()).values().stream().toList();
+    }
+
+    /** The exam guide outline of a certification, when it loaded. */
+    public Optional<ExamGuide> guide(String certification) {
+        return Optional.ofNullable(snapshot.guides().get(certification));
     }
 
     /** Every question that loaded, sorted by id. */

@@ -2,6 +2,7 @@ package org.iamdojo.scenario.practice;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -11,11 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A knowledge question as read from {@code scenarios/questions/*.yaml}: multiple choice with one or several
- * correct options, an explanation, its topics and certifications, and the scenario that teaches it.
+ * correct options, an explanation, the exam guides' task statements it serves ({@code SCS-C02/4.2}), its topics,
+ * the AWS documentation page it follows and the scenario that practises it, when one does.
  */
 public record Question(
         @Nullable String id,
-        @Nullable List<String> certifications,
+        @Nullable List<String> tasks,
         @Nullable List<String> topics,
         @Nullable String scenario,
         @Nullable String source,
@@ -25,7 +27,7 @@ public record Question(
 
     /** Replaces absent lists with empty ones. */
     public Question {
-        certifications = certifications == null ? List.of() : List.copyOf(certifications);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
         topics = topics == null ? List.of() : List.copyOf(topics);
         options = options == null ? List.of() : List.copyOf(options);
     }
@@ -41,6 +43,22 @@ public record Question(
         public Text text() {
             return new Text(en, ko);
         }
+    }
+
+    /** The exam codes the question is tagged for (from its task statements), in the order of the tags. */
+    public List<String> certifications() {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String tag : tasks()) {
+            int slash = tag.indexOf('/');
+            codes.add(slash < 0 ? tag : tag.substring(0, slash));
+        }
+        return List.copyOf(codes);
+    }
+
+    /** The task statement numbers ("4.2") the question serves in one certification's guide, in the order of the tags. */
+    public List<String> tasksOf(String certification) {
+        String prefix = certification + "/";
+        return tasks().stream().filter(t -> t.startsWith(prefix)).map(t -> t.substring(prefix.length())).toList();
     }
 
     /** The positions (0-based) of the correct options. */

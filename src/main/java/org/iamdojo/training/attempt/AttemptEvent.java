@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * One entry of an attempt's durable log.
  *
- * @param kind MUTATION (replayable sandbox change), TRAIL (CloudTrail record), HINT, STEP, CLOCK or GRADE
+ * @param kind what the entry records (stored by name)
  * @param payload JSON
  */
-public record AttemptEvent(String attemptId, int seq, String kind, Instant occurredAt, String payload) {
+public record AttemptEvent(String attemptId, int seq, AttemptEventKind kind, Instant occurredAt, String payload) {
 }

@@ -1,12 +1,17 @@
 package org.iamdojo.training.attempt;
 
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.Grader;
@@ -29,8 +34,8 @@ public class AttemptService {
     private final AttemptActivityBus activity;
     private final Map<String, LiveAttempt> live = new ConcurrentHashMap<>();
     private final Map<String, Object> memberLocks = new ConcurrentHashMap<>();
-    private final java.util.concurrent.Semaphore setupSlots =
-            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
+    private final Semaphore setupSlots =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
     private final PreparedSandboxes prepared;
 
     public AttemptService(AttemptStore store, MemberService members, ScenarioCatalog catalog, PolicyValidator validator,
@@ -41,7 +46,7 @@ public class AttemptService {
         this.validator = validator;
         this.grader = grader;
         this.activity = activity;
-        this.prepared = new PreparedSandboxes(validator, java.time.Clock.systemUTC(),
+        this.prepared = new PreparedSandboxes(validator, Clock.systemUTC(),
                 Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     }
 
@@ -67,7 +72,7 @@ public class AttemptService {
         return prepared.pending();
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stopPreparing() {
         prepared.close();
     }
@@ -106,7 +111,9 @@ public class AttemptService {
         if (existing.isPresent()) {
             return load(existing.get(), scenario);
         }
-        return begin(memberId, scenario, workshopId);
+        LiveAttempt started = begin(memberId, scenario, workshopId);
+        publish(started.record(), "START");
+        return started;
     }
 
     /** The attempt, if it exists and belongs to this member; otherwise empty (never another member's). */
@@ -127,7 +134,7 @@ public class AttemptService {
      * workshop service checked that they run it.
      */
     public Optional<LiveAttempt> findInWorkshop(String attemptId, String workshopId) {
-        return store.find(attemptId).filter(r -> workshopId.equals(r.workshopId()) && !"RESET".equals(r.status()))
+        return store.find(attemptId).filter(r -> workshopId.equals(r.workshopId()) && r.status() != AttemptStatus.RESET)
                 .flatMap(r -> catalog.scenario(r.scenarioId()).map(s -> load(r, s)));
     }
 
@@ -147,7 +154,7 @@ public class AttemptService {
     }
 
     /** The stored log of an attempt (CloudTrail replay reads its TRAIL entries). */
-    public List<AttemptEvent> events(String attemptId, String kind) {
+    public List<AttemptEvent> events(String attemptId, AttemptEventKind kind) {
         return store.events(attemptId, kind);
     }
 
@@ -168,12 +175,12 @@ public class AttemptService {
     private LiveAttempt begin(long memberId, Scenario scenario, String workshopId) {
         PreparedSandboxes.Prepared ready = prepared.take(preparedKey(memberId, scenario.id(), workshopId), scenario);
         // Stored timestamps keep milliseconds; the setup time must read back exactly for a faithful rebuild.
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant startedAt = ready == null ? now : ready.startedAt();
         AttemptRecord record = new AttemptRecord(UUID.randomUUID().toString(), memberId, scenario.id(),
                 scenario.version() == null ? 1 : scenario.version(),
                 ready == null ? ThreadLocalRandom.current().nextLong() : ready.seed(),
-                "IN_PROGRESS", startedAt, now, null, null, scenario.maxPoints(), 0, workshopId);
+                AttemptStatus.IN_PROGRESS, startedAt, now, null, null, scenario.maxPoints(), 0, workshopId);
         LiveAttempt attempt = ready != null ? LiveAttempt.start(record, ready.attempt(), store)
                 : withSetupSlot(() -> LiveAttempt.start(record, scenario, validator, store));
         listen(attempt);
@@ -185,7 +192,7 @@ public class AttemptService {
      * Setting up or rebuilding a sandbox is CPU work; at most one per core runs at once, so a class pressing
      * "Start" together does not starve the actions of learners already working.
      */
-    private LiveAttempt withSetupSlot(java.util.function.Supplier<LiveAttempt> work) {
+    private LiveAttempt withSetupSlot(Supplier<LiveAttempt> work) {
         setupSlots.acquireUninterruptibly();
         try {
             return work.get();

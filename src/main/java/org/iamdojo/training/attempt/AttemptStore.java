@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.iamdojo.training.storage.GroupCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -38,7 +40,7 @@ public class AttemptStore {
         db.update("INSERT INTO attempt (id, member_id, scenario_id, scenario_version, seed, "
                         + "status, started_at, updated_at, last_score, best_score, max_score, hints_used, workshop_id) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                a.id(), a.memberId(), a.scenarioId(), a.scenarioVersion(), a.seed(), a.status(),
+                a.id(), a.memberId(), a.scenarioId(), a.scenarioVersion(), a.seed(), a.status().name(),
                 Timestamp.from(a.startedAt()), Timestamp.from(a.updatedAt()), a.lastScore(), a.bestScore(),
                 a.maxScore(), a.hintsUsed(), a.workshopId());
     }
@@ -69,10 +71,10 @@ public class AttemptStore {
     }
 
     /** The events of one kind of an attempt, in order. */
-    public List<AttemptEvent> events(String attemptId, String kind) {
+    public List<AttemptEvent> events(String attemptId, AttemptEventKind kind) {
         return jdbc.query("SELECT * FROM attempt_event WHERE attempt_id = ? AND kind = ? ORDER BY seq", (rs, n) ->
-                new AttemptEvent(rs.getString("attempt_id"), rs.getInt("seq"), rs.getString("kind"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")), attemptId, kind);
+                new AttemptEvent(rs.getString("attempt_id"), rs.getInt("seq"), AttemptEventKind.valueOf(rs.getString("kind")),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")), attemptId, kind.name());
     }
 
     /** All of a member's attempts, newest first. */
@@ -87,8 +89,8 @@ public class AttemptStore {
     }
 
     /**
-     * Appends events of one attempt in one transaction (one durable commit); opened hints are counted on the
-     * attempt as they come, so a workshop board reads them without going through the log.
+     * Appends events of one attempt in one transaction (one durable commit); opened hints and sandbox calls are
+     * counted on the attempt as they come, so a workshop board reads them without going through the log.
      */
     public void appendAll(List<AttemptEvent> events) {
         writes.write(db -> appendAll(db, events));
@@ -99,19 +101,20 @@ public class AttemptStore {
                 events, events.size(), (ps, e) -> {
                     ps.setString(1, e.attemptId());
                     ps.setInt(2, e.seq());
-                    ps.setString(3, e.kind());
+                    ps.setString(3, e.kind().name());
                     ps.setTimestamp(4, Timestamp.from(e.occurredAt()));
                     ps.setString(5, e.payload());
                 });
-        long hints = events.stream().filter(e -> "HINT".equals(e.kind())).count();
-        jdbc.update("UPDATE attempt SET updated_at = ?, hints_used = hints_used + ? WHERE id = ?",
-                Timestamp.from(Instant.now()), hints, events.get(0).attemptId());
+        long hints = events.stream().filter(e -> e.kind() == AttemptEventKind.HINT).count();
+        long calls = events.stream().filter(e -> e.kind() == AttemptEventKind.CALL).count();
+        jdbc.update("UPDATE attempt SET updated_at = ?, hints_used = hints_used + ?, calls_made = calls_made + ? "
+                + "WHERE id = ?", Timestamp.from(Instant.now()), hints, calls, events.get(0).attemptId());
     }
 
     /** The events of an attempt in order. */
     public List<AttemptEvent> events(String attemptId) {
         return jdbc.query("SELECT * FROM attempt_event WHERE attempt_id = ? ORDER BY seq", (rs, n) ->
-                new AttemptEvent(rs.getString("attempt_id"), rs.getInt("seq"), rs.getString("kind"),
+                new AttemptEvent(rs.getString("attempt_id"), rs.getInt("seq"), AttemptEventKind.valueOf(rs.getString("kind")),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")), attemptId);
     }
 
@@ -131,14 +134,14 @@ public class AttemptStore {
 
     /** Check positions as stored in {@code attempt.last_failed}: "0,3,4". */
     static String failedColumn(List<Integer> failed) {
-        return failed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return failed.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static List<Integer> failedOf(String column) {
         if (column == null || column.isEmpty()) {
             return List.of();
         }
-        return java.util.Arrays.stream(column.split(",")).map(Integer::valueOf).toList();
+        return Arrays.stream(column.split(",")).map(Integer::valueOf).toList();
     }
 
     /** Marks an attempt as replaced by a fresh one. */
@@ -148,10 +151,10 @@ public class AttemptStore {
 
     private static AttemptRecord row(ResultSet rs, int n) throws SQLException {
         return new AttemptRecord(rs.getString("id"), rs.getLong("member_id"), rs.getString("scenario_id"),
-                rs.getInt("scenario_version"), rs.getLong("seed"), rs.getString("status"),
+                rs.getInt("scenario_version"), rs.getLong("seed"), AttemptStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 (Integer) rs.getObject("last_score"), (Integer) rs.getObject("best_score"),
                 (Integer) rs.getObject("max_score"), rs.getInt("hints_used"), rs.getString("workshop_id"),
-                failedOf(rs.getString("last_failed")));
+                failedOf(rs.getString("last_failed")), rs.getInt("calls_made"));
     }
 }

@@ -5,18 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.MutationLog;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.audit.CloudTrail;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.iamdojo.scenario.Attempt;
 import org.iamdojo.scenario.GradeReport;
+import org.iamdojo.scenario.HintUse;
 import org.iamdojo.scenario.Scenario;
 
 /**
@@ -39,8 +41,8 @@ public final class LiveAttempt {
         this.attempt = attempt;
         this.store = store;
         this.seq = new AtomicInteger(nextSeq);
-        attempt.sandbox().addMutationListener(m -> append("MUTATION", MutationLog.toJson(m)));
-        attempt.sandbox().trail().addListener(e -> append("TRAIL", CloudTrail.toJson(e)));
+        attempt.sandbox().addMutationListener(m -> append(AttemptEventKind.MUTATION, MutationLog.toJson(m)));
+        attempt.sandbox().trail().addListener(e -> append(AttemptEventKind.TRAIL, CloudTrail.toJson(e)));
     }
 
     /** Sets up a new attempt's sandbox (the scenario's starting state) and starts logging. */
@@ -54,7 +56,7 @@ public final class LiveAttempt {
      */
     static LiveAttempt start(AttemptRecord record, Attempt attempt, AttemptStore store) {
         LiveAttempt live = new LiveAttempt(record, attempt, store, 1);
-        store.insert(record, List.of(live.event("STEP", JSON.createObjectNode().put("step", 1))));
+        store.insert(record, List.of(live.event(AttemptEventKind.STEP, JSON.createObjectNode().put("step", 1))));
         return live;
     }
 
@@ -66,16 +68,16 @@ public final class LiveAttempt {
         for (AttemptEvent e : events) {
             JsonNode payload = parse(e.payload());
             switch (e.kind()) {
-                case "MUTATION" -> attempt.sandbox().replay(MutationLog.fromJson(payload));
-                case "TRAIL" -> attempt.sandbox().trail().restore(CloudTrail.fromJson(payload));
-                case "STEP" -> attempt.beginStep(payload.path("step").asInt());
-                case "HINT" -> attempt.useHint(payload.path("step").asInt(), payload.path("hint").asInt());
-                case "CALL" -> attempt.restoreCall(new Attempt.CallRecord(payload.path("service").asText(),
+                case MUTATION -> attempt.sandbox().replay(MutationLog.fromJson(payload));
+                case TRAIL -> attempt.sandbox().trail().restore(CloudTrail.fromJson(payload));
+                case STEP -> attempt.beginStep(payload.path("step").asInt());
+                case HINT -> attempt.useHint(payload.path("step").asInt(), payload.path("hint").asInt());
+                case CALL -> attempt.restoreCall(new Attempt.CallRecord(payload.path("service").asText(),
                         payload.path("operation").asText(),
                         payload.hasNonNull("errorCode") ? payload.get("errorCode").asText() : null));
-                case "CLOCK" -> attempt.sandbox().clock().advance(Duration.ofSeconds(payload.path("seconds").asLong()));
-                default -> {
-                    // GRADE and other records inform history views; they change no sandbox state.
+                case CLOCK -> attempt.sandbox().clock().advance(Duration.ofSeconds(payload.path("seconds").asLong()));
+                case GRADE -> {
+                    // Gradings inform history views; they change no sandbox state.
                 }
             }
             last = e.seq();
@@ -106,19 +108,19 @@ public final class LiveAttempt {
     }
 
     /** Events of the call in progress on this thread, written together in one transaction when it ends. */
-    private final ThreadLocal<java.util.List<AttemptEvent>> batch = new ThreadLocal<>();
+    private final ThreadLocal<List<AttemptEvent>> batch = new ThreadLocal<>();
 
-    private AttemptEvent event(String kind, ObjectNode payload) {
+    private AttemptEvent event(AttemptEventKind kind, ObjectNode payload) {
         return new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString());
     }
 
-    private void append(String kind, ObjectNode payload) {
+    private void append(AttemptEventKind kind, ObjectNode payload) {
         AttemptEvent event = event(kind, payload);
-        java.util.List<AttemptEvent> pending = batch.get();
+        List<AttemptEvent> pending = batch.get();
         if (pending != null) {
             pending.add(event);
         } else {
-            store.appendAll(java.util.List.of(event));
+            store.appendAll(List.of(event));
         }
     }
 
@@ -151,14 +153,14 @@ public final class LiveAttempt {
     public CallResult call(Credentials credentials, String service, String operation, Params params) {
         // The sandbox change, its CloudTrail record and the call entry are committed together, before the
         // learner sees the result: one durable write per action instead of one per record.
-        java.util.List<AttemptEvent> pending = new java.util.ArrayList<>(4);
+        List<AttemptEvent> pending = new ArrayList<>(4);
         batch.set(pending);
         CallResult result;
         try {
             result = attempt.call(credentials, service, operation, params);
             ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
             call.put("errorCode", result.succeeded() ? null : result.error().code());
-            append("CALL", call);
+            append(AttemptEventKind.CALL, call);
         } finally {
             batch.remove();
             if (!pending.isEmpty()) {
@@ -173,16 +175,16 @@ public final class LiveAttempt {
     public synchronized void beginStep(int step) {
         if (attempt.stepStart(step) == null) {
             attempt.beginStep(step);
-            append("STEP", JSON.createObjectNode().put("step", step));
+            append(AttemptEventKind.STEP, JSON.createObjectNode().put("step", step));
             activity.accept("STEP");
         }
     }
 
     /** Opens a hint (its cost is deducted once). */
     public synchronized void useHint(int step, int hint) {
-        if (!attempt.hintsUsed().contains(step + "." + hint)) {
+        if (!attempt.hintsUsed().contains(new HintUse(step, hint))) {
             attempt.useHint(step, hint);
-            append("HINT", JSON.createObjectNode().put("step", step).put("hint", hint));
+            append(AttemptEventKind.HINT, JSON.createObjectNode().put("step", step).put("hint", hint));
             activity.accept("HINT");
         }
     }
@@ -190,7 +192,7 @@ public final class LiveAttempt {
     /** Moves sandbox time forward. */
     public synchronized void advanceClock(Duration by) {
         attempt.advanceClock(by);
-        append("CLOCK", JSON.createObjectNode().put("seconds", by.getSeconds()));
+        append(AttemptEventKind.CLOCK, JSON.createObjectNode().put("seconds", by.getSeconds()));
     }
 
     /**
@@ -203,12 +205,12 @@ public final class LiveAttempt {
                 .put("passed", report.passed());
         var failed = grade.putArray("failed");
         failedChecks(report).forEach(failed::add);
-        return event("GRADE", grade);
+        return event(AttemptEventKind.GRADE, grade);
     }
 
     /** Positions (0-based) of the checks a grading failed. */
     static List<Integer> failedChecks(GradeReport report) {
-        List<Integer> failed = new java.util.ArrayList<>();
+        List<Integer> failed = new ArrayList<>();
         for (int i = 0; i < report.checks().size(); i++) {
             if (!report.checks().get(i).passed()) {
                 failed.add(i);

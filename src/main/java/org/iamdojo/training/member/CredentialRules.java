@@ -15,6 +15,9 @@ public final class CredentialRules {
     /** Maximum password length in UTF-8 bytes: bcrypt silently ignores every byte after the 72nd. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
+    /** Longest username. */
+    public static final int MAX_USERNAME_LENGTH = 32;
+
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
 
     // Passwords that meet the length rule but appear at the top of breach lists.

@@ -37,12 +37,6 @@ public class Member {
     @Column(name = "enabled", nullable = false)
     private boolean enabled = true;
 
-    @Column(name = "failed_sign_ins", nullable = false)
-    private int failedSignIns;
-
-    @Column(name = "locked_until")
-    private @Nullable Instant lockedUntil;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -90,31 +84,6 @@ public class Member {
     /** Enables or disables sign-in. */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    /** Failed sign-ins since the last success or lock. */
-    public int getFailedSignIns() {
-        return failedSignIns;
-    }
-
-    /** Sets the failed sign-in counter. */
-    public void setFailedSignIns(int failedSignIns) {
-        this.failedSignIns = failedSignIns;
-    }
-
-    /** End of the temporary lock after repeated failures, or null when not locked. */
-    public @Nullable Instant getLockedUntil() {
-        return lockedUntil;
-    }
-
-    /** Sets or clears the temporary lock. */
-    public void setLockedUntil(@Nullable Instant lockedUntil) {
-        this.lockedUntil = lockedUntil;
-    }
-
-    /** Whether the temporary lock is still in force at {@code now}. */
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     /** When the account was created. */

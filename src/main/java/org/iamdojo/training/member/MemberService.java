@@ -1,38 +1,41 @@
 package org.iamdojo.training.member;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Set;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Sign-up, sign-in bookkeeping and administration of members. */
+/** Sign-up and administration of members; sign-in attempts are throttled by {@link SignInThrottle}. */
 @Service
 public class MemberService {
 
-    /** Failed sign-ins in a row that trigger a temporary lock. */
-    public static final int MAX_FAILED_SIGN_INS = 5;
-    /** How long an account stays locked after too many failures. */
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(2);
-
-    private final java.util.Map<String, Long> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    /** What each signed-in member may do now, read on every request; dropped after each committed change. */
+    private final Map<String, MemberAccess> access = new ConcurrentHashMap<>();
     private final MemberRepository members;
     private final PasswordEncoder passwordEncoder;
+    private final SignUpThrottle signUpThrottle;
     private Clock clock = Clock.systemUTC();
 
-    /** Service over the given repository, hashing with the given encoder. */
-    public MemberService(MemberRepository members, PasswordEncoder passwordEncoder) {
+    /** Service over the given repository, hashing with the given encoder, sign-ups limited by the throttle. */
+    public MemberService(MemberRepository members, PasswordEncoder passwordEncoder, SignUpThrottle signUpThrottle) {
         this.members = members;
         this.passwordEncoder = passwordEncoder;
+        this.signUpThrottle = signUpThrottle;
     }
 
-    // Tests move time forward to watch locks expire.
+    // Tests pin the creation time.
     void setClock(Clock clock) {
         this.clock = clock;
     }
@@ -53,6 +56,18 @@ public class MemberService {
             throw new SignUpRejectedException(
                     List.of(new SignUpProblem(SignUpProblem.USERNAME, "signup.error.username.taken")));
         }
+    }
+
+    /**
+     * As {@link #checkSignUp}, for a sign-up submitted from {@code address}: over the address's sign-up rate, the only
+     * problem is the rate (the name is not looked up, so a refused submission reveals nothing).
+     */
+    @Transactional(readOnly = true)
+    public List<SignUpProblem> checkSignUpFrom(String address, String rawUsername, String password) {
+        if (!signUpThrottle.tryAcquire(address)) {
+            return List.of(new SignUpProblem(SignUpProblem.USERNAME, "signup.error.rate"));
+        }
+        return checkSignUp(rawUsername, password);
     }
 
     /** Every rule a sign-up with these credentials would break (taken name included); empty when it would pass. */
@@ -108,37 +123,46 @@ public class MemberService {
         return members.findAllByOrderByCreatedAtAscIdAsc();
     }
 
-    /** The current time of this service's clock (used to evaluate locks). */
-    public Instant now() {
-        return clock.instant();
+    /** Whether a member may sign in, and the roles they hold now. */
+    public record MemberAccess(boolean enabled, Set<MemberRole> roles) {
     }
 
-    /** Counts a failed sign-in; the fifth in a row locks the account for {@link #LOCK_DURATION}. */
-    @Transactional
-    public void recordFailedSignIn(String username) {
-        members.findByUsernameIgnoreCase(CredentialRules.normalizeUsername(username)).ifPresent(member -> {
-            int failures = member.getFailedSignIns() + 1;
-            if (failures >= MAX_FAILED_SIGN_INS) {
-                member.setLockedUntil(clock.instant().plus(LOCK_DURATION));
-                failures = 0;
-            }
-            member.setFailedSignIns(failures);
-        });
+    /**
+     * What the member named {@code username} may do now (empty when there is no such member), from a cache that
+     * every committed change of their account or roles clears: the per-request check of open sessions.
+     */
+    public Optional<MemberAccess> access(String username) {
+        String name = CredentialRules.normalizeUsername(username);
+        MemberAccess known = access.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<MemberAccess> now = find(name).map(m -> new MemberAccess(m.isEnabled(), m.getRoles()));
+        now.ifPresent(a -> access.put(name, a));
+        return now;
     }
 
-    /** Clears the failure counter and any lock after a successful sign-in. */
-    @Transactional
-    public void recordSuccessfulSignIn(String username) {
-        members.findByUsernameIgnoreCase(CredentialRules.normalizeUsername(username)).ifPresent(member -> {
-            member.setFailedSignIns(0);
-            member.setLockedUntil(null);
-        });
+    // After the commit, so a request in between cannot cache the state being replaced.
+    private void forgetAccessAfterCommit(String username) {
+        String name = CredentialRules.normalizeUsername(username);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            access.remove(name);
+                        }
+                    });
+        } else {
+            access.remove(name);
+        }
     }
 
-    /** Grants or revokes INSTRUCTOR. */
+    /** Grants or revokes INSTRUCTOR; a revoked instructor's open sessions end at their next request. */
     @Transactional
     public Member setInstructor(String username, boolean instructor) {
         Member member = require(username);
+        forgetAccessAfterCommit(member.getUsername());
         if (instructor) {
             member.grant(MemberRole.INSTRUCTOR);
         } else {
@@ -148,8 +172,8 @@ public class MemberService {
     }
 
     /**
-     * Enables or disables an account. {@code actingUsername} may not disable itself, so an admin cannot lock
-     * everyone out by accident.
+     * Enables or disables an account; a disabled member's open sessions end at their next request.
+     * {@code actingUsername} may not disable itself, so an admin cannot lock everyone out by accident.
      */
     @Transactional
     public Member setEnabled(String username, boolean enabled, String actingUsername) {
@@ -157,6 +181,7 @@ public class MemberService {
         if (!enabled && member.getUsername().equals(CredentialRules.normalizeUsername(actingUsername))) {
             throw new IllegalArgumentException("A member cannot disable their own account");
         }
+        forgetAccessAfterCommit(member.getUsername());
         member.setEnabled(enabled);
         return member;
     }

@@ -6,7 +6,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Lets Spring Security sign members in: roles become ROLE_* authorities, locks and disabling apply. */
+/** Lets Spring Security sign members in: roles become ROLE_* authorities, disabling applies. */
 @Component
 public class MemberUserDetailsService implements UserDetailsService {
 
@@ -19,13 +19,16 @@ public class MemberUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (username.length() > CredentialRules.MAX_USERNAME_LENGTH + 2) {
+            // No member has such a name; the caller still runs bcrypt against its dummy hash.
+            throw new UsernameNotFoundException("No such member");
+        }
         Member member = memberService.find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such member"));
         return User.withUsername(member.getUsername())
                 .password(member.getPasswordHash())
                 .roles(member.getRoles().stream().map(Enum::name).toArray(String[]::new))
                 .disabled(!member.isEnabled())
-                .accountLocked(member.isLockedAt(memberService.now()))
                 .build();
     }
 }

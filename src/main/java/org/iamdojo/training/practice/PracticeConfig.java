@@ -7,12 +7,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The practice catalog over scenarios/questions and scenarios/paths (beside the scenario folder). */
+/** The practice catalog over scenarios/guides, scenarios/questions and scenarios/paths (inside the scenario folder). */
 @Configuration
 public class PracticeConfig {
 
     @Bean
     PracticeCatalog practiceCatalog(@Value("${iamdojo.scenarios-dir:scenarios}") String folder, ScenarioCatalog scenarios) {
-        return new PracticeCatalog(Path.of(folder, "questions"), Path.of(folder, "paths"), scenarios);
+        return new PracticeCatalog(Path.of(folder, "guides"), Path.of(folder, "questions"), Path.of(folder, "paths"), scenarios);
     }
 }

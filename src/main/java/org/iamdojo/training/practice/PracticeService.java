@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,15 +16,20 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioCatalog;
+import org.iamdojo.scenario.practice.ExamDraw;
 import org.iamdojo.scenario.practice.ExamGrader;
+import org.iamdojo.scenario.practice.ExamGuide;
+import org.iamdojo.scenario.practice.PracticePlan;
 import org.iamdojo.scenario.practice.PracticeCatalog;
 import org.iamdojo.scenario.practice.PracticePath;
 import org.iamdojo.scenario.practice.Question;
 import org.iamdojo.training.attempt.AttemptRecord;
 import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.attempt.AttemptStatus;
 import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.member.MemberService;
 import org.springframework.stereotype.Service;
+import java.util.Objects;
 
 /**
  * Self-paced certification practice: answering questions on a path, the path's progress, timed exams (questions
@@ -41,6 +45,7 @@ public class PracticeService {
     private final PracticeStore store;
     private final AttemptService attempts;
     private final MemberService members;
+    private final Random random = new Random();
 
     public PracticeService(PracticeCatalog practice, ScenarioCatalog scenarios, PracticeStore store,
                            AttemptService attempts, MemberService members) {
@@ -88,7 +93,7 @@ public class PracticeService {
             if (a.bestScore() != null) {
                 best.merge(a.scenarioId(), a.bestScore(), Math::max);
             }
-            completed.merge(a.scenarioId(), "COMPLETED".equals(a.status()), Boolean::logicalOr);
+            completed.merge(a.scenarioId(), a.status() == AttemptStatus.COMPLETED, Boolean::logicalOr);
         }
         List<ItemProgress> items = new ArrayList<>();
         for (PracticePath.Item item : path.items()) {
@@ -105,8 +110,38 @@ public class PracticeService {
     }
 
     /**
-     * The learner's open exam of the certification, or a new one: questions drawn at random from the path and a
-     * fresh attempt of each exam scenario (an earlier practice attempt is reset so it cannot count).
+     * What the learner should do next on the certification's path, ordered by their weak task statements: the latest
+     * answer to each question (on the path or in an exam) and the checks of each scenario's latest grading.
+     */
+    public PracticePlan.Plan plan(String username, String certification) {
+        PracticePath path = path(certification);
+        long memberId = memberId(username);
+        Map<String, Boolean> lastAnswer = new HashMap<>();
+        store.answers(memberId).forEach(a -> lastAnswer.put(a.questionId(), a.correct()));
+        Map<String, PracticePlan.ScenarioResult> results = new HashMap<>();
+        Map<String, Boolean> completed = new HashMap<>();
+        List<AttemptRecord> history = attempts.history(username);
+        for (AttemptRecord a : history) {
+            completed.merge(a.scenarioId(), "COMPLETED".equals(a.status()), Boolean::logicalOr);
+        }
+        // Newest first: the first graded attempt of a scenario is its latest grading.
+        for (AttemptRecord a : history) {
+            if (a.lastScore() == null || results.containsKey(a.scenarioId())) {
+                continue;
+            }
+            int checks = scenarios.scenario(a.scenarioId()).map(sc -> sc.checks().size()).orElse(0);
+            results.put(a.scenarioId(), new PracticePlan.ScenarioResult(a.lastFailed().size(), checks,
+                    completed.getOrDefault(a.scenarioId(), false)));
+        }
+        Map<String, List<String>> scenarioTasks = PracticePlan.scenarioTasks(practice.questions(), certification);
+        return PracticePlan.plan(path, guide(certification), id -> practice.question(id).orElse(null),
+                id -> scenarioTasks.getOrDefault(id, List.of()), new PracticePlan.Evidence(lastAnswer, results));
+    }
+
+    /**
+     * The learner's open exam of the certification, or a new one: questions drawn from the path, balanced by the exam
+     * guide's domain weights and without the previous exam's questions while enough others exist, and a fresh attempt
+     * of each exam scenario (an earlier practice attempt is reset so it cannot count).
      */
     public synchronized ExamRecord startExam(String username, String certification) {
         Optional<ExamRecord> open = openExam(username, certification);
@@ -116,10 +151,11 @@ public class PracticeService {
         PracticePath path = path(certification);
         long memberId = memberId(username);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<String> pool = new ArrayList<>(path.items().stream().filter(i -> !i.isScenario())
-                .map(PracticePath.Item::question).filter(id -> practice.question(id).isPresent()).toList());
-        Collections.shuffle(pool, new Random());
-        List<String> drawn = List.copyOf(pool.subList(0, Math.min(path.exam().questions(), pool.size())));
+        List<Question> pool = path.items().stream().filter(i -> !i.isScenario())
+                .map(i -> practice.question(i.question()).orElse(null)).filter(Objects::nonNull).toList();
+        List<String> previous = store.exams(memberId).stream().filter(e -> e.certification().equals(certification))
+                .findFirst().map(ExamRecord::questionIds).orElse(List.of());
+        List<String> drawn = ExamDraw.draw(pool, guide(certification), path.exam().questions(), previous, random);
         Map<String, String> scenarioAttempts = new LinkedHashMap<>();
         for (String scenarioId : path.exam().scenarios()) {
             LiveAttempt live = attempts.open(username, scenarioId);
@@ -217,7 +253,6 @@ public class PracticeService {
         return new ExamOutcome(exam, next);
     }
 
-    /** The member's finished exams, newest first. */
     /** Whether an attempt is the scenario part of one of the member's exams still running (no hints then). */
     public boolean inRunningExam(String username, String attemptId) {
         Instant now = Instant.now();
@@ -226,6 +261,7 @@ public class PracticeService {
                         && e.scenarioAttempts() != null && e.scenarioAttempts().containsValue(attemptId));
     }
 
+    /** The member's finished exams, newest first. */
     public List<ExamRecord> examHistory(String username) {
         return store.exams(memberId(username)).stream().filter(ExamRecord::finished).toList();
     }
@@ -265,6 +301,11 @@ public class PracticeService {
     private PracticePath path(String certification) {
         return practice.path(certification)
                 .orElseThrow(() -> new AttemptService.NotFoundException("No practice path " + certification));
+    }
+
+    private ExamGuide guide(String certification) {
+        return practice.guide(certification)
+                .orElseThrow(() -> new AttemptService.NotFoundException("No exam guide " + certification));
     }
 
     private Question question(String id) {

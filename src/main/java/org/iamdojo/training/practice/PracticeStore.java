@@ -48,6 +48,11 @@ public class PracticeStore {
                 PracticeStore::answerRow, memberId);
     }
 
+    /** Every answer of the member, on paths and in exams, oldest first. */
+    public List<Answer> answers(long memberId) {
+        return jdbc.query("SELECT * FROM question_answer WHERE member_id = ? ORDER BY id", PracticeStore::answerRow, memberId);
+    }
+
     /** The answers given inside one exam, oldest first (a later answer to the same question replaces it). */
     public List<Answer> examAnswers(String examId) {
         return jdbc.query("SELECT * FROM question_answer WHERE exam_id = ? ORDER BY id", PracticeStore::answerRow, examId);

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Durable writes committed in groups. Every commit of the file database waits for the disk (write_delay=false:
@@ -39,11 +41,11 @@ public class GroupCommit {
     private final TransactionTemplate transactions;
     private final Thread writer;
     private volatile boolean stopped;
-    private final java.util.concurrent.atomic.LongAdder groups = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder commitNanos = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAccumulator largest =
-            new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
+    private final LongAdder groups = new LongAdder();
+    private final LongAdder written = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
+    private final LongAccumulator largest =
+            new LongAccumulator(Math::max, 0);
 
     /** Counts since start: transactions committed, writes in them, the largest group, time spent committing. */
     public record Stats(long groups, long writes, long largestGroup, long commitMillis) {

@@ -2,6 +2,7 @@ package org.iamdojo.training.workshop;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.iamdojo.scenario.Text;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +21,10 @@ public record Board(Workshop workshop, List<Row> rows, Summary summary, Instant 
      * @param attemptId null when not started
      * @param status NOT_STARTED, IN_PROGRESS or COMPLETED
      * @param score the latest grade, null when never graded
+     * @param actions the sandbox calls made in the attempt (console and terminal)
      */
     public record Cell(String scenarioId, @Nullable String attemptId, String status, @Nullable Integer score,
-                       @Nullable Integer max, int hintsUsed, @Nullable Instant lastActivity) {
+                       @Nullable Integer max, int hintsUsed, int actions, @Nullable Instant lastActivity) {
         /** Whether every check passed at least once. */
         public boolean finished() {
             return "COMPLETED".equals(status);
@@ -48,7 +50,7 @@ public record Board(Workshop workshop, List<Row> rows, Summary summary, Instant 
 
         /** The latest activity in any scenario, or null. */
         public @Nullable Instant lastActivity() {
-            return cells.stream().map(Cell::lastActivity).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+            return cells.stream().map(Cell::lastActivity).filter(Objects::nonNull).max(Instant::compareTo)
                     .orElse(null);
         }
 

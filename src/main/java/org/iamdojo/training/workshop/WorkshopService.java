@@ -18,7 +18,10 @@ import org.iamdojo.scenario.Check;
 import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.scenario.Text;
+import org.iamdojo.training.attempt.AttemptActivity;
+import org.iamdojo.training.attempt.AttemptActivityBus;
 import org.iamdojo.training.attempt.AttemptEvent;
+import org.iamdojo.training.attempt.AttemptEventKind;
 import org.iamdojo.training.attempt.AttemptRecord;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.attempt.AttemptService.NotFoundException;
@@ -29,6 +32,9 @@ import org.iamdojo.training.member.MemberRole;
 import org.iamdojo.training.member.MemberService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Workshops for instructors and their participants. Every look-up is scoped to the asking member: an
@@ -45,10 +51,12 @@ public class WorkshopService {
     private final AttemptService attempts;
     private final MemberService members;
     private final ScenarioCatalog catalog;
+    private final AttemptActivityBus activity;
     private Clock clock = Clock.systemUTC();
 
     public WorkshopService(WorkshopStore store, AttemptStore attemptStore, AttemptService attempts,
-                           MemberService members, ScenarioCatalog catalog) {
+                           MemberService members, ScenarioCatalog catalog, AttemptActivityBus activity) {
+        this.activity = activity;
         this.store = store;
         this.attemptStore = attemptStore;
         this.attempts = attempts;
@@ -139,13 +147,18 @@ public class WorkshopService {
         return store.findByCode(JoinCodes.normalize(code));
     }
 
-    /** Joins the member to the workshop of that code (again is fine); NotFoundException for an unknown code. */
+    /**
+     * Joins the member to the workshop of that code (again is fine; an open board hears it either way);
+     * NotFoundException for an unknown code.
+     */
     public Workshop join(String code, String learner) {
         Workshop w = byCode(code).orElseThrow(() -> new NotFoundException("No workshop with code " + code));
         if (w.endedAt(clock.instant())) {
             throw new InvalidWorkshopException("workshop.join.ended");
         }
-        store.addParticipant(w.id(), memberId(learner), clock.instant());
+        long me = memberId(learner);
+        store.addParticipant(w.id(), me, clock.instant());
+        activity.publish(new AttemptActivity(null, me, w.id(), "JOIN", Instant.now()));
         if (!w.scenarioIds().isEmpty()) {
             attempts.prepare(learner, w.scenarioIds().get(0), w.id());
         }
@@ -213,7 +226,7 @@ public class WorkshopService {
             throw new NotFoundException("No attempt " + attemptId);
         }
         List<TrailEvent> events = new ArrayList<>();
-        for (AttemptEvent e : attempts.events(attemptId, "TRAIL")) {
+        for (AttemptEvent e : attempts.events(attemptId, AttemptEventKind.TRAIL)) {
             events.add(CloudTrail.fromJson(parse(e.payload())));
         }
         return events;
@@ -225,14 +238,14 @@ public class WorkshopService {
      * scenario titles are written in {@code locale}.
      */
     public byte[] resultsCsv(String workshopId, String instructor, List<String> headers,
-                             java.util.function.Function<String, String> statusLabel, java.util.Locale locale) {
+                             Function<String, String> statusLabel, Locale locale) {
         return ResultsCsv.write(board(workshopId, instructor), headers,
                 id -> catalog.scenario(id).map(s -> s.title().in(locale)).orElse(id), statusLabel);
     }
 
     /** The scenario titles of a workshop, in order. */
     public List<Scenario> scenarios(Workshop w) {
-        return w.scenarioIds().stream().map(id -> catalog.scenario(id).orElse(null)).filter(java.util.Objects::nonNull)
+        return w.scenarioIds().stream().map(id -> catalog.scenario(id).orElse(null)).filter(Objects::nonNull)
                 .toList();
     }
 
@@ -263,11 +276,11 @@ public class WorkshopService {
                 String scenarioId = w.scenarioIds().get(i);
                 AttemptRecord a = byKey.get(p.memberId() + "/" + scenarioId);
                 if (a == null) {
-                    cells.add(new Board.Cell(scenarioId, null, Board.NOT_STARTED, null, null, 0, null));
+                    cells.add(new Board.Cell(scenarioId, null, Board.NOT_STARTED, null, null, 0, 0, null));
                     continue;
                 }
-                Board.Cell cell = new Board.Cell(scenarioId, a.id(), a.status(), a.lastScore(), a.maxScore(),
-                        a.hintsUsed(), a.updatedAt());
+                Board.Cell cell = new Board.Cell(scenarioId, a.id(), a.status().name(), a.lastScore(), a.maxScore(),
+                        a.hintsUsed(), a.callsMade(), a.updatedAt());
                 if (cell.finished()) {
                     finished[i]++;
                 }

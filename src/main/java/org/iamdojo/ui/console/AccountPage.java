@@ -65,7 +65,7 @@ final class AccountPage implements ConsolePage {
         box.addClassName("account-card");
         CallResult r = ws.call("iam", "ListAccountAliases", Params.of());
         if (!r.succeeded()) {
-            box.add(ConsoleUi.denied(r));
+            box.add(new ErrorNotice(r));
             return box;
         }
         JsonNode aliases = r.response().path("AccountAliases");
@@ -104,7 +104,7 @@ final class AccountPage implements ConsolePage {
         CallResult r = ws.call("iam", "GetAccountPasswordPolicy", Params.of());
         JsonNode p = r.succeeded() ? r.response().path("PasswordPolicy") : null;
         if (!r.succeeded() && !"NoSuchEntity".equals(r.error().code())) {
-            box.add(ConsoleUi.denied(r));
+            box.add(new ErrorNotice(r));
             return box;
         }
         box.add(new Paragraph(t(p == null ? "account.password-policy.default" : "account.password-policy.custom")));
@@ -165,45 +165,39 @@ final class AccountPage implements ConsolePage {
         return ws.actingAs() instanceof Credentials.ConsoleSession s && s.isRoot();
     }
 
+    /**
+     * The root user's MFA and access keys: as root, its own ListMFADevices and ListAccessKeys (with the buttons
+     * to manage them); as anyone else, what GetAccountSummary says (AccountMFAEnabled, AccountAccessKeysPresent).
+     */
     private Component rootSection() {
         Div box = new Div(new H4(t("account.root")));
         box.addClassName("account-card");
-        var rootUser = ws.account().root();
-        if (rootUser.mfaDevice() != null) {
-            String serial = rootUser.mfaDevice().serialNumber();
-            Span mfa = new Span(t("account.root.mfa.on", serial));
-            mfa.setId("root-mfa");
-            Button off = ConsoleUi.button("root-mfa-deactivate", "iam.mfa.deactivate", e -> {
-                if (ConsoleUi.call(ws, "iam", "DeactivateMFADevice", Params.of("SerialNumber", serial),
-                        "iam.mfa.deactivated") != null) {
-                    ws.call("iam", "DeleteVirtualMFADevice", Params.of("SerialNumber", serial));
-                    refresh();
-                }
-            });
-            off.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            HorizontalLayout row = new HorizontalLayout(mfa, off);
-            row.setAlignItems(HorizontalLayout.Alignment.CENTER);
-            box.add(row);
-        } else {
-            Span mfa = new Span(t("account.root.mfa.off"));
-            mfa.setId("root-mfa");
-            mfa.addClassName("warning-text");
-            Button assign = ConsoleUi.button("root-mfa-open", "iam.mfa.assign", e -> {
-                VirtualMfaDialog d = new VirtualMfaDialog(ws, null, "root-account-mfa-device", this::refresh);
-                if (d.ready()) {
-                    d.open();
-                }
-            });
-            HorizontalLayout row = new HorizontalLayout(mfa, assign);
-            row.setAlignItems(HorizontalLayout.Alignment.CENTER);
-            box.add(row);
-        }
-        box.add(new Paragraph(t("account.root.keys", rootUser.accessKeys().size())));
         if (actingAsRoot()) {
-            box.add(UsersPage.accessKeys(ws, null, this::refresh));
-        } else {
-            box.add(new Paragraph(t("account.root.keys.only-root")));
+            box.add(UsersPage.mfa(ws, null, this::refresh));
+            CallResult keys = ws.call("iam", "ListAccessKeys", Params.of());
+            if (keys.succeeded()) {
+                box.add(new Paragraph(t("account.root.keys", keys.response().path("AccessKeyMetadata").size())));
+            }
+            box.add(UsersPage.accessKeys(ws, null, keys, this::refresh));
+            return box;
         }
+        CallResult summary = ws.call("iam", "GetAccountSummary", Params.of());
+        if (!summary.succeeded()) {
+            ErrorNotice refused = new ErrorNotice(summary);
+            refused.setId("root-mfa");
+            box.add(refused);
+        } else {
+            JsonNode m = summary.response().path("SummaryMap");
+            boolean mfa = m.path("AccountMFAEnabled").asInt() == 1;
+            Span status = new Span(t(mfa ? "account.root.mfa.enabled" : "account.root.mfa.off"));
+            status.setId("root-mfa");
+            if (!mfa) {
+                status.addClassName("warning-text");
+            }
+            box.add(new Div(status), new Paragraph(t(m.path("AccountAccessKeysPresent").asInt() == 1
+                    ? "account.root.keys.present" : "account.root.keys.absent")));
+        }
+        box.add(new Paragraph(t("account.root.keys.only-root")));
         return box;
     }
 
@@ -216,9 +210,12 @@ final class AccountPage implements ConsolePage {
         grid.setId("root-tasks");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(task -> t("account.task." + task.id())).setHeader(t("account.tasks.task")).setFlexGrow(1);
-        grid.addColumn(RootOnlyTasks.Task::action).setHeader(t("account.tasks.action")).setAutoWidth(true);
+        grid.addColumn(task -> task.iamAction() != null ? task.iamAction() : task.action())
+                .setHeader(t("account.tasks.action")).setAutoWidth(true).setFlexGrow(0);
+        // The "Try it" column has a set width and its notes wrap: sized to its longest note, it pushed itself out
+        // of the grid beside a scenario (issue 11.9).
         grid.addComponentColumn(task -> {
-            if (!task.isRootOnlyOperation()) {
+            if (!task.isRootOnlyOperation() && task.iamAction() == null) {
                 Span s = new Span(t("account.tasks.as-root"));
                 s.addClassName("muted");
                 return s;
@@ -232,8 +229,14 @@ final class AccountPage implements ConsolePage {
                         refresh();
                     }));
             tryIt.setId("try-" + task.id());
+            if (task.iamAction() != null) {
+                // Once root-only; AWS now lets IAM policies decide: say so beside the button.
+                Span now = new Span(t("account.tasks.now-iam"));
+                now.addClassName("muted");
+                return new Div(tryIt, now);
+            }
             return tryIt;
-        }).setAutoWidth(true);
+        }).setWidth("10em").setFlexGrow(1);
         List<RootOnlyTasks.Task> tasks = catalogue.tasks();
         grid.setItems(tasks);
         grid.setAllRowsVisible(true);

@@ -1,18 +1,17 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.iamdojo.iam.account.CallResult;
-import org.iamdojo.iam.eval.Decision;
 
 /**
- * Tells the learner how a console action ended: success, or AWS's error message; an AccessDenied gets a
- * "Why?" button that opens the engine's decision trace.
+ * Tells the learner how a console action ended: a short success note, or the {@link ErrorNotice} of the
+ * failure (AWS's words, "Why?" for an AccessDenied) in a notification that stays until closed.
  */
 public final class CallFeedback {
     private CallFeedback() {
@@ -36,20 +35,14 @@ public final class CallFeedback {
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         n.setPosition(Notification.Position.BOTTOM_START);
         n.setDuration(0);
-        Div text = new Div(new Span((failurePrefix == null ? "" : failurePrefix + " ")
-                + result.error().code() + ": " + result.error().getMessage()));
-        text.addClassName("call-error-text");
-        HorizontalLayout row = new HorizontalLayout(text);
-        row.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        if (result.decision() instanceof Decision decision) {
-            Button why = new Button(n.getTranslation("console.why"), e -> new DecisionDialog(decision).open());
-            why.setId("why-denied");
-            why.addThemeVariants(ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_SMALL);
-            row.add(why);
+        ErrorNotice notice = new ErrorNotice(result, failurePrefix);
+        if (notice.why() != null) {
+            notice.why().setId("why-denied");
         }
-        Button close = new Button(n.getTranslation("console.close"), e -> n.close());
+        Button close = new Button(t("console.close"), e -> n.close());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        row.add(close);
+        HorizontalLayout row = new HorizontalLayout(notice, close);
+        row.setAlignItems(HorizontalLayout.Alignment.CENTER);
         n.add(row);
         n.open();
         return false;

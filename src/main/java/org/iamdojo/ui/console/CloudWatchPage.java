@@ -1,5 +1,7 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,68 +59,68 @@ final class CloudWatchPage implements ConsolePage {
         this.workspace = workspace;
         root.addClassName("console-page");
         root.addClassName("cloudwatch-page");
-        root.add(new H3(root.getTranslation("cw.title")), publishForm());
+        root.add(new H3(t("cw.title")), publishForm());
         listError.addClassName("console-error");
         metrics.setId("cw-metrics");
         metrics.setAllRowsVisible(true);
-        metrics.addColumn(MetricRow::namespace).setHeader(root.getTranslation("cw.col.namespace"));
-        metrics.addColumn(MetricRow::metricName).setHeader(root.getTranslation("cw.col.name"));
-        metrics.addColumn(MetricRow::dimensionText).setHeader(root.getTranslation("cw.col.dimensions")).setFlexGrow(2);
+        metrics.addColumn(MetricRow::namespace).setHeader(t("cw.col.namespace"));
+        metrics.addColumn(MetricRow::metricName).setHeader(t("cw.col.name"));
+        metrics.addColumn(MetricRow::dimensionText).setHeader(t("cw.col.dimensions")).setFlexGrow(2);
         metrics.addItemClickListener(e -> {
             selected = e.getItem();
             loadPoints();
         });
-        period.setLabel(root.getTranslation("cw.period"));
+        period.setLabel(t("cw.period"));
         period.setId("cw-period");
         period.setItems(60, 300, 3600);
-        period.setItemLabelGenerator(s -> root.getTranslation("cw.seconds", s));
+        period.setItemLabelGenerator(s -> t("cw.seconds", s));
         period.setValue(300);
         period.addValueChangeListener(e -> loadPoints());
-        hours.setLabel(root.getTranslation("cw.range"));
+        hours.setLabel(t("cw.range"));
         hours.setId("cw-range");
         hours.setItems(1, 24, 168);
-        hours.setItemLabelGenerator(h -> root.getTranslation("cw.hours", h));
+        hours.setItemLabelGenerator(h -> t("cw.hours", h));
         hours.setValue(24);
         hours.addValueChangeListener(e -> loadPoints());
         datapoints.setId("cw-datapoints");
         datapoints.setAllRowsVisible(true);
-        datapoints.addColumn(d -> d.path("Timestamp").asText()).setHeader(root.getTranslation("cw.col.timestamp")).setFlexGrow(2);
+        datapoints.addColumn(d -> d.path("Timestamp").asText()).setHeader(t("cw.col.timestamp")).setFlexGrow(2);
         for (String s : STATISTICS) {
             datapoints.addColumn(d -> String.format(Locale.ROOT, "%.2f", d.path(s).asDouble()))
-                    .setHeader(root.getTranslation("cw.stat." + s));
+                    .setHeader(t("cw.stat." + s));
         }
-        datapoints.addColumn(d -> d.path("Unit").asText()).setHeader(root.getTranslation("cw.col.unit"));
+        datapoints.addColumn(d -> d.path("Unit").asText()).setHeader(t("cw.col.unit"));
         pointsError.addClassName("console-error");
         HorizontalLayout options = new HorizontalLayout(period, hours);
-        root.add(new H4(root.getTranslation("cw.metrics")), listError, metrics, pointsTitle, options, pointsError, datapoints);
+        root.add(new H4(t("cw.metrics")), listError, metrics, pointsTitle, options, pointsError, datapoints);
         refresh();
     }
 
     private Component publishForm() {
-        TextField namespace = new TextField(root.getTranslation("cw.namespace"));
+        TextField namespace = new TextField(t("cw.namespace"));
         namespace.setId("cw-put-namespace");
         namespace.setValue("Dojo/App");
-        TextField name = new TextField(root.getTranslation("cw.metric-name"));
+        TextField name = new TextField(t("cw.metric-name"));
         name.setId("cw-put-name");
         name.setValue("Requests");
-        NumberField value = new NumberField(root.getTranslation("cw.value"));
+        NumberField value = new NumberField(t("cw.value"));
         value.setId("cw-put-value");
         value.setValue(1.0);
-        Button put = new Button(root.getTranslation("cw.publish"), e -> {
+        Button put = new Button(t("cw.publish"), e -> {
             ObjectNode p = Sandbox.json().objectNode();
             p.put("Namespace", namespace.getValue().trim());
             ArrayNode data = p.putArray("MetricData");
             data.addObject().put("MetricName", name.getValue().trim())
                     .put("Value", value.getValue() == null ? 0 : value.getValue()).put("Unit", "Count");
             if (CallFeedback.show(workspace.call("cloudwatch", "PutMetricData", new Params(p)),
-                    root.getTranslation("cw.published"))) {
+                    t("cw.published"))) {
                 refresh();
             }
         });
         put.setId("cw-publish");
         HorizontalLayout row = new HorizontalLayout(namespace, name, value, put);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        return new Div(new H4(root.getTranslation("cw.publish-title")), row);
+        return new Div(new H4(t("cw.publish-title")), row);
     }
 
     @Override
@@ -148,11 +150,11 @@ final class CloudWatchPage implements ConsolePage {
     private void loadPoints() {
         pointsError.removeAll();
         if (selected == null) {
-            pointsTitle.setText(root.getTranslation("cw.pick-metric"));
+            pointsTitle.setText(t("cw.pick-metric"));
             datapoints.setItems(List.of());
             return;
         }
-        pointsTitle.setText(root.getTranslation("cw.datapoints", selected.namespace(), selected.metricName()));
+        pointsTitle.setText(t("cw.datapoints", selected.namespace(), selected.metricName()));
         ObjectNode p = Sandbox.json().objectNode();
         p.put("Namespace", selected.namespace());
         p.put("MetricName", selected.metricName());
@@ -173,7 +175,7 @@ final class CloudWatchPage implements ConsolePage {
         datapoints.setItems(points.stream().sorted((a, b) -> b.path("Timestamp").asText()
                 .compareTo(a.path("Timestamp").asText())).collect(Collectors.toList()));
         if (points.isEmpty() && r.succeeded()) {
-            pointsError.add(new Paragraph(root.getTranslation("cw.no-datapoints")));
+            pointsError.add(new Paragraph(t("cw.no-datapoints")));
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import java.util.HashMap;
@@ -25,9 +28,9 @@ public class ConsolePanel extends Div {
         addClassName("console");
         nav.setOrientation(Tabs.Orientation.VERTICAL);
         nav.setId("console-nav");
-        nav.addClassName("console-nav");
+        nav.addClassName("console-nav-tabs");
         for (ConsolePages.Entry e : ConsolePages.all()) {
-            Tab tab = new Tab(getTranslation(e.labelKey()));
+            Tab tab = new Tab(t(e.labelKey()));
             tab.setId("console-nav-" + e.key());
             entries.put(tab, e);
             tabsByKey.put(e.key(), tab);
@@ -46,7 +49,14 @@ public class ConsolePanel extends Div {
         IdentityBar identity = new IdentityBar(workspace, this::refresh);
         Div main = new Div(identity, content);
         main.addClassName("console-main");
-        add(nav, main);
+        // The console is a section of its page: its h2 heads the page list, each page's title is an h3 below it.
+        H2 heading = new H2(getTranslation("console.nav.heading"));
+        heading.addClassName("console-nav-heading");
+        Div navigation = new Div(heading, nav);
+        navigation.addClassName("console-nav");
+        add(navigation, main);
+        // Never a blank panel: the first page (the dashboard) until the learner or the view picks another.
+        show(ConsolePages.all().get(0).key());
     }
 
     /** Shows a page by its key (the first page when the key is unknown). */

@@ -3,19 +3,23 @@ package org.iamdojo.ui.console;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
-import org.iamdojo.iam.eval.Decision;
 
 /** Small building blocks the IAM console pages share: translated text, buttons, confirmations, in-place errors. */
 final class ConsoleUi {
@@ -69,21 +73,6 @@ final class ConsoleUi {
         d.open();
     }
 
-    /** AWS's error shown in place of a list the acting identity may not read, with "Why?" for a denial. */
-    static Div denied(CallResult r) {
-        Div box = new Div();
-        box.addClassName("iam-denied");
-        Span text = new Span(r.error().code() + ": " + r.error().getMessage());
-        box.add(text);
-        if (r.decision() instanceof Decision decision) {
-            Button why = new Button(t("console.why"), e -> new DecisionDialog(decision).open());
-            why.addClassName("why-in-place");
-            why.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
-            box.add(why);
-        }
-        return box;
-    }
-
     /** A date in the sandbox's UTC, minutes precision. */
     static String date(Instant instant) {
         return instant == null ? "-" : DATE.format(instant);
@@ -95,15 +84,15 @@ final class ConsoleUi {
     }
 
     /** A page heading with its primary "create" button, as every IAM list page starts. */
-    static com.vaadin.flow.component.orderedlayout.HorizontalLayout pageHead(String titleKey, String createId,
+    static HorizontalLayout pageHead(String titleKey, String createId,
             String createKey, Runnable create) {
         Button button = button(createId, createKey, e -> create.run());
-        button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout head =
-                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
-                        new com.vaadin.flow.component.html.H3(t(titleKey)), button);
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout head =
+                new HorizontalLayout(
+                        new H3(t(titleKey)), button);
         head.addClassName("iam-page-head");
-        head.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        head.setAlignItems(FlexComponent.Alignment.CENTER);
         return head;
     }
 
@@ -111,22 +100,22 @@ final class ConsoleUi {
      * The {@code nameField} of each item a List* call returns to the acting identity, or null when the call is
      * refused; then AWS's error is added to {@code deniedInto} in place of the list (as the AWS console does).
      */
-    static java.util.List<String> listNames(SandboxWorkspace ws, String service, String operation, Params params,
-            String listField, String nameField, com.vaadin.flow.component.HasComponents deniedInto) {
+    static List<String> listNames(SandboxWorkspace ws, String service, String operation, Params params,
+            String listField, String nameField, HasComponents deniedInto) {
         CallResult r = ws.call(service, operation, params);
         if (!r.succeeded()) {
-            deniedInto.add(denied(r));
+            deniedInto.add(new ErrorNotice(r));
             return null;
         }
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         r.response().path(listField).forEach(x -> out.add(x.path(nameField).asText()));
         return out;
     }
 
     /** The entities a List* response names, looked up in the account (names the account no longer has are skipped). */
-    static <T> java.util.List<T> listed(CallResult r, String listField, String nameField,
-            java.util.function.Function<String, T> lookup) {
-        java.util.List<T> out = new java.util.ArrayList<>();
+    static <T> List<T> listed(CallResult r, String listField, String nameField,
+            Function<String, T> lookup) {
+        List<T> out = new ArrayList<>();
         r.response().path(listField).forEach(x -> {
             T item = lookup.apply(x.path(nameField).asText());
             if (item != null) {

@@ -1,6 +1,9 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -22,7 +25,10 @@ public class ConsoleView extends Div implements HasUrlParameter<String>, HasDyna
         panel = new ConsolePanel(WorkspaceHolder.current(),
                 key -> getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "console/" + key)));
         panel.setSizeFull();
-        add(panel);
+        // The page's one h1; beside a scenario the console sits under the scenario's title instead.
+        H1 title = new H1(t("nav.console"));
+        title.addClassName("console-view-title");
+        add(title, panel);
     }
 
     @Override
@@ -32,6 +38,6 @@ public class ConsoleView extends Div implements HasUrlParameter<String>, HasDyna
 
     @Override
     public String getPageTitle() {
-        return getTranslation("console.page-title");
+        return t("console.page-title");
     }
 }

@@ -1,12 +1,19 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import org.iamdojo.iam.account.SandboxAccount;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.Params;
 
-/** The console's start page: the account id, alias and a summary of what it holds. */
+/**
+ * The console's start page: the account id, its alias (ListAccountAliases) and what it holds (GetAccountSummary),
+ * each as the acting identity may read it, the refusal in place otherwise.
+ */
 final class DashboardPage implements ConsolePage {
     private final SandboxWorkspace workspace;
     private final Div root = new Div();
@@ -14,6 +21,7 @@ final class DashboardPage implements ConsolePage {
     DashboardPage(SandboxWorkspace workspace) {
         this.workspace = workspace;
         root.addClassName("console-page");
+        root.setId("dashboard-page");
         refresh();
     }
 
@@ -25,11 +33,31 @@ final class DashboardPage implements ConsolePage {
     @Override
     public void refresh() {
         root.removeAll();
-        SandboxAccount a = workspace.account();
-        root.add(new H3(root.getTranslation("console.dashboard.title")));
-        root.add(new Paragraph(root.getTranslation("console.dashboard.account", a.accountId(),
-                a.alias() == null ? "-" : a.alias())));
-        root.add(new Paragraph(root.getTranslation("console.dashboard.summary", a.users().size(), a.groups().size(),
-                a.roles().size(), a.customerPolicies().size())));
+        root.add(new H3(t("console.dashboard.title")));
+        CallResult aliases = workspace.call("iam", "ListAccountAliases", Params.of());
+        Paragraph account;
+        if (aliases.succeeded()) {
+            JsonNode list = aliases.response().path("AccountAliases");
+            account = new Paragraph(t("console.dashboard.account", workspace.accountId(),
+                    list.size() > 0 ? list.get(0).asText() : "-"));
+        } else {
+            account = new Paragraph(t("console.dashboard.account-id", workspace.accountId()));
+        }
+        account.setId("dashboard-account");
+        root.add(account);
+        if (!aliases.succeeded()) {
+            root.add(new ErrorNotice(aliases));
+        }
+        CallResult summary = workspace.call("iam", "GetAccountSummary", Params.of());
+        Component counts;
+        if (summary.succeeded()) {
+            JsonNode m = summary.response().path("SummaryMap");
+            counts = new Paragraph(t("console.dashboard.summary", m.path("Users").asInt(), m.path("Groups").asInt(),
+                    m.path("Roles").asInt(), m.path("Policies").asInt()));
+        } else {
+            counts = new ErrorNotice(summary);
+        }
+        counts.setId("dashboard-summary");
+        root.add(counts);
     }
 }

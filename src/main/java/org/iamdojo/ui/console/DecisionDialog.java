@@ -1,5 +1,7 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -15,41 +17,41 @@ import org.iamdojo.iam.eval.StatementMiss;
 public final class DecisionDialog extends Dialog {
 
     public DecisionDialog(Decision decision) {
-        setHeaderTitle(getTranslation("decision.title", getTranslation("decision.outcome." + decision.decision().name())));
+        setHeaderTitle(t("decision.title", t("decision.outcome." + decision.decision().name())));
         setId("decision-dialog");
         setWidth("min(720px, 95vw)");
         Div body = new Div();
         body.addClassName("decision-trace");
-        body.add(new Paragraph(getTranslation("decision.layer",
-                getTranslation("decision.layer." + decision.decidingLayer().name()))));
-        Paragraph reason = new Paragraph(DecisionText.reason(this, decision));
+        body.add(new Paragraph(t("decision.layer",
+                t("decision.layer." + decision.decidingLayer().name()))));
+        Paragraph reason = new Paragraph(DecisionText.reason(decision));
         reason.setId("decision-reason");
         body.add(reason);
         if (!decision.matchedStatements().isEmpty()) {
-            body.add(new Paragraph(getTranslation("decision.matched")));
+            body.add(new Paragraph(t("decision.matched")));
             UnorderedList list = new UnorderedList();
             for (MatchedStatement m : decision.matchedStatements()) {
-                list.add(new ListItem(new Span(getTranslation("decision.statement", DecisionText.policy(this, m.policyId()),
+                list.add(new ListItem(new Span(t("decision.statement", DecisionText.policy(m.policyId()),
                         m.statementIndex() + 1, m.sid() == null ? "-" : m.sid(), m.effect().awsName(),
-                        getTranslation("decision.layer." + m.layer().name())))));
+                        t("decision.layer." + m.layer().name())))));
             }
             body.add(list);
         }
         if (!decision.notMatchedStatements().isEmpty()) {
-            body.add(new Paragraph(getTranslation("decision.not-matched")));
+            body.add(new Paragraph(t("decision.not-matched")));
             UnorderedList list = new UnorderedList();
             for (StatementMiss m : decision.notMatchedStatements()) {
-                list.add(new ListItem(new Span(getTranslation("decision.miss", DecisionText.policy(this, m.policyId()),
+                list.add(new ListItem(new Span(t("decision.miss", DecisionText.policy(m.policyId()),
                         m.statementIndex() + 1, m.sid() == null ? "-" : m.sid(),
-                        getTranslation("decision.miss." + m.reason().name()), EvaluationFlow.condition(this, m)))));
+                        t("decision.miss." + m.reason().name()), EvaluationFlow.condition(m)))));
             }
             body.add(list);
         }
         if (!decision.missingContextKeys().isEmpty()) {
-            body.add(new Paragraph(getTranslation("decision.missing-keys", String.join(", ", decision.missingContextKeys()))));
+            body.add(new Paragraph(t("decision.missing-keys", String.join(", ", decision.missingContextKeys()))));
         }
         add(body);
-        Button close = new Button(getTranslation("console.close"), e -> close());
+        Button close = new Button(t("console.close"), e -> close());
         getFooter().add(close);
     }
 }

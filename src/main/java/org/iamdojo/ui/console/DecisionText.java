@@ -1,6 +1,7 @@
 package org.iamdojo.ui.console;
 
-import com.vaadin.flow.component.Component;
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.vaadin.flow.component.UI;
 import java.util.Locale;
 import java.util.Map;
@@ -22,29 +23,29 @@ final class DecisionText {
     }
 
     /** The simulator's EvalDecision word ("implicitDeny"), in Korean with the API word kept beside it. */
-    static String evalDecision(Component c, String awsWord) {
-        return EVAL_DECISIONS.contains(awsWord) ? c.getTranslation("sim.decision." + awsWord) : awsWord;
+    static String evalDecision(String awsWord) {
+        return EVAL_DECISIONS.contains(awsWord) ? t("sim.decision." + awsWord) : awsWord;
     }
 
     /** One sentence saying why: which layer decided and, where one did, which statement of which policy. */
-    static String reason(Component c, Decision d) {
+    static String reason(Decision d) {
         String layer = d.decidingLayer().name();
         return switch (d.decision()) {
             case EXPLICIT_DENY -> {
                 MatchedStatement m = deciding(d, Effect.DENY);
                 yield m == null
-                        ? c.getTranslation("decision.reason.EXPLICIT_DENY.layer", c.getTranslation("decision.layer." + layer))
-                        : c.getTranslation("decision.reason.EXPLICIT_DENY", statement(m), policy(c, m.policyId()));
+                        ? t("decision.reason.EXPLICIT_DENY.layer", t("decision.layer." + layer))
+                        : t("decision.reason.EXPLICIT_DENY", statement(m), policy(m.policyId()));
             }
-            case IMPLICIT_DENY -> c.getTranslation("decision.reason.IMPLICIT_DENY." + layer);
+            case IMPLICIT_DENY -> t("decision.reason.IMPLICIT_DENY." + layer);
             case ALLOW -> {
                 MatchedStatement m = deciding(d, Effect.ALLOW);
                 if (d.decidingLayer() == PolicyLayer.ROOT_USER) {
-                    yield c.getTranslation("decision.reason.ALLOW.ROOT_USER");
+                    yield t("decision.reason.ALLOW.ROOT_USER");
                 }
                 yield m == null
-                        ? c.getTranslation("decision.reason.ALLOW.layer", c.getTranslation("decision.layer." + layer))
-                        : c.getTranslation("decision.reason.ALLOW", statement(m), policy(c, m.policyId()));
+                        ? t("decision.reason.ALLOW.layer", t("decision.layer." + layer))
+                        : t("decision.reason.ALLOW", statement(m), policy(m.policyId()));
             }
         };
     }
@@ -57,8 +58,8 @@ final class DecisionText {
     }
 
     /** A policy id of the engine ("user/alice inline policy Read") as the learner knows it, in the UI language. */
-    static String policy(Component c, String policyId) {
-        UI ui = c.getUI().orElse(UI.getCurrent());
+    static String policy(String policyId) {
+        UI ui = UI.getCurrent();
         return DecisionExplainer.label(policyId, Map.of()).in(ui == null ? Locale.ENGLISH : ui.getLocale());
     }
 

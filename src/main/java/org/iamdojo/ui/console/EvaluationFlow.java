@@ -1,6 +1,7 @@
 package org.iamdojo.ui.console;
 
-import com.vaadin.flow.component.Component;
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -34,13 +35,13 @@ final class EvaluationFlow extends Div {
         add(steps);
         Div verdict = new Div();
         verdict.addClassName("eval-flow-verdict");
-        Span outcome = new Span(getTranslation("decision.outcome." + decision.decision().name()));
+        Span outcome = new Span(t("decision.outcome." + decision.decision().name()));
         outcome.getElement().getThemeList().add(decision.allowed() ? "badge success" : "badge error");
-        verdict.add(outcome, new Span(getTranslation("decision.layer",
-                getTranslation("decision.layer." + decision.decidingLayer().name()))),
-                new Span(DecisionText.reason(this, decision)));
+        verdict.add(outcome, new Span(t("decision.layer",
+                t("decision.layer." + decision.decidingLayer().name()))),
+                new Span(DecisionText.reason(decision)));
         if (!decision.missingContextKeys().isEmpty()) {
-            verdict.add(new Span(getTranslation("decision.missing-keys", String.join(", ", decision.missingContextKeys()))));
+            verdict.add(new Span(t("decision.missing-keys", String.join(", ", decision.missingContextKeys()))));
         }
         add(verdict);
     }
@@ -53,15 +54,15 @@ final class EvaluationFlow extends Div {
             case IDENTITY -> !r.identityPolicies().isEmpty();
             case PERMISSIONS_BOUNDARY -> r.permissionsBoundary() != null;
             case SESSION_POLICY -> r.sessionPolicy() != null;
-            case ROOT_USER -> false;
+            case ROOT_USER, AWS_MANAGED -> false;
         };
     }
 
     /** The condition a statement missed on, with the policy's and the request's values; empty for other misses. */
-    static String condition(Component c, StatementMiss m) {
-        return m.condition() == null ? "" : c.getTranslation("sim.flow.condition",
+    static String condition(StatementMiss m) {
+        return m.condition() == null ? "" : t("sim.flow.condition",
                 m.condition().operator(), m.condition().key(), String.join(", ", m.condition().policyValues()),
-                m.condition().requestValues() == null ? c.getTranslation("sim.flow.key-absent")
+                m.condition().requestValues() == null ? t("sim.flow.key-absent")
                         : String.join(", ", m.condition().requestValues()));
     }
 
@@ -69,21 +70,21 @@ final class EvaluationFlow extends Div {
         Div box = new Div();
         box.addClassName("eval-layer");
         box.addClassName("eval-layer-" + layer.name().toLowerCase().replace('_', '-'));
-        Span title = new Span(getTranslation("sim.flow.layer", number, getTranslation("decision.layer." + layer.name())));
+        Span title = new Span(t("sim.flow.layer", number, t("decision.layer." + layer.name())));
         title.addClassName("eval-layer-title");
         Span state = new Span();
         List<MatchedStatement> matched = decision.matchedStatements().stream().filter(m -> m.layer() == layer).toList();
         List<StatementMiss> missed = decision.notMatchedStatements().stream().filter(m -> m.layer() == layer).toList();
         if (decision.decidingLayer() == layer) {
-            state.setText(getTranslation("sim.flow.decided-here"));
+            state.setText(t("sim.flow.decided-here"));
             state.getElement().getThemeList().add(decision.allowed() ? "badge success" : "badge error");
             box.addClassName("eval-layer-deciding");
         } else if (!present) {
-            state.setText(getTranslation("sim.flow.absent"));
+            state.setText(t("sim.flow.absent"));
             state.getElement().getThemeList().add("badge contrast");
             box.addClassName("eval-layer-absent");
         } else {
-            state.setText(getTranslation("sim.flow.evaluated"));
+            state.setText(t("sim.flow.evaluated"));
             state.getElement().getThemeList().add("badge");
         }
         Div head = new Div(title, state);
@@ -92,23 +93,23 @@ final class EvaluationFlow extends Div {
         if (!matched.isEmpty() || !missed.isEmpty()) {
             UnorderedList list = new UnorderedList();
             for (MatchedStatement m : matched) {
-                ListItem li = new ListItem(new Span(getTranslation("sim.flow.matched", DecisionText.policy(this, m.policyId()),
+                ListItem li = new ListItem(new Span(t("sim.flow.matched", DecisionText.policy(m.policyId()),
                         m.statementIndex() + 1,
                         m.sid() == null ? "-" : m.sid(), m.effect().awsName())));
                 li.addClassName(m.effect() == Effect.DENY ? "eval-deny" : "eval-allow");
                 list.add(li);
             }
             for (StatementMiss m : missed) {
-                ListItem li = new ListItem(new Span(getTranslation("sim.flow.missed", DecisionText.policy(this, m.policyId()),
+                ListItem li = new ListItem(new Span(t("sim.flow.missed", DecisionText.policy(m.policyId()),
                         m.statementIndex() + 1,
                         m.sid() == null ? "-" : m.sid(), m.effect() == null ? "-" : m.effect().awsName(),
-                        getTranslation("decision.miss." + m.reason().name()), condition(this, m))));
+                        t("decision.miss." + m.reason().name()), condition(m))));
                 li.addClassName("eval-miss");
                 list.add(li);
             }
             box.add(list);
         } else if (present) {
-            box.add(new Span(getTranslation("sim.flow.no-statements")));
+            box.add(new Span(t("sim.flow.no-statements")));
         }
         return box;
     }

@@ -17,11 +17,11 @@ import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.iamdojo.iam.account.AwsException;
+import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.ConsoleSignIn;
 import org.iamdojo.iam.account.Credentials;
-import org.iamdojo.iam.account.IamRole;
-import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.Params;
+import java.util.List;
 
 /**
  * Shows which identity the console acts as, and lets the learner switch: root, an IAM user (signing in with
@@ -31,10 +31,16 @@ public class IdentityBar extends Div {
     private final SandboxWorkspace workspace;
     private final Runnable onChange;
     private final Span who = new Span();
+    private final Credentials own;
+    private final String ownLabel;
+    private final String ownAccount;
 
     public IdentityBar(SandboxWorkspace workspace, Runnable onChange) {
         this.workspace = workspace;
         this.onChange = onChange;
+        this.own = workspace.actingAs();
+        this.ownLabel = workspace.actingLabel();
+        this.ownAccount = workspace.accountId();
         addClassName("identity-bar");
         who.setId("acting-as");
         MenuBar menu = new MenuBar();
@@ -42,16 +48,23 @@ public class IdentityBar extends Div {
         menu.addThemeVariants(MenuBarVariant.LUMO_SMALL);
         MenuItem top = menu.addItem(t("identity.switch"));
         SubMenu sub = top.getSubMenu();
-        sub.addItem(t("identity.root"), e -> actAsRoot()).setId("switch-root");
+        sub.addItem(t("identity.root"), e -> actAsRoot(ownAccount)).setId("switch-root");
+        for (String other : workspace.rootAccounts().subList(1, workspace.rootAccounts().size())) {
+            sub.addItem(t("identity.root-of", other), e -> actAsRoot(other)).setId("switch-root-" + other);
+        }
         sub.addItem(t("identity.user"), e -> openUserSignIn()).setId("switch-user");
         sub.addItem(t("identity.role"), e -> openSwitchRole()).setId("switch-role");
+        sub.addItem(t("identity.keys"), e -> openUseKeys()).setId("switch-keys");
+        if (!(own instanceof Credentials.ConsoleSession c && c.isRoot())) {
+            sub.addItem(t("identity.own", ownLabel), e -> actAsOwn()).setId("switch-own");
+        }
         add(who, menu);
         update();
     }
 
     /** Redraws the current identity. */
     public void update() {
-        who.setText(getTranslation("console.acting-as", workspace.actingLabel(), workspace.accountId()));
+        who.setText(t("console.acting-as", workspace.actingLabel(), workspace.accountId()));
     }
 
     /** Tells the page the identity changed. */
@@ -60,10 +73,39 @@ public class IdentityBar extends Div {
         onChange.run();
     }
 
-    /** Acts as the account's root user; the playground treats the learner as already signed in as root. */
+    /** Acts as the home account's root user; the playground treats the learner as already signed in as root. */
     void actAsRoot() {
-        workspace.actAs(Credentials.ConsoleSession.root(workspace.accountId(), false), "root");
+        actAsRoot(ownAccount);
+    }
+
+    /** Acts as the root user of one of the accounts the learner owns (the console then shows that account). */
+    void actAsRoot(String accountId) {
+        workspace.actAs(Credentials.ConsoleSession.root(accountId, false), "root", accountId);
         changed();
+    }
+
+    /** Goes back to the identity the learner started as (the scenario's user). */
+    void actAsOwn() {
+        workspace.actAs(own, ownLabel, ownAccount);
+        changed();
+    }
+
+    /**
+     * Acts with the access keys of a terminal profile (one the story handed over, or one the learner configured
+     * with {@code aws configure}); returns false when the profile has no keys.
+     */
+    boolean actWithProfile(String profile) {
+        Credentials.AccessKeyPair keys = profile == null ? null : workspace.terminal().profileKeys(profile);
+        if (keys == null) {
+            return false;
+        }
+        // The keys' own account, as "aws sts get-caller-identity" with them says; keys AWS would refuse leave the
+        // account shown (the first call shows why).
+        CallResult identity = workspace.callAs(keys, "sts", "GetCallerIdentity", Params.of());
+        String account = identity.succeeded() ? identity.response().path("Account").asText(null) : null;
+        workspace.actAs(keys, t("identity.keys.label", profile, keys.accessKeyId()), account);
+        changed();
+        return true;
     }
 
     /**
@@ -78,7 +120,7 @@ public class IdentityBar extends Div {
             changed();
             return null;
         } catch (AwsException e) {
-            return e.getMessage();
+            return ConsoleSignIn.MFA_REQUIRED.equals(e.code()) ? ConsoleSignIn.MFA_REQUIRED : e.getMessage();
         }
     }
 
@@ -98,42 +140,78 @@ public class IdentityBar extends Div {
         }
         ObjectNode c = (ObjectNode) r.path("Credentials");
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        String[] arn = roleArn.split(":");
         workspace.actAs(new Credentials.AccessKeyPair(c.path("AccessKeyId").asText(), c.path("SecretAccessKey").asText(),
-                c.path("SessionToken").asText()), "assumed-role/" + roleName + "/" + sessionName);
+                c.path("SessionToken").asText()), "assumed-role/" + roleName + "/" + sessionName,
+                arn.length > 4 ? arn[4] : null);
         changed();
         return true;
     }
 
+    /**
+     * The sign-in page of an IAM user: the name (typed, or picked from what ListUsers returns to the acting
+     * identity), the password and, on a second step when the user has an MFA device, its code.
+     */
     private void openUserSignIn() {
         Dialog d = new Dialog();
         d.setHeaderTitle(t("identity.user.title"));
         d.setId("user-signin-dialog");
-        ComboBox<IamUser> user = new ComboBox<>(t("identity.user.name"));
+        Div refused = new Div();
+        List<String> names = ConsoleUi.listNames(workspace, "iam", "ListUsers", Params.of(), "Users",
+                "UserName", refused);
+        ComboBox<String> user = new ComboBox<>(t("identity.user.name"));
         user.setId("signin-user");
-        user.setItems(workspace.account().users().stream().filter(u -> u.loginProfile() != null).toList());
-        user.setItemLabelGenerator(IamUser::name);
+        user.setItems(names == null ? List.of() : names);
+        user.setAllowCustomValue(true);
+        user.addCustomValueSetListener(e -> user.setValue(e.getDetail()));
         PasswordField password = new PasswordField(t("identity.user.password"));
         password.setId("signin-password");
         TextField mfa = new TextField(t("identity.user.mfa"));
         mfa.setId("signin-mfa");
         mfa.setVisible(false);
-        user.addValueChangeListener(e -> mfa.setVisible(e.getValue() != null
-                && ConsoleSignIn.needsMfa(workspace.account(), e.getValue().name())));
+        // Another user, another sign-in: the code step starts over.
+        user.addValueChangeListener(e -> mfa.setVisible(false));
         Paragraph error = new Paragraph();
         error.addClassName("signin-error");
         error.setId("signin-error");
-        d.add(new Paragraph(t("identity.user.help", workspace.accountId())), new Div(user), new Div(password),
-                new Div(mfa), error);
+        d.add(new Paragraph(t("identity.user.help", workspace.accountId())), new Div(user), refused,
+                new Div(password), new Div(mfa), error);
         Button ok = new Button(t("identity.user.sign-in"), e -> {
-            String message = signInAsUser(user.getValue() == null ? null : user.getValue().name(),
-                    password.getValue(), mfa.getValue());
+            String message = signInAsUser(user.getValue(), password.getValue(), mfa.isVisible() ? mfa.getValue() : null);
             if (message == null) {
                 d.close();
+            } else if (ConsoleSignIn.MFA_REQUIRED.equals(message)) {
+                mfa.setVisible(true);
+                mfa.focus();
+                error.setText(t("identity.user.mfa-needed"));
             } else {
                 error.setText(message);
             }
         });
         ok.setId("signin-submit");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
+        d.open();
+    }
+
+    private void openUseKeys() {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(t("identity.keys.title"));
+        d.setId("use-keys-dialog");
+        List<String> names = workspace.terminal().profiles().stream()
+                .filter(p -> workspace.terminal().profileKeys(p) != null).toList();
+        ComboBox<String> profile = new ComboBox<>(t("identity.keys.profile"));
+        profile.setId("use-keys-profile");
+        profile.setItems(names);
+        profile.setItemLabelGenerator(p -> t("identity.keys.option", p, workspace.terminal().profileKeys(p).accessKeyId()));
+        profile.setWidth("360px");
+        d.add(new Paragraph(t(names.isEmpty() ? "identity.keys.none" : "identity.keys.help")), new Div(profile));
+        Button ok = new Button(t("identity.keys.use"), e -> {
+            if (actWithProfile(profile.getValue())) {
+                d.close();
+            }
+        });
+        ok.setId("use-keys-submit");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
         d.open();
@@ -147,7 +225,11 @@ public class IdentityBar extends Div {
         role.setId("switch-role-arn");
         role.setAllowCustomValue(true);
         role.addCustomValueSetListener(e -> role.setValue(e.getDetail()));
-        role.setItems(workspace.account().roles().stream().map(IamRole::arn).toList());
+        // The choice is what ListRoles returns to the acting identity; any ARN can be typed (another account's).
+        Div refused = new Div();
+        List<String> arns = ConsoleUi.listNames(workspace, "iam", "ListRoles", Params.of(), "Roles", "Arn",
+                refused);
+        role.setItems(arns == null ? List.of() : arns);
         role.setWidth("460px");
         TextField session = new TextField(t("identity.role.session"));
         session.setId("switch-role-session");
@@ -155,7 +237,7 @@ public class IdentityBar extends Div {
         TextField externalId = new TextField(t("identity.role.external-id"));
         TextField serial = new TextField(t("identity.role.mfa-serial"));
         TextField code = new TextField(t("identity.role.mfa-code"));
-        d.add(new Paragraph(t("identity.role.help", workspace.actingLabel())), new Div(role), new Div(session),
+        d.add(new Paragraph(t("identity.role.help", workspace.actingLabel())), new Div(role), refused, new Div(session),
                 new Div(externalId), new Div(serial, code));
         Button ok = new Button(t("identity.role.switch"), e -> {
             if (role.getValue() != null && switchRole(role.getValue(), session.getValue().strip(),

@@ -3,6 +3,8 @@ package org.iamdojo.ui.console;
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -14,6 +16,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
@@ -60,7 +63,7 @@ final class PermissionsPanel extends Div {
         add(head);
         CallResult attached = ws.call("iam", "ListAttached" + kind + "Policies", params());
         if (!attached.succeeded()) {
-            add(ConsoleUi.denied(attached));
+            add(new ErrorNotice(attached));
         } else {
             List<Attached> rows = new ArrayList<>();
             attached.response().path("AttachedPolicies").forEach(p ->
@@ -89,7 +92,7 @@ final class PermissionsPanel extends Div {
         add(head2);
         CallResult inline = ws.call("iam", "List" + kind + "Policies", params());
         if (!inline.succeeded()) {
-            add(ConsoleUi.denied(inline));
+            add(new ErrorNotice(inline));
             return;
         }
         List<String> names = new ArrayList<>();
@@ -174,25 +177,31 @@ final class PermissionsPanel extends Div {
      * The managed policies ListPolicies returns to the acting identity (customer managed first, as the call
      * lists them); empty with AWS's error added to {@code deniedInto} when the call is refused.
      */
-    static List<PolicyChoice> policies(SandboxWorkspace ws, com.vaadin.flow.component.HasComponents deniedInto) {
+    static List<PolicyChoice> policies(SandboxWorkspace ws, HasComponents deniedInto) {
         CallResult r = ws.call("iam", "ListPolicies", Params.of());
         List<PolicyChoice> out = new ArrayList<>();
         if (!r.succeeded()) {
-            deniedInto.add(ConsoleUi.denied(r));
+            deniedInto.add(new ErrorNotice(r));
             return out;
         }
         r.response().path("Policies").forEach(p -> out.add(new PolicyChoice(p.path("PolicyName").asText(),
                 p.path("Arn").asText())));
-        out.sort(java.util.Comparator.comparing(PolicyChoice::awsManaged));
+        out.sort(Comparator.comparing(PolicyChoice::awsManaged));
         return out;
     }
 
-    /** The boundary chooser shared by users and roles: set (Put…PermissionsBoundary) or remove. */
-    static Div boundary(SandboxWorkspace ws, String kind, String name, String currentArn, Runnable changed) {
+    /**
+     * The boundary chooser shared by users and roles: the current boundary as the Get{@code kind} response
+     * {@code got} shows it (its error in place when refused), set (Put…PermissionsBoundary) or remove.
+     */
+    static Div boundary(SandboxWorkspace ws, String kind, String name, CallResult got, Runnable changed) {
         Div box = new Div();
         box.addClassName("boundary-box");
         box.add(new H4(t("iam.boundary")));
-        Span current = new Span(currentArn == null ? t("iam.boundary.none") : currentArn);
+        String currentArn = got.succeeded()
+                ? got.response().path(kind).path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null) : null;
+        Component current = got.succeeded()
+                ? new Span(currentArn == null ? t("iam.boundary.none") : currentArn) : new ErrorNotice(got);
         current.setId("boundary-current");
         ComboBox<PolicyChoice> choice = new ComboBox<>(t("iam.boundary.choose"));
         choice.setId("boundary-choice");
@@ -213,7 +222,8 @@ final class PermissionsPanel extends Div {
                 changed.run();
             }
         });
-        remove.setEnabled(currentArn != null);
+        // Unknown when GetUser/GetRole is refused: then DeletePermissionsBoundary itself decides.
+        remove.setEnabled(currentArn != null || !got.succeeded());
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout row = new HorizontalLayout(choice, set, remove);
         row.setAlignItems(HorizontalLayout.Alignment.BASELINE);

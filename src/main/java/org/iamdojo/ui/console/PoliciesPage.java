@@ -2,22 +2,23 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
-import com.vaadin.flow.component.Component;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.PolicyType;
 
 /** Policies: AWS managed and customer managed (ListPolicies), filter, create, versions, delete. */
-final class PoliciesPage implements ConsolePage {
+final class PoliciesPage extends IamListPage<PoliciesPage.Row> {
     /** One row of the list. */
     record Row(String name, String arn, boolean awsManaged, String defaultVersion, int attachments) {
     }
@@ -35,23 +36,11 @@ final class PoliciesPage implements ConsolePage {
     record Version(String id, boolean isDefault, String created) {
     }
 
-    private final SandboxWorkspace ws;
-    private final Div root = new Div();
-    private final Div listBox = new Div();
-    private final Div detail = new Div();
     private final TextField filter = new TextField();
     private final Select<String> scope = new Select<>();
-    private String selected;
 
     PoliciesPage(SandboxWorkspace ws) {
-        this.ws = ws;
-        root.addClassNames("console-page", "iam-page");
-        root.setId("policies-page");
-        Button create = ConsoleUi.button("create-policy", "iam.policies.create", e -> createDialog());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout head = new HorizontalLayout(new H3(t("iam.policies.title")), create);
-        head.addClassName("iam-page-head");
-        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        super(ws, "Policy", "policies");
         filter.setLabel(t("iam.policies.filter"));
         filter.setId("policy-filter");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
@@ -65,87 +54,63 @@ final class PoliciesPage implements ConsolePage {
         scope.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(filter, scope);
         filters.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        detail.addClassName("iam-detail");
-        root.add(head, filters, listBox, detail);
-        refresh();
+        build(filters);
     }
 
     @Override
-    public Component component() {
-        return root;
-    }
-
-    /** Selects a policy by ARN. */
-    void select(String arn) {
-        selected = arn;
-        refresh();
+    protected CallResult list() {
+        return ws.call("iam", "ListPolicies", Params.of("Scope", scope.getValue()));
     }
 
     @Override
-    public void refresh() {
-        listBox.removeAll();
-        CallResult r = ws.call("iam", "ListPolicies", Params.of("Scope", scope.getValue()));
-        if (!r.succeeded()) {
-            listBox.add(ConsoleUi.denied(r));
-        } else {
-            String q = filter.getValue().strip().toLowerCase(Locale.ROOT);
-            List<Row> rows = new ArrayList<>();
-            r.response().path("Policies").forEach(p -> {
-                String name = p.path("PolicyName").asText();
-                if (q.isEmpty() || name.toLowerCase(Locale.ROOT).contains(q)) {
-                    rows.add(new Row(name, p.path("Arn").asText(), p.path("Arn").asText().startsWith("arn:aws:iam::aws:"),
-                            p.path("DefaultVersionId").asText(), p.path("AttachmentCount").asInt()));
-                }
-            });
-            rows.sort((a, b) -> a.awsManaged() == b.awsManaged() ? a.name().compareToIgnoreCase(b.name())
-                    : a.awsManaged() ? 1 : -1);
-            Grid<Row> grid = new Grid<>();
-            grid.setId("policies-grid");
-            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            grid.addColumn(Row::name).setHeader(t("iam.col.name")).setFlexGrow(1);
-            grid.addColumn(x -> t(x.awsManaged() ? "iam.policies.aws" : "iam.policies.customer"))
-                    .setHeader(t("iam.col.type")).setAutoWidth(true);
-            grid.addColumn(Row::attachments).setHeader(t("iam.policies.attached")).setAutoWidth(true);
-            grid.setItems(rows);
-            grid.setHeight("220px");
-            grid.setEmptyStateText(t("iam.policies.empty"));
-            rows.stream().filter(x -> x.arn().equals(selected)).findFirst().ifPresent(grid::select);
-            grid.addSelectionListener(e -> {
-                selected = e.getFirstSelectedItem().map(Row::arn).orElse(null);
-                drawDetail();
-            });
-            listBox.add(grid);
-        }
-        drawDetail();
+    protected Row row(JsonNode p) {
+        String name = p.path("PolicyName").asText();
+        String q = filter.getValue().strip().toLowerCase(Locale.ROOT);
+        return q.isEmpty() || name.toLowerCase(Locale.ROOT).contains(q) ? new Row(name, p.path("Arn").asText(),
+                p.path("Arn").asText().startsWith("arn:aws:iam::aws:"), p.path("DefaultVersionId").asText(),
+                p.path("AttachmentCount").asInt()) : null;
     }
 
-    private void drawDetail() {
-        detail.removeAll();
-        if (selected == null) {
-            detail.add(new Paragraph(t("iam.policies.select")));
-            return;
-        }
-        String arn = selected;
+    /** Customer managed first, then AWS managed, each by name. */
+    @Override
+    protected List<Row> arrange(List<Row> rows) {
+        rows.sort((a, b) -> a.awsManaged() == b.awsManaged() ? a.name().compareToIgnoreCase(b.name())
+                : a.awsManaged() ? 1 : -1);
+        return rows;
+    }
+
+    @Override
+    protected String key(Row row) {
+        return row.arn();
+    }
+
+    @Override
+    protected void columns(Grid<Row> grid) {
+        grid.addColumn(Row::name).setHeader(t("iam.col.name")).setFlexGrow(1);
+        grid.addColumn(x -> t(x.awsManaged() ? "iam.policies.aws" : "iam.policies.customer"))
+                .setHeader(t("iam.col.type")).setAutoWidth(true);
+        grid.addColumn(Row::attachments).setHeader(t("iam.policies.attached")).setAutoWidth(true);
+    }
+
+    @Override
+    protected void size(Grid<Row> grid, int rows) {
+        grid.setHeight("220px");
+    }
+
+    @Override
+    protected void drawDetail(String arn) {
         boolean aws = arn.startsWith("arn:aws:iam::aws:");
         String name = arn.substring(arn.lastIndexOf('/') + 1);
-        HorizontalLayout head = new HorizontalLayout(new H4(name), new Span(arn));
-        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        if (!aws) {
-            Button delete = ConsoleUi.button("delete-policy", "iam.policies.delete", e -> ConsoleUi.confirm(
-                    t("iam.policies.delete.title", name), t("iam.policies.delete.text"), () -> {
-                        if (ConsoleUi.call(ws, "iam", "DeletePolicy", Params.of("PolicyArn", arn),
-                                "iam.policies.deleted", name) != null) {
-                            selected = null;
-                            refresh();
-                        }
-                    }));
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            head.add(delete);
-        }
-        detail.add(head);
         CallResult r = ws.call("iam", "ListPolicyVersions", Params.of("PolicyArn", arn));
+        if (gone(r)) {
+            return;
+        }
+        HorizontalLayout head = detailHead(name, null, null, aws ? null : "delete-policy", "iam.policies.delete",
+                "DeletePolicy", Params.of("PolicyArn", arn));
+        head.addComponentAtIndex(1, new Span(arn));
+        detail.add(head);
         if (!r.succeeded()) {
-            detail.add(ConsoleUi.denied(r));
+            detail.add(new ErrorNotice(r));
             return;
         }
         List<Version> versions = new ArrayList<>();
@@ -155,6 +120,7 @@ final class PoliciesPage implements ConsolePage {
         Pre json = new Pre();
         json.addClassName("policy-view");
         json.setId("version-json");
+        Div refused = new Div();
         Grid<Version> grid = new Grid<>();
         grid.setId("policy-versions");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -164,7 +130,7 @@ final class PoliciesPage implements ConsolePage {
         grid.addColumn(Version::created).setHeader(t("iam.col.created")).setAutoWidth(true);
         grid.addComponentColumn(v -> {
             HorizontalLayout actions = new HorizontalLayout(ConsoleUi.small("view-version", "iam.policies.view", e ->
-                    showVersion(arn, v.id(), json)));
+                    showVersion(arn, v.id(), json, refused)));
             if (!aws && !v.isDefault()) {
                 actions.add(ConsoleUi.small("default-version", "iam.policies.set-default", e -> {
                     if (ConsoleUi.call(ws, "iam", "SetDefaultPolicyVersion", Params.of("PolicyArn", arn,
@@ -192,30 +158,42 @@ final class PoliciesPage implements ConsolePage {
             newVersion.addThemeVariants(ButtonVariant.LUMO_SMALL);
             versionsHead.add(newVersion);
         }
-        detail.add(versionsHead, grid, json);
-        versions.stream().filter(Version::isDefault).findFirst().ifPresent(v -> showVersion(arn, v.id(), json));
+        detail.add(versionsHead, grid, json, refused);
+        versions.stream().filter(Version::isDefault).findFirst().ifPresent(v -> showVersion(arn, v.id(), json, refused));
     }
 
-    private String versionDocument(String arn, String versionId) {
+    /** GetPolicyVersion's document, pretty-printed; null with the error added to {@code deniedInto} when refused. */
+    private String versionDocument(String arn, String versionId, HasComponents deniedInto) {
         CallResult r = ws.call("iam", "GetPolicyVersion", Params.of("PolicyArn", arn, "VersionId", versionId));
-        if (!CallFeedback.show(r, null)) {
+        if (!r.succeeded()) {
+            deniedInto.add(new ErrorNotice(r));
             return null;
         }
         var doc = r.response().path("PolicyVersion").path("Document");
-        return doc.isTextual() ? PolicyJson.pretty(java.net.URLDecoder.decode(doc.asText(), java.nio.charset.StandardCharsets.UTF_8))
+        return doc.isTextual() ? PolicyJson.pretty(URLDecoder.decode(doc.asText(), StandardCharsets.UTF_8))
                 : PolicyJson.pretty(doc);
     }
 
-    private void showVersion(String arn, String versionId, Pre target) {
-        String doc = versionDocument(arn, versionId);
-        if (doc != null) {
-            target.setText(doc);
-        }
+    private void showVersion(String arn, String versionId, Pre target, Div refused) {
+        refused.removeAll();
+        String doc = versionDocument(arn, versionId, refused);
+        target.setText(doc == null ? "" : doc);
+        target.setVisible(doc != null);
     }
 
+    /** Opens the editor on the default version's document, read with GetPolicy and GetPolicyVersion. */
     private void newVersion(String arn) {
-        String current = ws.sandbox().managedPolicy(ws.account(), arn) == null ? ""
-                : PolicyJson.pretty(ws.sandbox().managedPolicy(ws.account(), arn).defaultVersion().document());
+        Div refused = new Div();
+        CallResult policy = ws.call("iam", "GetPolicy", Params.of("PolicyArn", arn));
+        String current = null;
+        if (policy.succeeded()) {
+            current = versionDocument(arn, policy.response().at("/Policy/DefaultVersionId").asText(), refused);
+        } else {
+            refused.add(new ErrorNotice(policy));
+        }
+        if (current == null) {
+            current = "";
+        }
         Checkbox setDefault = new Checkbox(t("iam.policies.set-as-default"), true);
         setDefault.setId("version-set-default");
         PolicyEditorDialog d = new PolicyEditorDialog(t("iam.policies.new-version"), null, arn,
@@ -228,11 +206,12 @@ final class PoliciesPage implements ConsolePage {
                     }
                     return ok;
                 });
-        d.add(setDefault);
+        d.add(setDefault, refused);
         d.open();
     }
 
-    private void createDialog() {
+    @Override
+    protected void create() {
         TextField description = new TextField(t("iam.policies.description"));
         description.setWidth("420px");
         PolicyEditorDialog d = new PolicyEditorDialog(t("iam.policies.create"), "iam.policies.name", null,
@@ -253,6 +232,6 @@ final class PoliciesPage implements ConsolePage {
 
     /** Opens the create-policy dialog (for tests and links). */
     void openCreate() {
-        createDialog();
+        create();
     }
 }

@@ -5,14 +5,19 @@ import static org.iamdojo.ui.console.ConsoleUi.t;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +92,7 @@ public class PolicyEditor extends Div {
     }
 
     @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+    protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         // Colours the JSON in the browser as the learner types; sent inline, so no frontend build is needed.
         attachEvent.getUI().getPage().executeJs(HIGHLIGHT_SCRIPT);
@@ -97,10 +102,10 @@ public class PolicyEditor extends Div {
     private static final String HIGHLIGHT_SCRIPT = readScript();
 
     private static String readScript() {
-        try (java.io.InputStream in = PolicyEditor.class.getResourceAsStream(
+        try (InputStream in = PolicyEditor.class.getResourceAsStream(
                 "/META-INF/resources/scripts/policy-highlight.js")) {
-            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             return "";
         }
     }
@@ -155,7 +160,7 @@ public class PolicyEditor extends Div {
             Finding f = worstByLine.get(i);
             if (f != null) {
                 n.addClassName("sev-" + severityClass(f.severity()));
-                n.setTitle(f.message());
+                n.setTitle(message(f));
             }
             gutter.add(n);
         }
@@ -168,11 +173,16 @@ public class PolicyEditor extends Div {
         }
         for (Finding f : findings) {
             Button row = new Button(t("editor.finding", f.line(), f.column(),
-                    t("editor.severity." + f.severity().name()), f.code(), f.message()), e -> goTo(f));
+                    t("editor.severity." + f.severity().name()), f.issueCode(), message(f)), e -> goTo(f));
             row.addClassNames("policy-finding", "sev-" + severityClass(f.severity()));
             row.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             findingsBox.add(row);
         }
+    }
+
+    /** The finding's message in the learner's language. */
+    static String message(Finding f) {
+        return t(f.code().messageKey(), f.messageArguments(ConsoleUi::t));
     }
 
     private static String severityClass(Severity s) {
@@ -208,9 +218,14 @@ public class PolicyEditor extends Div {
                 .ifPresent(c -> c.getElement().getClassList().add("current"));
     }
 
-    /** Adds a statement from the visual builder: appended when the text is a policy, else a new document. */
+    /** Adds a statement from the visual builder: appended when the text is a policy, a new document when empty. */
     void appendStatement(ObjectNode statement) {
         JsonNode doc = PolicyJson.parse(getValue());
+        if (doc == null && !getValue().isBlank()) {
+            // Not a readable policy yet: the learner's text stays as it is, with its findings.
+            Notification.show(t("editor.builder.fix-first"), 5000, Notification.Position.MIDDLE);
+            return;
+        }
         ObjectNode out;
         if (doc instanceof ObjectNode o && (o.get("Statement") == null || o.get("Statement").isArray()
                 || o.get("Statement").isObject())) {

@@ -4,18 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.Map;
+import org.iamdojo.iam.policy.LocatedJson;
 
-/** Policy JSON text helpers for the console: AWS-console style pretty printing and lenient parsing. */
+/**
+ * Policy JSON text helpers for the console: AWS-console style pretty printing and parsing. A text with a key
+ * repeated in one object is not a policy (the engine's one rule, {@link LocatedJson#repeatedKeys}), so it is
+ * never reformatted: rewriting it would silently keep only the last value.
+ */
 final class PolicyJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PolicyJson() {
     }
 
-    /** The parsed document, or null when the text is not JSON. */
+    /** The parsed document, or null when the text is not JSON or repeats a key in one object. */
     static JsonNode parse(String text) {
         try {
-            return text == null || text.isBlank() ? null : MAPPER.readTree(text);
+            if (text == null || text.isBlank() || !LocatedJson.repeatedKeys(LocatedJson.parse(text)).isEmpty()) {
+                return null;
+            }
+            return MAPPER.readTree(text);
         } catch (Exception e) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,87 +11,68 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.iamdojo.iam.account.CallResult;
-import org.iamdojo.iam.account.IamRole;
-import org.iamdojo.iam.account.InstanceProfile;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.PolicyType;
 
-/** Roles: list, create with a trust policy template, and a detail panel (trust, session, permissions, profiles). */
-final class RolesPage implements ConsolePage {
-    private final SandboxWorkspace ws;
-    private final Div root = new Div();
-    private final Div listBox = new Div();
-    private final Div detail = new Div();
-    private String selected;
+/**
+ * Roles: the list (ListRoles as the acting identity), create with a trust policy template, and a detail panel
+ * read with GetRole (trust, session, boundary), the permission calls and ListInstanceProfilesForRole.
+ */
+final class RolesPage extends IamListPage<RolesPage.RoleRow> {
+
+    /** A role as ListRoles returns it. */
+    record RoleRow(String name, String trusted, int maxSessionSeconds, String created) {
+    }
+
+    private final DetailTabs detailTabs = new DetailTabs();
 
     RolesPage(SandboxWorkspace ws) {
-        this.ws = ws;
-        root.addClassNames("console-page", "iam-page");
-        root.setId("roles-page");
-        HorizontalLayout head = ConsoleUi.pageHead("iam.roles.title", "create-role", "iam.roles.create", this::createDialog);
-        detail.addClassName("iam-detail");
-        root.add(head, listBox, detail);
-        refresh();
+        super(ws, "Role", "roles");
+        build();
     }
 
     @Override
-    public Component component() {
-        return root;
-    }
-
-    /** Selects a role by name. */
-    void select(String name) {
-        selected = name;
-        refresh();
+    protected RoleRow row(JsonNode r) {
+        return new RoleRow(r.path("RoleName").asText(), trusted(trustPolicy(r)), r.path("MaxSessionDuration").asInt(3600),
+                ConsoleUi.date(Instant.parse(r.path("CreateDate").asText())));
     }
 
     @Override
-    public void refresh() {
-        listBox.removeAll();
-        CallResult r = ws.call("iam", "ListRoles", Params.of());
-        if (!r.succeeded()) {
-            listBox.add(ConsoleUi.denied(r));
-        } else {
-            List<IamRole> roles = ConsoleUi.listed(r, "Roles", "RoleName", ws.account()::role);
-            Grid<IamRole> grid = new Grid<>();
-            grid.setId("roles-grid");
-            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            grid.addColumn(IamRole::name).setHeader(t("iam.col.name")).setAutoWidth(true);
-            grid.addColumn(x -> trusted(x.trustPolicy())).setHeader(t("iam.roles.trusted")).setFlexGrow(1);
-            grid.addColumn(x -> x.maxSessionDurationSeconds() / 3600 + " h").setHeader(t("iam.roles.max-session")).setAutoWidth(true);
-            grid.addColumn(x -> ConsoleUi.date(x.createDate())).setHeader(t("iam.col.created")).setAutoWidth(true);
-            grid.setItems(roles);
-            grid.setEmptyStateText(t("iam.roles.empty"));
-            grid.setAllRowsVisible(roles.size() <= 6);
-            if (roles.size() > 6) {
-                grid.setHeight("240px");
-            }
-            roles.stream().filter(x -> x.name().equals(selected)).findFirst().ifPresent(grid::select);
-            grid.addSelectionListener(e -> {
-                selected = e.getFirstSelectedItem().map(IamRole::name).orElse(null);
-                drawDetail();
-            });
-            listBox.add(grid);
-        }
-        drawDetail();
+    protected String key(RoleRow row) {
+        return row.name();
+    }
+
+    @Override
+    protected void columns(Grid<RoleRow> grid) {
+        grid.addColumn(RoleRow::name).setHeader(t("iam.col.name")).setAutoWidth(true);
+        grid.addColumn(RoleRow::trusted).setHeader(t("iam.roles.trusted")).setFlexGrow(1);
+        grid.addColumn(x -> x.maxSessionSeconds() / 3600 + " h").setHeader(t("iam.roles.max-session")).setAutoWidth(true);
+        grid.addColumn(RoleRow::created).setHeader(t("iam.col.created")).setAutoWidth(true);
+    }
+
+    /** A role's trust policy from a ListRoles/GetRole Role (AWS sends it URL-encoded text; the sandbox, JSON). */
+    private static JsonNode trustPolicy(JsonNode role) {
+        JsonNode doc = role.path("AssumeRolePolicyDocument");
+        JsonNode parsed = doc.isTextual() ? PolicyJson.parse(URLDecoder.decode(doc.asText(), StandardCharsets.UTF_8)) : doc;
+        return parsed == null ? doc : parsed;
     }
 
     /** The principals a trust policy names, for the list ("Trusted entities"). */
-    private static String trusted(String trustPolicy) {
+    private static String trusted(JsonNode doc) {
         List<String> out = new ArrayList<>();
-        var doc = PolicyJson.parse(trustPolicy);
         if (doc != null) {
             var statements = doc.path("Statement");
             (statements.isArray() ? statements : PolicyJson.MAPPER.createArrayNode().add(statements)).forEach(st ->
@@ -105,46 +87,37 @@ final class RolesPage implements ConsolePage {
         return String.join(", ", out);
     }
 
-    private void drawDetail() {
-        detail.removeAll();
-        IamRole role = selected == null ? null : ws.account().role(selected);
-        if (role == null) {
-            detail.add(new Paragraph(t("iam.roles.select")));
+    @Override
+    protected void drawDetail(String name) {
+        CallResult got = readSelected("Role", name);
+        if (got == null) {
             return;
         }
-        Button delete = ConsoleUi.button("delete-role", "iam.roles.delete", e -> ConsoleUi.confirm(
-                t("iam.roles.delete.title", role.name()), t("iam.roles.delete.text"), () -> {
-                    if (ConsoleUi.call(ws, "iam", "DeleteRole", Params.of("RoleName", role.name()),
-                            "iam.roles.deleted", role.name()) != null) {
-                        selected = null;
-                        refresh();
-                    }
-                }));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout head = new HorizontalLayout(new H4(role.name()), new Span(role.arn()), delete);
-        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        detail.add(head);
-        TabSheet tabs = new TabSheet();
-        tabs.setId("role-tabs");
-        tabs.setWidthFull();
-        Div perms = new Div(new PermissionsPanel(ws, "Role", role.name(), this::refresh),
-                PermissionsPanel.boundary(ws, "Role", role.name(), role.permissionsBoundaryArn(), this::refresh));
+        if (!got.succeeded()) {
+            detail.add(new ErrorNotice(got));
+        }
+        JsonNode role = got.succeeded() ? got.response().path("Role") : null;
+        TabSheet tabs = detailTabs.sheet("role-tabs", name);
+        Div perms = new Div(new PermissionsPanel(ws, "Role", name, this::refresh),
+                PermissionsPanel.boundary(ws, "Role", name, got, this::refresh));
         tabs.add(t("iam.tab.permissions"), perms);
-        tabs.add(t("iam.tab.trust"), trustTab(role));
-        tabs.add(t("iam.tab.session"), sessionTab(role));
-        tabs.add(t("iam.tab.profiles"), profilesTab(role));
+        tabs.add(t("iam.tab.trust"), role == null ? new ErrorNotice(got) : trustTab(name, role));
+        tabs.add(t("iam.tab.session"), role == null ? new ErrorNotice(got) : sessionTab(name, role));
+        tabs.add(t("iam.tab.profiles"), profilesTab(name));
+        detailTabs.restore(tabs);
         detail.add(tabs);
     }
 
-    private Component trustTab(IamRole role) {
-        Pre json = new Pre(PolicyJson.pretty(role.trustPolicy()));
+    private Component trustTab(String name, JsonNode role) {
+        String trust = PolicyJson.pretty(trustPolicy(role));
+        Pre json = new Pre(trust);
         json.addClassName("policy-view");
         json.setId("trust-policy");
         Button edit = ConsoleUi.button("edit-trust", "iam.roles.edit-trust", e -> new PolicyEditorDialog(
-                t("iam.roles.edit-trust"), null, role.name(), PolicyType.TRUST_POLICY, PolicyJson.pretty(role.trustPolicy()),
-                (name, doc) -> {
+                t("iam.roles.edit-trust"), null, name, PolicyType.TRUST_POLICY, trust,
+                (roleName, doc) -> {
                     boolean ok = ConsoleUi.call(ws, "iam", "UpdateAssumeRolePolicy",
-                            Params.of("RoleName", name, "PolicyDocument", doc), "iam.roles.trust-saved") != null;
+                            Params.of("RoleName", roleName, "PolicyDocument", doc), "iam.roles.trust-saved") != null;
                     if (ok) {
                         refresh();
                     }
@@ -153,15 +126,15 @@ final class RolesPage implements ConsolePage {
         return new Div(edit, json);
     }
 
-    private Component sessionTab(IamRole role) {
+    private Component sessionTab(String name, JsonNode role) {
         Select<Integer> hours = new Select<>();
         hours.setLabel(t("iam.roles.max-session"));
         hours.setId("max-session");
         hours.setItems(IntStream.rangeClosed(1, 12).boxed().toList());
         hours.setItemLabelGenerator(h -> t("iam.roles.hours", h));
-        hours.setValue(Math.max(1, role.maxSessionDurationSeconds() / 3600));
+        hours.setValue(Math.max(1, role.path("MaxSessionDuration").asInt(3600) / 3600));
         Button save = ConsoleUi.button("max-session-save", "iam.save", e -> {
-            if (ConsoleUi.call(ws, "iam", "UpdateRole", Params.of("RoleName", role.name(),
+            if (ConsoleUi.call(ws, "iam", "UpdateRole", Params.of("RoleName", name,
                     "MaxSessionDuration", Integer.toString(hours.getValue() * 3600)), "iam.roles.session-saved") != null) {
                 refresh();
             }
@@ -171,36 +144,48 @@ final class RolesPage implements ConsolePage {
         return new Div(new Paragraph(t("iam.roles.session.help")), row);
     }
 
-    private Component profilesTab(IamRole role) {
+    /** One instance profile of the role, as ListInstanceProfilesForRole returns it. */
+    record ProfileRow(String name, String arn) {
+    }
+
+    private Component profilesTab(String roleName) {
         Div box = new Div();
-        List<InstanceProfile> profiles = ws.account().instanceProfiles().stream()
-                .filter(p -> role.name().equals(p.roleName())).toList();
-        Grid<InstanceProfile> grid = new Grid<>();
-        grid.setId("instance-profiles");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(InstanceProfile::name).setHeader(t("iam.col.name")).setAutoWidth(true);
-        grid.addColumn(InstanceProfile::arn).setHeader(t("iam.col.arn")).setFlexGrow(1);
-        grid.setItems(profiles);
-        grid.setAllRowsVisible(true);
-        grid.setEmptyStateText(t("iam.roles.no-profiles"));
+        CallResult r = ws.call("iam", "ListInstanceProfilesForRole", Params.of("RoleName", roleName));
+        if (!r.succeeded()) {
+            box.add(new ErrorNotice(r));
+        } else {
+            List<ProfileRow> profiles = new ArrayList<>();
+            r.response().path("InstanceProfiles").forEach(p -> profiles.add(
+                    new ProfileRow(p.path("InstanceProfileName").asText(), p.path("Arn").asText())));
+            Grid<ProfileRow> grid = new Grid<>();
+            grid.setId("instance-profiles");
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+            grid.addColumn(ProfileRow::name).setHeader(t("iam.col.name")).setAutoWidth(true);
+            grid.addColumn(ProfileRow::arn).setHeader(t("iam.col.arn")).setFlexGrow(1);
+            grid.setItems(profiles);
+            grid.setAllRowsVisible(true);
+            grid.setEmptyStateText(t("iam.roles.no-profiles"));
+            box.add(grid);
+        }
         TextField name = new TextField(t("iam.roles.profile-name"));
         name.setId("profile-name");
-        name.setValue(role.name());
+        name.setValue(roleName);
         Button create = ConsoleUi.button("create-profile", "iam.roles.create-profile", e -> {
             String n = name.getValue().strip();
             if (ConsoleUi.call(ws, "iam", "CreateInstanceProfile", Params.of("InstanceProfileName", n), null) != null
                     && ConsoleUi.call(ws, "iam", "AddRoleToInstanceProfile",
-                    Params.of("InstanceProfileName", n, "RoleName", role.name()), "iam.roles.profile-created", n) != null) {
+                    Params.of("InstanceProfileName", n, "RoleName", roleName), "iam.roles.profile-created", n) != null) {
                 refresh();
             }
         });
         HorizontalLayout row = new HorizontalLayout(name, create);
         row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        box.add(grid, row);
+        box.add(row);
         return box;
     }
 
-    private void createDialog() {
+    @Override
+    protected void create() {
         Dialog d = new Dialog();
         d.setHeaderTitle(t("iam.roles.create"));
         d.setId("create-role-dialog");

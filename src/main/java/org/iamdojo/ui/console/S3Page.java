@@ -1,7 +1,10 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -28,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
-import org.iamdojo.iam.cloud.S3Operations;
 import org.iamdojo.iam.policy.validation.Finding;
 import org.iamdojo.iam.policy.validation.PolicyType;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
@@ -47,6 +49,7 @@ final class S3Page implements ConsolePage {
     private final Div bucketsError = new Div();
     private final Div bucketPanel = new Div();
     private String openBucket;
+    private final DetailTabs detailTabs = new DetailTabs();
 
     /** A bucket as ListBuckets returns it. */
     record BucketRow(String name, String creationDate) {
@@ -60,14 +63,14 @@ final class S3Page implements ConsolePage {
         this.workspace = workspace;
         root.addClassName("console-page");
         root.addClassName("s3-page");
-        root.add(new H3(root.getTranslation("s3.title")));
+        root.add(new H3(t("s3.title")));
 
-        TextField name = new TextField(root.getTranslation("s3.bucket-name"));
+        TextField name = new TextField(t("s3.bucket-name"));
         name.setId("s3-new-bucket");
-        name.setHelperText(root.getTranslation("s3.bucket-name.help"));
-        Button create = new Button(root.getTranslation("s3.create-bucket"), e -> {
+        name.setHelperText(t("s3.bucket-name.help"));
+        Button create = new Button(t("s3.create-bucket"), e -> {
             if (CallFeedback.show(workspace.call("s3", "CreateBucket", Params.of("Bucket", name.getValue().trim())),
-                    root.getTranslation("s3.bucket-created", name.getValue().trim()))) {
+                    t("s3.bucket-created", name.getValue().trim()))) {
                 openBucket = name.getValue().trim();
                 name.clear();
                 refresh();
@@ -79,8 +82,8 @@ final class S3Page implements ConsolePage {
         createRow.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         buckets.setId("s3-buckets");
-        buckets.addColumn(BucketRow::name).setHeader(root.getTranslation("s3.col.name")).setFlexGrow(2);
-        buckets.addColumn(BucketRow::creationDate).setHeader(root.getTranslation("s3.col.created")).setFlexGrow(1);
+        buckets.addColumn(BucketRow::name).setHeader(t("s3.col.name")).setFlexGrow(2);
+        buckets.addColumn(BucketRow::creationDate).setHeader(t("s3.col.created")).setFlexGrow(1);
         buckets.setAllRowsVisible(true);
         buckets.addItemClickListener(e -> {
             openBucket = e.getItem().name();
@@ -117,7 +120,8 @@ final class S3Page implements ConsolePage {
             bucketsError.add(new ErrorNotice(r));
         }
         buckets.setItems(rows);
-        if (openBucket != null && S3Operations.state(workspace.sandbox()).bucket(openBucket) == null) {
+        // A bucket ListBuckets no longer returns is gone; when the list is refused, its own calls tell.
+        if (openBucket != null && r.succeeded() && rows.stream().noneMatch(b -> b.name().equals(openBucket))) {
             openBucket = null;
         }
         showBucket();
@@ -126,15 +130,15 @@ final class S3Page implements ConsolePage {
     private void showBucket() {
         bucketPanel.removeAll();
         if (openBucket == null) {
-            bucketPanel.add(new Paragraph(root.getTranslation("s3.pick-bucket")));
+            bucketPanel.add(new Paragraph(t("s3.pick-bucket")));
             return;
         }
         String bucket = openBucket;
-        H4 title = new H4(root.getTranslation("s3.bucket-title", bucket));
+        H4 title = new H4(t("s3.bucket-title", bucket));
         title.setId("s3-open-bucket");
-        Button delete = new Button(root.getTranslation("s3.delete-bucket"), e -> {
+        Button delete = new Button(t("s3.delete-bucket"), e -> {
             if (CallFeedback.show(workspace.call("s3", "DeleteBucket", Params.of("Bucket", bucket)),
-                    root.getTranslation("s3.bucket-deleted", bucket))) {
+                    t("s3.bucket-deleted", bucket))) {
                 openBucket = null;
                 refresh();
             }
@@ -146,16 +150,16 @@ final class S3Page implements ConsolePage {
         head.setWidthFull();
         head.expand(title);
 
-        TabSheet tabs = new TabSheet();
-        tabs.setWidthFull();
-        tabs.add(root.getTranslation("s3.tab.objects"), objects(bucket)).setId("s3-tab-objects");
-        tabs.add(root.getTranslation("s3.tab.permissions"), permissions(bucket)).setId("s3-tab-permissions");
+        TabSheet tabs = detailTabs.sheet("s3-bucket-tabs", bucket);
+        tabs.add(t("s3.tab.objects"), objects(bucket)).setId("s3-tab-objects");
+        tabs.add(t("s3.tab.permissions"), permissions(bucket)).setId("s3-tab-permissions");
+        detailTabs.restore(tabs);
         bucketPanel.add(head, tabs);
     }
 
     private Component objects(String bucket) {
         Div box = new Div();
-        TextField prefix = new TextField(root.getTranslation("s3.prefix"));
+        TextField prefix = new TextField(t("s3.prefix"));
         prefix.setId("s3-prefix");
         prefix.setClearButtonVisible(true);
         Grid<ObjectRow> grid = new Grid<>();
@@ -176,40 +180,40 @@ final class S3Page implements ConsolePage {
             }
             grid.setItems(rows);
         };
-        Button list = new Button(root.getTranslation("s3.list"), e -> load.run());
+        Button list = new Button(t("s3.list"), e -> load.run());
         list.setId("s3-list-objects");
-        prefix.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> load.run());
+        prefix.addKeyPressListener(Key.ENTER, e -> load.run());
         HorizontalLayout filter = new HorizontalLayout(prefix, list);
         filter.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        grid.addColumn(ObjectRow::key).setHeader(root.getTranslation("s3.col.key")).setFlexGrow(3);
-        grid.addColumn(ObjectRow::size).setHeader(root.getTranslation("s3.col.size")).setFlexGrow(0).setWidth("90px");
-        grid.addColumn(ObjectRow::lastModified).setHeader(root.getTranslation("s3.col.modified")).setFlexGrow(2);
+        grid.addColumn(ObjectRow::key).setHeader(t("s3.col.key")).setFlexGrow(3);
+        grid.addColumn(ObjectRow::size).setHeader(t("s3.col.size")).setFlexGrow(0).setWidth("90px");
+        grid.addColumn(ObjectRow::lastModified).setHeader(t("s3.col.modified")).setFlexGrow(2);
         grid.addComponentColumn(o -> {
-            Button view = new Button(root.getTranslation("s3.view"), e -> view(bucket, o.key()));
+            Button view = new Button(t("s3.view"), e -> view(bucket, o.key()));
             view.addClassName("s3-view-object");
             view.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            Button del = new Button(root.getTranslation("s3.delete"), e -> {
+            Button del = new Button(t("s3.delete"), e -> {
                 if (CallFeedback.show(workspace.call("s3", "DeleteObject", Params.of("Bucket", bucket, "Key", o.key())),
-                        root.getTranslation("s3.object-deleted", o.key()))) {
+                        t("s3.object-deleted", o.key()))) {
                     load.run();
                 }
             });
             del.addClassName("s3-delete-object");
             del.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             return new HorizontalLayout(view, del);
-        }).setHeader(root.getTranslation("s3.col.actions")).setFlexGrow(2);
+        }).setHeader(t("s3.col.actions")).setFlexGrow(2);
 
-        TextField key = new TextField(root.getTranslation("s3.object-key"));
+        TextField key = new TextField(t("s3.object-key"));
         key.setId("s3-object-key");
-        TextArea body = new TextArea(root.getTranslation("s3.object-content"));
+        TextArea body = new TextArea(t("s3.object-content"));
         body.setId("s3-object-body");
         body.setWidthFull();
         body.setMaxHeight("160px");
-        Button upload = new Button(root.getTranslation("s3.upload"), e -> {
+        Button upload = new Button(t("s3.upload"), e -> {
             if (CallFeedback.show(workspace.call("s3", "PutObject",
                     Params.of("Bucket", bucket, "Key", key.getValue().trim(), "Body", body.getValue())),
-                    root.getTranslation("s3.uploaded", key.getValue().trim()))) {
+                    t("s3.uploaded", key.getValue().trim()))) {
                 key.clear();
                 body.clear();
                 load.run();
@@ -217,7 +221,7 @@ final class S3Page implements ConsolePage {
         });
         upload.setId("s3-upload");
         upload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div uploadBox = new Div(new H4(root.getTranslation("s3.upload-title")), key, body, upload);
+        Div uploadBox = new Div(new H4(t("s3.upload-title")), key, body, upload);
         uploadBox.addClassName("s3-upload-box");
         box.add(filter, error, grid, uploadBox);
         load.run();
@@ -239,17 +243,17 @@ final class S3Page implements ConsolePage {
         pre.addClassName("console-json");
         String file = key.substring(key.lastIndexOf('/') + 1);
         Anchor download = new Anchor(new StreamResource(file.isEmpty() ? "object" : file,
-                () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))), root.getTranslation("s3.download"));
+                () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))), t("s3.download"));
         download.getElement().setAttribute("download", true);
         download.setId("s3-download");
         d.add(pre);
-        d.getFooter().add(download, new Button(root.getTranslation("console.close"), e -> d.close()));
+        d.getFooter().add(download, new Button(t("console.close"), e -> d.close()));
         d.open();
     }
 
     private Component permissions(String bucket) {
         Div box = new Div();
-        TextArea policy = new TextArea(root.getTranslation("s3.policy"));
+        TextArea policy = new TextArea(t("s3.policy"));
         policy.setId("s3-policy");
         policy.addClassName("policy-text");
         policy.setWidthFull();
@@ -264,46 +268,46 @@ final class S3Page implements ConsolePage {
         CallResult current = workspace.call("s3", "GetBucketPolicy", Params.of("Bucket", bucket));
         if (current.succeeded()) {
             policy.setValue(PrettyJson.reindent(current.response().path("Policy").asText()));
-            status.setText(root.getTranslation("s3.policy.has"));
+            status.setText(t("s3.policy.has"));
         } else if ("NoSuchBucketPolicy".equals(current.error().code())) {
             policy.setValue(template(bucket));
-            status.setText(root.getTranslation("s3.policy.none"));
+            status.setText(t("s3.policy.none"));
         } else {
             box.add(new ErrorNotice(current));
         }
         Runnable check = () -> {
             findings.removeAll();
             for (Finding f : validator().validate(policy.getValue(), PolicyType.RESOURCE_POLICY)) {
-                ListItem li = new ListItem(new Span(root.getTranslation("s3.policy.finding", f.line(), f.column(),
-                        root.getTranslation("severity." + f.severity().name()), f.code(), f.message())));
+                ListItem li = new ListItem(new Span(t("s3.policy.finding", f.line(), f.column(),
+                        t("severity." + f.severity().name()), f.issueCode(), PolicyEditor.message(f))));
                 li.addClassName("finding-" + f.severity().name().toLowerCase().replace('_', '-'));
                 findings.add(li);
             }
             if (findings.getChildren().findAny().isEmpty()) {
-                findings.add(new ListItem(root.getTranslation("s3.policy.no-findings")));
+                findings.add(new ListItem(t("s3.policy.no-findings")));
             }
         };
         policy.addValueChangeListener(e -> check.run());
         check.run();
-        Button save = new Button(root.getTranslation("s3.policy.save"), e -> {
+        Button save = new Button(t("s3.policy.save"), e -> {
             if (CallFeedback.show(workspace.call("s3", "PutBucketPolicy", Params.of("Bucket", bucket, "Policy", policy.getValue())),
-                    root.getTranslation("s3.policy.saved"))) {
-                status.setText(root.getTranslation("s3.policy.has"));
+                    t("s3.policy.saved"))) {
+                status.setText(t("s3.policy.has"));
             }
         });
         save.setId("s3-policy-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button delete = new Button(root.getTranslation("s3.policy.delete"), e -> {
+        Button delete = new Button(t("s3.policy.delete"), e -> {
             if (CallFeedback.show(workspace.call("s3", "DeleteBucketPolicy", Params.of("Bucket", bucket)),
-                    root.getTranslation("s3.policy.deleted"))) {
-                status.setText(root.getTranslation("s3.policy.none"));
+                    t("s3.policy.deleted"))) {
+                status.setText(t("s3.policy.none"));
             }
         });
         delete.setId("s3-policy-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout actions = new HorizontalLayout(save, delete, status);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
-        box.add(policy, new Span(root.getTranslation("s3.policy.findings")), findings, actions);
+        box.add(policy, new Span(t("s3.policy.findings")), findings, actions);
         return box;
     }
 

@@ -1,26 +1,32 @@
 package org.iamdojo.ui.console;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Sandbox;
-import org.iamdojo.iam.account.SandboxAccount;
 import org.iamdojo.iam.cli.AwsCommandLine;
 
 /**
  * What the console works on: one sandbox, the account the learner looks at, and the identity the learner
  * acts as (root, an IAM user signed in with password and MFA, or an assumed-role session). Every console
- * action goes through {@link #call}, so it is authorized as that identity and recorded in CloudTrail.
+ * action and every read for display goes through {@link #call}, so it is authorized as that identity, runs
+ * under the sandbox's lock and is recorded in CloudTrail; there is no other way to the account's state.
  */
 public final class SandboxWorkspace {
     /** The source IP the sandbox records for console and terminal calls. */
-    public static final String CONSOLE_IP = "203.0.113.10";
+    public static final String CONSOLE_IP = Sandbox.DEFAULT_SOURCE_IP;
 
     private final Sandbox sandbox;
-    private final String accountId;
+    private volatile String accountId;
+    private volatile List<String> rootAccounts;
     private final AwsCommandLine terminal;
     private final CallRoute route;
-    private volatile java.util.function.Consumer<java.time.Duration> clockRoute;
+    private volatile Consumer<Duration> clockRoute;
     private volatile Credentials actingAs;
     private volatile String actingLabel;
 
@@ -40,6 +46,7 @@ public final class SandboxWorkspace {
         this.sandbox = sandbox;
         this.clockRoute = sandbox.clock()::advance;
         this.accountId = accountId;
+        this.rootAccounts = List.of(accountId);
         this.actingAs = actingAs;
         this.actingLabel = actingLabel;
         this.terminal = new AwsCommandLine(sandbox, route::call);
@@ -48,11 +55,6 @@ public final class SandboxWorkspace {
     /** The sandbox. */
     public Sandbox sandbox() {
         return sandbox;
-    }
-
-    /** The account shown in the console. */
-    public SandboxAccount account() {
-        return sandbox.account(accountId);
     }
 
     /** The account id. */
@@ -70,10 +72,33 @@ public final class SandboxWorkspace {
         return actingLabel;
     }
 
-    /** Switches the identity the console acts as. */
+    /** Switches the identity the console acts as, in the account shown now. */
     public void actAs(Credentials credentials, String label) {
+        actAs(credentials, label, accountId);
+    }
+
+    /**
+     * Switches the identity the console acts as and the account it shows (the identity's own account, as a call
+     * made with it said; null keeps the account shown).
+     */
+    public void actAs(Credentials credentials, String label, String accountId) {
         this.actingAs = credentials;
         this.actingLabel = label;
+        if (accountId != null) {
+            this.accountId = accountId;
+        }
+    }
+
+    /** The accounts whose root user the learner may act as: the home account first. */
+    public List<String> rootAccounts() {
+        return rootAccounts;
+    }
+
+    /** Lets the learner also act as root of these accounts (a scenario whose story gives them several). */
+    public void allowRootOf(List<String> others) {
+        List<String> all = new ArrayList<>(List.of(rootAccounts.get(0)));
+        others.stream().filter(a -> !all.contains(a)).forEach(all::add);
+        this.rootAccounts = List.copyOf(all);
     }
 
     /** Calls a sandbox operation as the current identity. */
@@ -81,14 +106,36 @@ public final class SandboxWorkspace {
         return route.call(actingAs, service, operation, params);
     }
 
-    /** Moves sandbox time forward (through the attempt when there is one, so the move is kept). */
-    public void advanceClock(java.time.Duration by) {
-        clockRoute.accept(by);
+    /** Calls a sandbox operation with other credentials (keys about to be used), along the same route. */
+    public CallResult callAs(Credentials credentials, String service, String operation, Params params) {
+        return route.call(credentials, service, operation, params);
+    }
+
+    /**
+     * Moves sandbox time forward (through the attempt when there is one, so the move is kept); refused with
+     * IllegalStateException when the clock is fixed.
+     */
+    public void advanceClock(Duration by) {
+        Consumer<Duration> route = clockRoute;
+        if (route == null) {
+            throw new IllegalStateException("The sandbox clock of this workspace cannot be moved");
+        }
+        route.accept(by);
     }
 
     /** Routes clock moves elsewhere (an attempt logs them). */
-    public void routeClock(java.util.function.Consumer<java.time.Duration> route) {
-        this.clockRoute = route;
+    public void routeClock(Consumer<Duration> route) {
+        this.clockRoute = Objects.requireNonNull(route);
+    }
+
+    /** Keeps sandbox time where it is (a read-only look at someone's sandbox): the clock controls hide. */
+    public void fixClock() {
+        this.clockRoute = null;
+    }
+
+    /** Whether this workspace may move sandbox time. */
+    public boolean clockMovable() {
+        return clockRoute != null;
     }
 
     /** The terminal's AWS CLI (keeps its configured profiles for the workspace's life). */

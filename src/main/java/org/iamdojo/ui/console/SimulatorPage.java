@@ -1,5 +1,7 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,24 +20,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.iamdojo.iam.account.AccessRequest;
 import org.iamdojo.iam.account.CallResult;
-import org.iamdojo.iam.account.Caller;
-import org.iamdojo.iam.account.EngineAccessEvaluator;
-import org.iamdojo.iam.account.IamGroup;
-import org.iamdojo.iam.account.IamRole;
-import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.Params;
+import org.iamdojo.iam.account.PrincipalSimulation;
 import org.iamdojo.iam.account.Sandbox;
-import org.iamdojo.iam.account.SandboxAccount;
-import org.iamdojo.iam.account.TemporarySession;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
@@ -47,10 +41,10 @@ import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.catalog.ActionInfo;
 
 /**
- * The policy simulator: a user, group or role of the account (SimulatePrincipalPolicy as the acting identity,
- * so it needs iam:SimulatePrincipalPolicy) or pasted custom policies; actions × resources with context keys;
- * a results table whose rows open the evaluation as AWS's flow, computed by the engine's Authorizer with the
- * same policies the simulation used.
+ * The policy simulator: a user, group or role of the account (the ones ListUsers/ListGroups/ListRoles return;
+ * SimulatePrincipalPolicy as the acting identity, so it needs iam:SimulatePrincipalPolicy) or pasted custom
+ * policies; actions × resources with context keys; a results table whose rows open the evaluation as AWS's
+ * flow: for a principal, the very request and decision the simulation made (PrincipalSimulation's evaluations).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html
  */
 final class SimulatorPage implements ConsolePage {
@@ -67,7 +61,7 @@ final class SimulatorPage implements ConsolePage {
     private final List<TextField[]> contextFields = new ArrayList<>();
     private final Grid<Row> results = new Grid<>();
     private final Authorizer authorizer = new Authorizer();
-    private final EngineAccessEvaluator evaluator = new EngineAccessEvaluator();
+    private final Div principalsRefused = new Div();
 
     /** A principal to simulate: kind user/group/role with its ARN, or the custom-policy choice. */
     record Choice(String kind, String name, String arn) {
@@ -81,25 +75,25 @@ final class SimulatorPage implements ConsolePage {
         this.workspace = workspace;
         root.addClassName("console-page");
         root.addClassName("simulator-page");
-        principal.setLabel(root.getTranslation("sim.principal"));
+        principal.setLabel(t("sim.principal"));
         principal.setId("sim-principal");
-        principal.setItemLabelGenerator(c -> CUSTOM.equals(c.kind()) ? root.getTranslation("sim.custom")
-                : root.getTranslation("sim.kind." + c.kind()) + ": " + c.name());
+        principal.setItemLabelGenerator(c -> CUSTOM.equals(c.kind()) ? t("sim.custom")
+                : t("sim.kind." + c.kind()) + ": " + c.name());
         principal.addValueChangeListener(e -> policies.setVisible(e.getValue() != null && CUSTOM.equals(e.getValue().kind())));
         principal.setWidth("320px");
-        policies.setLabel(root.getTranslation("sim.policies"));
+        policies.setLabel(t("sim.policies"));
         policies.setId("sim-policies");
-        policies.setHelperText(root.getTranslation("sim.policies.help"));
+        policies.setHelperText(t("sim.policies.help"));
         policies.setWidthFull();
         policies.setMaxHeight("240px");
         policies.addClassName("policy-text");
         policies.setValue("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", "
                 + "\"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::reports/*\"}\n  ]\n}");
-        actions.setLabel(root.getTranslation("sim.actions"));
+        actions.setLabel(t("sim.actions"));
         actions.setId("sim-actions");
-        actions.setHelperText(root.getTranslation("sim.actions.help"));
+        actions.setHelperText(t("sim.actions.help"));
         actions.setMinWidth("0");
-        ComboBox<String> suggest = new ComboBox<>(root.getTranslation("sim.suggest"));
+        ComboBox<String> suggest = new ComboBox<>(t("sim.suggest"));
         suggest.setId("sim-suggest");
         suggest.setItems(query -> {
             String filter = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
@@ -114,28 +108,28 @@ final class SimulatorPage implements ConsolePage {
                 suggest.clear();
             }
         });
-        resources.setLabel(root.getTranslation("sim.resources"));
+        resources.setLabel(t("sim.resources"));
         resources.setId("sim-resources");
-        resources.setHelperText(root.getTranslation("sim.resources.help"));
+        resources.setHelperText(t("sim.resources.help"));
         resources.setValue("*");
         resources.setMinWidth("0");
-        Button addKey = new Button(root.getTranslation("sim.add-context"), e -> addContextRow("", ""));
+        Button addKey = new Button(t("sim.add-context"), e -> addContextRow("", ""));
         addKey.setId("sim-add-context");
         addKey.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        Button run = new Button(root.getTranslation("sim.run"), e -> run());
+        Button run = new Button(t("sim.run"), e -> run());
         run.setId("sim-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         results.setId("sim-results");
         results.setAllRowsVisible(true);
-        results.addColumn(Row::action).setHeader(root.getTranslation("sim.col.action")).setFlexGrow(2);
-        results.addColumn(Row::resource).setHeader(root.getTranslation("sim.col.resource")).setFlexGrow(3);
+        results.addColumn(Row::action).setHeader(t("sim.col.action")).setFlexGrow(2);
+        results.addColumn(Row::resource).setHeader(t("sim.col.resource")).setFlexGrow(3);
         results.addComponentColumn(r -> {
-            Span s = new Span(DecisionText.evalDecision(root, r.evalDecision()));
+            Span s = new Span(DecisionText.evalDecision(r.evalDecision()));
             s.addClassName("sim-decision");
             s.getElement().getThemeList().add("allowed".equals(r.evalDecision()) ? "badge success" : "badge error");
             return s;
-        }).setHeader(root.getTranslation("sim.col.decision")).setKey("decision").setFlexGrow(1);
+        }).setHeader(t("sim.col.decision")).setKey("decision").setFlexGrow(1);
         results.setItemDetailsRenderer(new ComponentRenderer<>(r -> new EvaluationFlow(r.request(), r.decision())));
         results.setDetailsVisibleOnClick(true);
 
@@ -147,9 +141,9 @@ final class SimulatorPage implements ConsolePage {
         second.setAlignItems(FlexComponent.Alignment.BASELINE);
         second.setWidthFull();
         second.setFlexGrow(1, resources);
-        root.add(new H3(root.getTranslation("sim.title")), top, second, policies,
-                new Span(root.getTranslation("sim.context")), contextRows, addKey, run,
-                new H4(root.getTranslation("sim.results")), new Span(root.getTranslation("sim.results.help")), results);
+        root.add(new H3(t("sim.title")), top, principalsRefused, second, policies,
+                new Span(t("sim.context")), contextRows, addKey, run,
+                new H4(t("sim.results")), new Span(t("sim.results.help")), results);
         refresh();
     }
 
@@ -163,17 +157,17 @@ final class SimulatorPage implements ConsolePage {
     }
 
     private void addContextRow(String key, String value) {
-        TextField k = new TextField(root.getTranslation("sim.context.key"));
+        TextField k = new TextField(t("sim.context.key"));
         k.setValue(key);
         k.addClassName("sim-context-key");
-        k.setPlaceholder(root.getTranslation("sim.context.key.placeholder"));
-        TextField v = new TextField(root.getTranslation("sim.context.value"));
+        k.setPlaceholder(t("sim.context.key.placeholder"));
+        TextField v = new TextField(t("sim.context.value"));
         v.setValue(value);
         v.addClassName("sim-context-value");
         TextField[] pair = {k, v};
         contextFields.add(pair);
         HorizontalLayout row = new HorizontalLayout(k, new Span("="), v);
-        Button remove = new Button(root.getTranslation("sim.context.remove"), e -> {
+        Button remove = new Button(t("sim.context.remove"), e -> {
             contextFields.remove(pair);
             contextRows.remove(row);
         });
@@ -188,15 +182,23 @@ final class SimulatorPage implements ConsolePage {
         return root;
     }
 
+    /** The principals to choose from: what ListUsers, ListGroups and ListRoles return to the acting identity. */
     @Override
     public void refresh() {
         Choice before = principal.getValue();
-        SandboxAccount a = workspace.account();
+        principalsRefused.removeAll();
         List<Choice> choices = new ArrayList<>();
         choices.add(new Choice(CUSTOM, "", ""));
-        a.users().forEach(u -> choices.add(new Choice("user", u.name(), u.arn())));
-        a.groups().forEach(g -> choices.add(new Choice("group", g.name(), g.arn())));
-        a.roles().forEach(r -> choices.add(new Choice("role", r.name(), r.arn())));
+        for (String[] list : new String[][] {{"user", "ListUsers", "Users", "UserName"},
+                {"group", "ListGroups", "Groups", "GroupName"}, {"role", "ListRoles", "Roles", "RoleName"}}) {
+            CallResult r = workspace.call("iam", list[1], Params.of());
+            if (r.succeeded()) {
+                r.response().path(list[2]).forEach(e -> choices.add(new Choice(list[0], e.path(list[3]).asText(),
+                        e.path("Arn").asText())));
+            } else {
+                principalsRefused.add(new ErrorNotice(r));
+            }
+        }
         principal.setItems(choices);
         principal.setValue(before != null && choices.contains(before) ? before : choices.get(0));
     }
@@ -220,7 +222,7 @@ final class SimulatorPage implements ConsolePage {
     void run() {
         List<String> actionList = words(actions.getValue());
         actions.setInvalid(actionList.isEmpty());
-        actions.setErrorMessage(root.getTranslation("sim.actions.required"));
+        actions.setErrorMessage(t("sim.actions.required"));
         if (actionList.isEmpty()) {
             return;
         }
@@ -246,17 +248,19 @@ final class SimulatorPage implements ConsolePage {
                 }
             }
         } else {
+            // The rows are the simulation's own: each result with the request and decision the engine made for it.
             CallResult r = workspace.call("iam", "SimulatePrincipalPolicy",
                     new Params(simulationRequest(choice.arn(), actionList, resourceList, ctx)));
             if (!CallFeedback.show(r, null)) {
                 results.setItems(List.of());
                 return;
             }
-            for (JsonNode e : r.response().path("EvaluationResults")) {
-                String action = e.path("EvalActionName").asText();
-                String resource = e.path("EvalResourceName").asText();
-                AuthorizationRequest req = engineRequest(choice, action, resource, ctx);
-                rows.add(new Row(action, resource, e.path("EvalDecision").asText(), req, authorizer.authorize(req)));
+            List<PrincipalSimulation.Evaluation> evaluations = ((PrincipalSimulation.Evaluations) r.detail()).list();
+            JsonNode json = r.response().path("EvaluationResults");
+            for (int i = 0; i < evaluations.size(); i++) {
+                PrincipalSimulation.Evaluation e = evaluations.get(i);
+                rows.add(new Row(e.action(), e.resource(), json.path(i).path("EvalDecision").asText(), e.request(),
+                        e.decision()));
             }
         }
         results.setItems(rows);
@@ -270,15 +274,15 @@ final class SimulatorPage implements ConsolePage {
                 continue;
             }
             try {
-                out.add(CompiledPolicy.parse(docs[i], root.getTranslation("sim.policy-id", i + 1)));
+                out.add(CompiledPolicy.parse(docs[i], t("sim.policy-id", i + 1)));
             } catch (PolicyParseException e) {
                 policies.setInvalid(true);
-                policies.setErrorMessage(root.getTranslation("sim.policy-error", i + 1, e.line(), e.column(), e.reason()));
+                policies.setErrorMessage(t("sim.policy-error", i + 1, e.line(), e.column(), e.reason()));
                 return null;
             }
         }
         policies.setInvalid(out.isEmpty());
-        policies.setErrorMessage(root.getTranslation("sim.policies.required"));
+        policies.setErrorMessage(t("sim.policies.required"));
         return out.isEmpty() ? null : out;
     }
 
@@ -298,37 +302,5 @@ final class SimulatorPage implements ConsolePage {
             e.put("ContextKeyType", "string");
         });
         return p;
-    }
-
-    /**
-     * The engine request SimulatePrincipalPolicy evaluates for one action and resource: the principal's own
-     * policies and boundary, the context keys given, and no session policy (as PrincipalSimulation does).
-     */
-    private AuthorizationRequest engineRequest(Choice choice, String action, String resource, Map<String, List<String>> ctx) {
-        Sandbox sandbox = workspace.sandbox();
-        SandboxAccount account = workspace.account();
-        String resourceArn = "*".equals(resource) ? null : resource;
-        if ("group".equals(choice.kind())) {
-            IamGroup group = account.group(choice.name());
-            return new AuthorizationRequest(account.iamArn("user", "/", "SimulatedGroupMember"), action, resourceArn,
-                    null, RequestContext.of(ctx), evaluator.policiesOf(sandbox, account, group), null, null, null,
-                    List.of(), List.of(), null);
-        }
-        Caller caller;
-        if ("user".equals(choice.kind())) {
-            IamUser u = account.user(choice.name());
-            caller = new Caller("IAMUser", account.accountId(), u.arn(), u.id(), u.name(), "AKIASIMULATOR", false, null, null);
-        } else {
-            IamRole role = account.role(choice.name());
-            TemporarySession s = new TemporarySession("ASIASIMULATOR", null, null, sandbox.now().plus(Duration.ofHours(1)),
-                    "AssumedRole", account.accountId(), role.name(), role.arn(), "SimulatedSession", null, Map.of(),
-                    false, false, null);
-            caller = new Caller("AssumedRole", account.accountId(), s.principalArn(), role.id() + ":SimulatedSession",
-                    null, "ASIASIMULATOR", false, role.arn(), s);
-        }
-        AuthorizationRequest base = evaluator.request(sandbox, caller, new AccessRequest(action, resourceArn, null, null, ctx));
-        return new AuthorizationRequest(base.principal(), action, base.resource(), base.resourceAccount(),
-                RequestContext.of(ctx), base.identityPolicies(), base.permissionsBoundary(), null, base.resourcePolicy(),
-                base.scps(), List.of(), base.sessionIssuer());
     }
 }

@@ -1,5 +1,7 @@
 package org.iamdojo.ui.console;
 
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -12,8 +14,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.iamdojo.iam.cli.AwsCommandLine;
 import org.iamdojo.iam.eval.Decision;
+import org.iamdojo.iam.cli.AwsCommandLine;
 
 /**
  * The sandbox terminal: an AWS CLI look-alike. Lines run through the workspace's {@link AwsCommandLine} as the
@@ -39,7 +41,7 @@ final class TerminalPage implements ConsolePage {
         root.addClassName("console-page");
         root.addClassName("terminal-page");
         clock = new SandboxClockWidget(workspace, () -> { });
-        Div head = new Div(new H3(root.getTranslation("terminal.title")), clock);
+        Div head = new Div(new H3(t("terminal.title")), clock);
         head.addClassName("page-head");
 
         output.setId("terminal-output");
@@ -50,7 +52,7 @@ final class TerminalPage implements ConsolePage {
         prompt.addClassName("terminal-prompt");
         input.setId("terminal-input");
         input.addClassName("terminal-input");
-        input.setAriaLabel(root.getTranslation("terminal.input"));
+        input.setAriaLabel(t("terminal.input"));
         input.setValueChangeMode(ValueChangeMode.EAGER);
         input.getElement().setAttribute("autocomplete", "off");
         input.getElement().setAttribute("spellcheck", "false");
@@ -59,7 +61,7 @@ final class TerminalPage implements ConsolePage {
         input.addKeyDownListener(Key.ARROW_DOWN, e -> browse(1));
         secret.setId("terminal-secret");
         secret.addClassName("terminal-input");
-        secret.setAriaLabel(root.getTranslation("terminal.secret"));
+        secret.setAriaLabel(t("terminal.secret"));
         secret.setValueChangeMode(ValueChangeMode.EAGER);
         secret.setRevealButtonVisible(false);
         secret.addKeyPressListener(Key.ENTER, e -> submit(secret.getValue()));
@@ -70,7 +72,7 @@ final class TerminalPage implements ConsolePage {
         screen.addClassName("terminal");
         screen.setId("terminal");
         screen.addClickListener(e -> focusInput());
-        print(root.getTranslation("terminal.welcome"), "terminal-info");
+        print(t("terminal.welcome"), "terminal-info");
         root.add(head, screen);
     }
 
@@ -98,15 +100,16 @@ final class TerminalPage implements ConsolePage {
         if (pendingPrompt == null && command.equals("clear")) {
             output.removeAll();
         } else if (pendingPrompt == null && command.equals("help")) {
-            print(root.getTranslation("terminal.help"), "terminal-info");
+            print(t("terminal.help"), "terminal-info");
         } else {
             AwsCommandLine.Output out = workspace.terminal().run(line, workspace.actingAs());
             if (!out.text().isEmpty()) {
                 String text = out.message() == null ? out.text()
-                        : root.getTranslation("terminal.msg." + out.message().key(), out.message().args().toArray());
+                        : t("terminal.msg." + out.message().key(), out.message().args().toArray());
                 Div block = print(text, out.exitCode() == 0 ? "terminal-result" : "terminal-error");
-                if (out.decision() instanceof Decision decision) {
-                    Button why = new Button(root.getTranslation("console.why"), e -> new DecisionDialog(decision).open());
+                Decision decision = out.decision();
+                if (decision != null) {
+                    Button why = new Button(t("console.why"), e -> new DecisionDialog(decision).open());
                     why.addClassName("terminal-why");
                     why.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
                     block.add(why);

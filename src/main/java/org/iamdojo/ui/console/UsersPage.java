@@ -2,180 +2,121 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.iamdojo.iam.account.CallResult;
-import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.Params;
 
-/** Users: the list (ListUsers as the acting identity), create, and a detail panel for the selected user. */
-final class UsersPage implements ConsolePage {
-    private final SandboxWorkspace ws;
-    private final Div root = new Div();
-    private final Div listBox = new Div();
-    private final Div detail = new Div();
-    private String selected;
+/**
+ * Users: the list (ListUsers as the acting identity, each row's groups, password, keys and MFA read with that
+ * user's own List/Get calls), create, and a detail panel for the selected user (GetUser and the tabs' calls).
+ */
+final class UsersPage extends IamListPage<UsersPage.UserRow> {
+
+    /** A user as ListUsers names it, with what the per-user calls returned (or their error code). */
+    record UserRow(String name, String created, String groups, String console, String keys, String mfa) {
+    }
+
+    private final DetailTabs detailTabs = new DetailTabs();
 
     UsersPage(SandboxWorkspace ws) {
-        this.ws = ws;
-        root.addClassNames("console-page", "iam-page");
-        root.setId("users-page");
-        HorizontalLayout head = ConsoleUi.pageHead("iam.users.title", "create-user", "iam.users.create", this::createDialog);
-        detail.addClassName("iam-detail");
+        super(ws, "User", "users");
         detail.setId("user-detail");
-        root.add(head, listBox, detail);
-        refresh();
+        build();
     }
 
     @Override
-    public Component component() {
-        return root;
+    protected UserRow row(JsonNode u) {
+        String name = u.path("UserName").asText();
+        Params user = Params.of("UserName", name);
+        CallResult login = ws.call("iam", "GetLoginProfile", user);
+        String console = login.succeeded() || "NoSuchEntity".equals(login.error().code())
+                ? ConsoleUi.yesNo(login.succeeded()) : login.error().code();
+        return new UserRow(name, ConsoleUi.date(Instant.parse(u.path("CreateDate").asText())),
+                cell(ws.call("iam", "ListGroupsForUser", user), r -> names(r.path("Groups"), "GroupName")),
+                console,
+                cell(ws.call("iam", "ListAccessKeys", user), r -> String.valueOf(r.path("AccessKeyMetadata").size())),
+                cell(ws.call("iam", "ListMFADevices", user), r -> ConsoleUi.yesNo(r.path("MFADevices").size() > 0)));
     }
 
-    /** Selects a user by name (as if clicked in the list). */
-    void select(String name) {
-        selected = name;
-        refresh();
+    private static String names(JsonNode list, String field) {
+        List<String> out = new ArrayList<>();
+        list.forEach(x -> out.add(x.path(field).asText()));
+        return String.join(", ", out);
     }
 
     @Override
-    public void refresh() {
-        listBox.removeAll();
-        CallResult r = ws.call("iam", "ListUsers", Params.of());
-        if (!r.succeeded()) {
-            listBox.add(ConsoleUi.denied(r));
-        } else {
-            List<IamUser> users = ConsoleUi.listed(r, "Users", "UserName", ws.account()::user);
-            Grid<IamUser> grid = new Grid<>();
-            grid.setId("users-grid");
-            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            grid.addColumn(IamUser::name).setHeader(t("iam.col.name")).setKey("name").setAutoWidth(true);
-            grid.addColumn(u -> String.join(", ", u.groups())).setHeader(t("iam.col.groups")).setKey("groups").setFlexGrow(1);
-            grid.addColumn(u -> ConsoleUi.yesNo(u.loginProfile() != null)).setHeader(t("iam.col.console")).setKey("console").setAutoWidth(true);
-            grid.addColumn(u -> u.accessKeys().size()).setHeader(t("iam.col.keys")).setKey("keys").setAutoWidth(true);
-            grid.addColumn(u -> ConsoleUi.yesNo(u.mfaDevice() != null)).setHeader(t("iam.col.mfa")).setKey("mfa").setAutoWidth(true);
-            grid.addColumn(u -> ConsoleUi.date(u.createDate())).setHeader(t("iam.col.created")).setKey("created").setAutoWidth(true);
-            grid.setItems(users);
-            grid.setEmptyStateText(t("iam.users.empty"));
-            grid.setAllRowsVisible(users.size() <= 6);
-            if (users.size() > 6) {
-                grid.setHeight("240px");
-            }
-            users.stream().filter(u -> u.name().equals(selected)).findFirst().ifPresent(grid::select);
-            grid.addSelectionListener(e -> {
-                selected = e.getFirstSelectedItem().map(IamUser::name).orElse(null);
-                drawDetail();
-            });
-            listBox.add(grid);
-        }
-        drawDetail();
+    protected String key(UserRow row) {
+        return row.name();
     }
 
-    private void drawDetail() {
-        detail.removeAll();
-        IamUser u = selected == null ? null : ws.account().user(selected);
-        if (u == null) {
-            detail.add(new Paragraph(t("iam.users.select")));
+    @Override
+    protected void columns(Grid<UserRow> grid) {
+        grid.addColumn(UserRow::name).setHeader(t("iam.col.name")).setKey("name").setAutoWidth(true);
+        grid.addColumn(UserRow::groups).setHeader(t("iam.col.groups")).setKey("groups").setFlexGrow(1);
+        grid.addColumn(UserRow::console).setHeader(t("iam.col.console")).setKey("console").setAutoWidth(true);
+        grid.addColumn(UserRow::keys).setHeader(t("iam.col.keys")).setKey("keys").setAutoWidth(true);
+        grid.addColumn(UserRow::mfa).setHeader(t("iam.col.mfa")).setKey("mfa").setAutoWidth(true);
+        grid.addColumn(UserRow::created).setHeader(t("iam.col.created")).setKey("created").setAutoWidth(true);
+    }
+
+    @Override
+    protected void drawDetail(String name) {
+        CallResult user = readSelected("User", name);
+        if (user == null) {
             return;
         }
-        Button delete = ConsoleUi.button("delete-user", "iam.users.delete", e -> ConsoleUi.confirm(
-                t("iam.users.delete.title", u.name()), t("iam.users.delete.text"), () -> {
-                    if (ConsoleUi.call(ws, "iam", "DeleteUser", Params.of("UserName", u.name()),
-                            "iam.users.deleted", u.name()) != null) {
-                        selected = null;
-                        refresh();
-                    }
-                }));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout head = new HorizontalLayout(new H4(u.name()), new Span(u.arn()), delete);
-        head.addClassName("iam-detail-head");
-        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        detail.add(head);
-        TabSheet tabs = new TabSheet();
-        tabs.setId("user-tabs");
-        Div perms = new Div(new PermissionsPanel(ws, "User", u.name(), this::refresh),
-                PermissionsPanel.boundary(ws, "User", u.name(), u.permissionsBoundaryArn(), this::refresh));
+        if (!user.succeeded()) {
+            detail.add(new ErrorNotice(user));
+        }
+        TabSheet tabs = detailTabs.sheet("user-tabs", name);
+        Div perms = new Div(new PermissionsPanel(ws, "User", name, this::refresh),
+                PermissionsPanel.boundary(ws, "User", name, user, this::refresh));
         tabs.add(t("iam.tab.permissions"), perms);
-        tabs.add(t("iam.tab.groups"), groupsTab(u));
-        tabs.add(t("iam.tab.credentials"), credentialsTab(u));
-        tabs.setWidthFull();
+        tabs.add(t("iam.tab.groups"), Membership.ofUser(ws, name, this::refresh));
+        tabs.add(t("iam.tab.credentials"), credentialsTab(name));
+        detailTabs.restore(tabs);
         detail.add(tabs);
     }
 
-    private Component groupsTab(IamUser u) {
-        Div box = new Div();
-        CallResult r = ws.call("iam", "ListGroupsForUser", Params.of("UserName", u.name()));
-        List<String> names = new ArrayList<>();
-        if (!r.succeeded()) {
-            box.add(ConsoleUi.denied(r));
-        } else {
-            r.response().path("Groups").forEach(g -> names.add(g.path("GroupName").asText()));
-            Grid<String> grid = new Grid<>();
-            grid.setId("user-groups");
-            grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-            grid.addColumn(n -> n).setHeader(t("iam.col.group")).setFlexGrow(1);
-            grid.addComponentColumn(n -> ConsoleUi.small("remove-from-group", "iam.groups.remove-member", e -> {
-                if (ConsoleUi.call(ws, "iam", "RemoveUserFromGroup", Params.of("GroupName", n, "UserName", u.name()),
-                        "iam.groups.member-removed", u.name(), n) != null) {
-                    refresh();
-                }
-            })).setAutoWidth(true);
-            grid.setItems(names);
-            grid.setAllRowsVisible(true);
-            grid.setEmptyStateText(t("iam.users.no-groups"));
-            box.add(grid);
-        }
-        // The choice is what ListGroups returns to the acting identity, as the AWS console fills it.
-        Div choices = new Div();
-        choices.setId("add-to-group-list");
-        List<String> groups = ConsoleUi.listNames(ws, "iam", "ListGroups", Params.of(), "Groups", "GroupName", choices);
-        ComboBox<String> group = new ComboBox<>(t("iam.col.group"));
-        group.setId("add-to-group-choice");
-        group.setItems(groups == null ? List.of() : groups.stream().filter(g -> !names.contains(g)).toList());
-        group.setEnabled(groups != null);
-        Button add = ConsoleUi.button("add-to-group", "iam.users.add-to-group", e -> {
-            if (group.getValue() != null && ConsoleUi.call(ws, "iam", "AddUserToGroup",
-                    Params.of("GroupName", group.getValue(), "UserName", u.name()),
-                    "iam.groups.member-added", u.name(), group.getValue()) != null) {
-                refresh();
-            }
-        });
-        HorizontalLayout row = new HorizontalLayout(group, add);
-        row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        box.add(row, choices);
-        return box;
-    }
-
-    private Component credentialsTab(IamUser u) {
+    private Component credentialsTab(String userName) {
         Div box = new Div();
         box.addClassName("credentials-tab");
-        // Console password
+        // Console password: GetLoginProfile answers NoSuchEntity when the user has none.
         box.add(new H4(t("iam.password.title")));
-        boolean hasPassword = u.loginProfile() != null;
-        Span status = new Span(hasPassword ? t("iam.password.enabled", ConsoleUi.date(u.loginProfile().createDate()))
-                : t("iam.password.disabled"));
+        CallResult login = ws.call("iam", "GetLoginProfile", Params.of("UserName", userName));
+        boolean hasPassword = login.succeeded();
+        Component status;
+        if (hasPassword) {
+            status = new Span(t("iam.password.enabled", ConsoleUi.date(Instant.parse(
+                    login.response().at("/LoginProfile/CreateDate").asText()))));
+        } else if ("NoSuchEntity".equals(login.error().code())) {
+            status = new Span(t("iam.password.disabled"));
+        } else {
+            status = new ErrorNotice(login);
+        }
         status.setId("password-status");
         Button set = ConsoleUi.button("password-set", hasPassword ? "iam.password.change" : "iam.password.set",
-                e -> passwordDialog(u.name(), hasPassword));
+                e -> passwordDialog(userName, hasPassword));
         Button remove = ConsoleUi.button("password-remove", "iam.password.remove", e -> {
-            if (ConsoleUi.call(ws, "iam", "DeleteLoginProfile", Params.of("UserName", u.name()),
+            if (ConsoleUi.call(ws, "iam", "DeleteLoginProfile", Params.of("UserName", userName),
                     "iam.password.removed") != null) {
                 refresh();
             }
@@ -188,7 +129,7 @@ final class UsersPage implements ConsolePage {
 
         // Access keys
         Button createKey = ConsoleUi.button("create-access-key", "iam.keys.create", e -> {
-            ObjectNode r = ConsoleUi.call(ws, "iam", "CreateAccessKey", Params.of("UserName", u.name()), null);
+            ObjectNode r = ConsoleUi.call(ws, "iam", "CreateAccessKey", Params.of("UserName", userName), null);
             if (r != null) {
                 refresh();
                 new AccessKeySecretDialog(r.path("AccessKey").path("AccessKeyId").asText(),
@@ -199,37 +140,55 @@ final class UsersPage implements ConsolePage {
         HorizontalLayout keysHead = new HorizontalLayout(new H4(t("iam.keys.title")), createKey);
         keysHead.setAlignItems(HorizontalLayout.Alignment.CENTER);
         box.add(keysHead);
-        box.add(accessKeys(ws, u.name(), this::refresh));
+        box.add(accessKeys(ws, userName, this::refresh));
 
         // MFA
         box.add(new H4(t("iam.mfa.section")));
-        if (u.mfaDevice() != null) {
-            Span device = new Span(u.mfaDevice().serialNumber());
-            device.setId("mfa-serial");
-            String serial = u.mfaDevice().serialNumber();
-            Button off = ConsoleUi.button("mfa-deactivate", "iam.mfa.deactivate", e -> {
-                if (ConsoleUi.call(ws, "iam", "DeactivateMFADevice", Params.of("UserName", u.name(),
-                        "SerialNumber", serial), "iam.mfa.deactivated") != null) {
+        box.add(mfa(ws, userName, this::refresh));
+        return box;
+    }
+
+    /**
+     * The MFA device of a user (or of the root user when userName is null) as ListMFADevices returns it, with
+     * remove; assign when there is none; the refused call's error in place.
+     */
+    static Component mfa(SandboxWorkspace ws, String userName, Runnable changed) {
+        CallResult r = ws.call("iam", "ListMFADevices", userName == null ? Params.of() : Params.of("UserName", userName));
+        String prefix = userName == null ? "root-" : "";
+        Button assign = ConsoleUi.button(prefix + "mfa-open", "iam.mfa.assign", e -> {
+            VirtualMfaDialog d = new VirtualMfaDialog(ws, userName, userName == null ? "root-account-mfa-device"
+                    : userName, changed);
+            if (d.ready()) {
+                d.open();
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout();
+        row.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        if (!r.succeeded()) {
+            row.add(new ErrorNotice(r), assign);
+        } else if (r.response().path("MFADevices").size() > 0) {
+            String serial = r.response().at("/MFADevices/0/SerialNumber").asText();
+            Span device = new Span(userName == null ? t("account.root.mfa.on", serial) : serial);
+            device.setId(userName == null ? "root-mfa" : "mfa-serial");
+            Button off = ConsoleUi.button(prefix + "mfa-deactivate", "iam.mfa.deactivate", e -> {
+                Params p = userName == null ? Params.of("SerialNumber", serial)
+                        : Params.of("UserName", userName, "SerialNumber", serial);
+                if (ConsoleUi.call(ws, "iam", "DeactivateMFADevice", p, "iam.mfa.deactivated") != null) {
                     ws.call("iam", "DeleteVirtualMFADevice", Params.of("SerialNumber", serial));
-                    refresh();
+                    changed.run();
                 }
             });
             off.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            HorizontalLayout row = new HorizontalLayout(device, off);
-            row.setAlignItems(HorizontalLayout.Alignment.CENTER);
-            box.add(row);
+            row.add(device, off);
         } else {
-            Button assign = ConsoleUi.button("mfa-open", "iam.mfa.assign", e -> {
-                VirtualMfaDialog d = new VirtualMfaDialog(ws, u.name(), u.name(), this::refresh);
-                if (d.ready()) {
-                    d.open();
-                }
-            });
-            HorizontalLayout row = new HorizontalLayout(new Span(t("iam.mfa.none")), assign);
-            row.setAlignItems(HorizontalLayout.Alignment.CENTER);
-            box.add(row);
+            Span none = new Span(t(userName == null ? "account.root.mfa.off" : "iam.mfa.none"));
+            none.setId(userName == null ? "root-mfa" : "mfa-serial");
+            if (userName == null) {
+                none.addClassName("warning-text");
+            }
+            row.add(none, assign);
         }
-        return box;
+        return row;
     }
 
     /** One access key row. */
@@ -238,10 +197,14 @@ final class UsersPage implements ConsolePage {
 
     /** The access keys of a user (or of the root user when userName is null) with activate/deactivate/delete. */
     static Component accessKeys(SandboxWorkspace ws, String userName, Runnable changed) {
-        Params list = userName == null ? Params.of() : Params.of("UserName", userName);
-        CallResult r = ws.call("iam", "ListAccessKeys", list);
+        return accessKeys(ws, userName, ws.call("iam", "ListAccessKeys",
+                userName == null ? Params.of() : Params.of("UserName", userName)), changed);
+    }
+
+    /** As {@link #accessKeys(SandboxWorkspace, String, Runnable)}, from a ListAccessKeys result already made. */
+    static Component accessKeys(SandboxWorkspace ws, String userName, CallResult r, Runnable changed) {
         if (!r.succeeded()) {
-            return ConsoleUi.denied(r);
+            return new ErrorNotice(r);
         }
         List<KeyRow> rows = new ArrayList<>();
         r.response().path("AccessKeyMetadata").forEach(k -> rows.add(new KeyRow(k.path("AccessKeyId").asText(),
@@ -301,7 +264,8 @@ final class UsersPage implements ConsolePage {
         d.open();
     }
 
-    private void createDialog() {
+    @Override
+    protected void create() {
         Dialog d = new Dialog();
         d.setHeaderTitle(t("iam.users.create"));
         d.setId("create-user-dialog");

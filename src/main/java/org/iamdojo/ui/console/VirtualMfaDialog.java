@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -16,7 +17,7 @@ import org.iamdojo.iam.account.Params;
 
 /**
  * Assigns a virtual MFA device to a user (or to the root user when userName is null), as the console does:
- * CreateVirtualMFADevice, show the base32 secret and the otpauth:// URI, then EnableMFADevice with two
+ * CreateVirtualMFADevice, show a QR code of the otpauth:// URI, the base32 secret and the URI, then EnableMFADevice with two
  * consecutive codes. Cancelling deletes the unassigned device again.
  */
 final class VirtualMfaDialog extends Dialog {
@@ -40,6 +41,14 @@ final class VirtualMfaDialog extends Dialog {
         String uri = "otpauth://totp/" + URLEncoder.encode("AWS:" + account + "@" + ws.accountId(), StandardCharsets.UTF_8)
                 .replace("+", "%20") + "?secret=" + seed + "&issuer=Amazon%20Web%20Services";
         add(new Paragraph(t("iam.mfa.step1")));
+        // As the AWS console does: a QR code to scan, and the secret for apps that take it typed in.
+        Image qr = new Image(QrCode.dataUri(uri),
+                t("iam.mfa.qr-alt"));
+        qr.setId("mfa-qr");
+        qr.addClassName("mfa-qr");
+        qr.setWidth("180px");
+        qr.setHeight("180px");
+        add(qr);
         TextField secret = new TextField(t("iam.mfa.secret"));
         secret.setId("mfa-secret");
         secret.setValue(seed);

@@ -18,11 +18,13 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.iamdojo.iam.policy.ConditionOperator;
 import org.iamdojo.iam.policy.catalog.AccessLevel;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.catalog.ActionInfo;
@@ -35,9 +37,9 @@ import org.iamdojo.iam.policy.catalog.ServiceInfo;
  * ARNs and an optional condition; "Add statement" hands one statement to the editor, which writes the JSON.
  */
 final class VisualPolicyBuilder extends Dialog {
-    private static final List<String> OPERATORS = List.of("StringEquals", "StringNotEquals", "StringLike",
-            "StringNotLike", "ArnLike", "ArnEquals", "Bool", "IpAddress", "NotIpAddress", "NumericLessThan",
-            "NumericGreaterThan", "DateGreaterThan", "DateLessThan", "Null");
+    /** Every condition operator, in the order of AWS's reference page. */
+    private static final List<String> OPERATORS = Arrays.stream(ConditionOperator.values())
+            .map(ConditionOperator::awsName).toList();
     private static final List<String> GLOBAL_KEYS = List.of("aws:MultiFactorAuthPresent", "aws:SourceIp",
             "aws:PrincipalTag/${TagKey}", "aws:RequestedRegion", "aws:SecureTransport", "aws:CurrentTime",
             "aws:PrincipalArn", "aws:ResourceTag/${TagKey}", "aws:SourceVpce", "aws:PrincipalOrgID");

@@ -2,10 +2,11 @@ package org.iamdojo.ui.console;
 
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Clock;
+import java.util.UUID;
 import org.iamdojo.iam.SandboxFactory;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Sandbox;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 
 /**
  * The workspace of the current browser session: the scenario player puts the attempt's sandbox here; without
@@ -37,7 +38,7 @@ public final class WorkspaceHolder {
     /** A fresh playground sandbox. */
     public static SandboxWorkspace playground() {
         Sandbox sandbox = SandboxFactory.create(new SandboxClock(Clock.systemUTC()), System.nanoTime());
-        sandbox.createAccount(PLAYGROUND_ACCOUNT, "root@playground.example", java.util.UUID.randomUUID().toString());
+        sandbox.createAccount(PLAYGROUND_ACCOUNT, "root@playground.example", UUID.randomUUID().toString());
         return new SandboxWorkspace(sandbox, PLAYGROUND_ACCOUNT,
                 Credentials.ConsoleSession.root(PLAYGROUND_ACCOUNT, false), "root");
     }

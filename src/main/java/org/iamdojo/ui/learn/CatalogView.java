@@ -4,8 +4,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,9 @@ import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.scenario.practice.PracticeCatalog;
 import org.iamdojo.training.attempt.AttemptRecord;
 import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.attempt.AttemptStatus;
 import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.practice.Topics;
 
 /**
  * The scenario catalog: cards with level, minutes, certification topics and the learner's status; filter by
@@ -59,7 +62,7 @@ public class CatalogView extends Div implements HasDynamicTitle {
         this.username = authentication.getPrincipalName().orElse("");
         this.admin = authentication.hasRole("ADMIN");
         addClassName("dojo-page");
-        H2 title = new H2(getTranslation("catalog.title"));
+        H1 title = new H1(getTranslation("catalog.title"));
         Paragraph intro = new Paragraph(getTranslation("catalog.intro"));
         intro.addClassName("dojo-muted");
 
@@ -76,7 +79,8 @@ public class CatalogView extends Div implements HasDynamicTitle {
         level.addValueChangeListener(e -> render());
         topic.setLabel(getTranslation("catalog.topic"));
         topic.setId("catalog-topic");
-        topic.setItemLabelGenerator(t -> t.isEmpty() ? getTranslation("catalog.all") : t);
+        topic.setItemLabelGenerator(t -> t.isEmpty() ? getTranslation("catalog.all")
+                : Topics.label(this, t));
         topic.addValueChangeListener(e -> render());
         Div filters = new Div(search, level, topic);
         filters.addClassName("catalog-filters");
@@ -102,14 +106,14 @@ public class CatalogView extends Div implements HasDynamicTitle {
         TreeSet<String> topics = all.stream().flatMap(s -> s.tags().stream()).collect(Collectors.toCollection(TreeSet::new));
         if (topic.getListDataView().getItemCount() != topics.size() + 1) {
             String keep = topic.getValue();
-            List<String> items = new java.util.ArrayList<>();
+            List<String> items = new ArrayList<>();
             items.add(ALL);
             items.addAll(topics);
             topic.setItems(items);
             topic.setValue(keep == null || !items.contains(keep) ? ALL : keep);
         }
         Map<String, AttemptRecord> latest = attempts.history(username).stream()
-                .filter(a -> !"RESET".equals(a.status()))
+                .filter(a -> a.status() != AttemptStatus.RESET)
                 .collect(Collectors.toMap(AttemptRecord::scenarioId, Function.identity(), (a, b) -> a));
         Map<String, Integer> best = attempts.history(username).stream().filter(a -> a.bestScore() != null)
                 .collect(Collectors.toMap(AttemptRecord::scenarioId, AttemptRecord::bestScore, Math::max));
@@ -128,10 +132,10 @@ public class CatalogView extends Div implements HasDynamicTitle {
         }
         if (admin) {
             problems.removeAll();
-            List<ScenarioCatalog.Unavailable> broken = new java.util.ArrayList<>(catalog.unavailable());
+            List<ScenarioCatalog.Unavailable> broken = new ArrayList<>(catalog.unavailable());
             broken.addAll(practice.unavailable());
             for (ScenarioCatalog.Unavailable u : broken) {
-                Div box = new Div(new H3(getTranslation("catalog.unavailable", u.file())));
+                Div box = new Div(new H2(getTranslation("catalog.unavailable", u.file())));
                 UnorderedList reasons = new UnorderedList();
                 u.problems().forEach(p -> reasons.add(new ListItem(p.format())));
                 box.add(reasons);
@@ -152,16 +156,16 @@ public class CatalogView extends Div implements HasDynamicTitle {
         minutes.addClassName("dojo-muted");
         Div meta = new Div(levelBadge, minutes);
         meta.addClassName("scenario-meta");
-        H3 title = new H3(s.title().in(locale));
+        H2 title = new H2(s.title().in(locale));
         Div tags = new Div();
         tags.addClassName("scenario-tags");
         s.tags().forEach(t -> {
-            Span tag = new Span(t);
+            Span tag = new Span(Topics.label(this, t));
             tag.addClassName("scenario-tag");
             tags.add(tag);
         });
         String statusKey = attempt == null ? "catalog.status.not-started"
-                : "COMPLETED".equals(attempt.status()) ? "catalog.status.completed" : "catalog.status.in-progress";
+                : attempt.status() == AttemptStatus.COMPLETED ? "catalog.status.completed" : "catalog.status.in-progress";
         Span status = new Span(bestScore == null ? getTranslation(statusKey)
                 : getTranslation("catalog.status.best", getTranslation(statusKey), bestScore, s.maxPoints()));
         status.addClassName("scenario-status");

@@ -2,10 +2,9 @@ package org.iamdojo.ui.learn;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
@@ -13,19 +12,30 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.scenario.Check;
 import org.iamdojo.scenario.GradeReport;
+import org.iamdojo.scenario.HintUse;
 import org.iamdojo.scenario.Scenario;
+import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.attempt.AttemptStatus;
 import org.iamdojo.training.attempt.LiveAttempt;
+import org.iamdojo.training.practice.PracticeService;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
 import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.ModalConfirmDialog;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
 import org.iamdojo.ui.console.WorkspaceHolder;
@@ -53,14 +63,17 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
     private final Div report = new Div();
     private int step = 1;
 
-    private final org.iamdojo.training.practice.PracticeService practice;
+    private final PracticeService practice;
+    private final ScenarioCatalog catalog;
     private boolean examMode;
 
     public PlayerView(AttemptService attempts, WorkshopService workshops,
-                      org.iamdojo.training.practice.PracticeService practice, AuthenticationContext authentication) {
+                      PracticeService practice, ScenarioCatalog catalog,
+                      AuthenticationContext authentication) {
         this.attempts = attempts;
         this.workshops = workshops;
         this.practice = practice;
+        this.catalog = catalog;
         this.username = authentication.getPrincipalName().orElse("");
         addClassName("player");
     }
@@ -94,12 +107,14 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         SandboxWorkspace workspace = new SandboxWorkspace(live.attempt().sandbox(), scenario.homeAccountId(), learner,
                 label, live::call);
         workspace.routeClock(live::advanceClock);
+        live.attempt().handedProfiles().forEach(workspace.terminal()::addProfile);
+        workspace.allowRootOf(scenario.learner().rootOf());
         WorkspaceHolder.set(workspace);
         console = new ConsolePanel(workspace, null);
 
         story.removeAll();
         story.addClassName("player-story");
-        H2 title = new H2(scenario.title().in(locale));
+        H1 title = new H1(scenario.title().in(locale));
         Span level = new Span(getTranslation("level." + scenario.level().name()));
         level.addClassNames("dojo-badge", "level-" + scenario.level().name().toLowerCase(Locale.ROOT));
         Paragraph text = new Paragraph(scenario.story().in(locale));
@@ -108,6 +123,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         stepBox.addClassName("player-step");
         report.addClassName("player-report");
         report.setId("grade-report");
+        report.removeAll(); // after a reset, the old attempt's score must not stay on screen
 
         Button check = new Button(getTranslation("player.check"), e -> showReport(attempts.grade(live)));
         check.setId("check-my-work");
@@ -117,7 +133,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         reset.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         Div actions = new Div(check, reset);
         actions.addClassName("player-actions");
-        if ((live.lastReport() != null && live.lastReport().passed() || "COMPLETED".equals(live.record().status()))
+        if ((live.lastReport() != null && live.lastReport().passed() || live.record().status() == AttemptStatus.COMPLETED)
                 && solutionVisible()) {
             actions.add(solutionButton());
         }
@@ -152,7 +168,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
             return;
         }
         Scenario.Step current = live.scenario().steps().get(step - 1);
-        H3 heading = new H3(getTranslation("player.step", step, total, current.title().in(locale)));
+        H2 heading = new H2(getTranslation("player.step", step, total, current.title().in(locale)));
         Paragraph instructions = new Paragraph(current.instructions().in(locale));
         instructions.addClassName("player-instructions");
         stepBox.add(heading, instructions);
@@ -167,7 +183,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         for (int h = 1; h <= offered; h++) {
             Scenario.Hint hint = current.hints().get(h - 1);
             int hintNo = h;
-            boolean opened = live.attempt().hintsUsed().contains(step + "." + h);
+            boolean opened = live.attempt().hintsUsed().contains(new HintUse(step, h));
             if (opened) {
                 Paragraph p = new Paragraph(getTranslation("player.hint-text", h, hint.text().in(locale)));
                 p.addClassName("player-hint");
@@ -203,13 +219,16 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
     private void showReport(GradeReport r) {
         report.removeAll();
         Locale locale = getLocale();
-        H3 score = new H3(getTranslation("player.score", r.total(), r.max()));
+        H2 score = new H2(getTranslation("player.score", r.total(), r.max()));
         score.setId("score");
         report.add(score);
         if (r.hintDeduction() > 0) {
             report.add(new Paragraph(getTranslation("player.hint-deduction", r.hintDeduction())));
         }
-        report.add(new Paragraph(getTranslation(r.passed() ? "player.passed" : "player.not-passed")));
+        Paragraph verdict = new Paragraph(getTranslation(r.passed() ? "player.passed" : "player.not-passed"));
+        verdict.setId("grade-verdict");
+        verdict.addClassName(r.passed() ? "passed" : "not-passed");
+        report.add(verdict);
         for (GradeReport.CheckResult c : r.checks()) {
             Div row = new Div();
             row.addClassNames("check-row", c.passed() ? "passed" : "failed");
@@ -219,6 +238,13 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
             Span points = new Span(getTranslation("player.check.points", c.earned(), c.check().points()));
             points.addClassName("dojo-muted");
             row.add(mark, name, points);
+            if (c.passed() && c.earned() < c.check().points() && c.explanation() != null) {
+                // Holds, but earns nothing yet: say why rather than show a bare 0.
+                row.addClassName("withheld");
+                Paragraph why = new Paragraph(c.explanation().in(locale));
+                why.addClassName("check-explanation");
+                row.add(why);
+            }
             if (!c.passed()) {
                 if (c.explanation() != null) {
                     Paragraph why = new Paragraph(c.explanation().in(locale));
@@ -236,6 +262,42 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         if (r.passed() && solutionVisible()) {
             report.add(solutionButton());
         }
+        if (r.passed() && !examMode) {
+            nextScenario().ifPresent(next -> {
+                Button go = new Button(getTranslation("player.next-scenario", next.title().in(locale)), e -> {
+                    if (workshop == null) {
+                        getUI().ifPresent(ui -> ui.navigate(PlayerView.class, next.id()));
+                    } else {
+                        getUI().ifPresent(ui -> ui.navigate(PlayerView.class, next.id(),
+                                QueryParameters.of(WORKSHOP_PARAMETER, workshop.id())));
+                    }
+                });
+                go.setId("next-scenario");
+                go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                report.add(go);
+            });
+        }
+    }
+
+    /**
+     * Where to go after passing: the workshop's next scenario, or else the next one in the catalog the learner
+     * has not completed yet (after the current one, wrapping round); empty when every one is done.
+     */
+    private Optional<Scenario> nextScenario() {
+        List<Scenario> order = workshop != null ? workshops.scenarios(workshop) : catalog.scenarios();
+        Set<String> done = new HashSet<>();
+        attempts.history(username).stream().filter(a -> a.status() == AttemptStatus.COMPLETED)
+                .filter(a -> Objects.equals(a.workshopId(), workshop == null ? null : workshop.id()))
+                .forEach(a -> done.add(a.scenarioId()));
+        done.add(live.scenario().id());
+        int at = order.stream().map(Scenario::id).toList().indexOf(live.scenario().id());
+        for (int i = 1; i <= order.size(); i++) {
+            Scenario candidate = order.get(Math.floorMod(at + i, order.size()));
+            if (!done.contains(candidate.id())) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Where in the console a failed check is fixed. */
@@ -284,7 +346,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
     }
 
     private void confirmReset() {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ModalConfirmDialog confirm = new ModalConfirmDialog();
         confirm.setHeader(getTranslation("player.reset.title"));
         confirm.setText(getTranslation("player.reset.text"));
         confirm.setCancelable(true);

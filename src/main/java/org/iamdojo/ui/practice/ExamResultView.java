@@ -5,8 +5,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -64,7 +64,7 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
         ExamRecord exam = outcome.exam();
         String pathTitle = practice.path(exam.certification()).map(p -> p.title().in(locale)).orElse(exam.certification());
         int percent = exam.maxScore() == null || exam.maxScore() == 0 ? 0 : exam.score() * 100 / exam.maxScore();
-        H3 score = new H3(getTranslation("result.score", exam.score(), exam.maxScore(), percent));
+        H2 score = new H2(getTranslation("result.score", exam.score(), exam.maxScore(), percent));
         score.setId("exam-score");
         Map<String, Set<Integer>> answers = service.examAnswers(username, exam.id());
         int asked = 0;
@@ -86,7 +86,7 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
                 .withLocale(locale).withZone(ZoneId.systemDefault()).format(exam.finishedAt())));
         when.addClassName("dojo-muted");
 
-        Div topics = new Div(new H3(getTranslation("result.topics")));
+        Div topics = new Div(new H2(getTranslation("result.topics")));
         topics.setId("exam-topics");
         topics.addClassName("exam-topics");
         for (ExamGrader.TopicScore t : exam.topics()) {
@@ -101,7 +101,7 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
             topics.add(row);
         }
 
-        Div next = new Div(new H3(getTranslation("result.next")));
+        Div next = new Div(new H2(getTranslation("result.next")));
         next.setId("exam-next-steps");
         next.addClassName("exam-next-steps");
         if (outcome.practiseNext().isEmpty()) {
@@ -122,7 +122,7 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
             next.add(box);
         }
 
-        Div review = new Div(new H3(getTranslation("result.review")));
+        Div review = new Div(new H2(getTranslation("result.review")));
         review.addClassName("exam-review");
         int n = 0;
         for (String id : exam.questionIds()) {
@@ -156,7 +156,7 @@ public class ExamResultView extends Div implements HasUrlParameter<String>, HasD
         history.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div actions = new Div(back, history);
         actions.addClassName("player-actions");
-        add(new H2(getTranslation("result.title", pathTitle)), score, parts, when, topics, next, review, actions);
+        add(new H1(getTranslation("result.title", pathTitle)), score, parts, when, topics, next, review, actions);
     }
 
     private static String options(Question q, Set<Integer> chosen, Locale locale) {

@@ -5,11 +5,10 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -34,6 +33,7 @@ import org.iamdojo.scenario.practice.Question;
 import org.iamdojo.training.practice.ExamRecord;
 import org.iamdojo.training.practice.PracticeService;
 import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.ModalConfirmDialog;
 
 /**
  * Exam mode for one certification ({@code exam/SAA-C03}): the rules and a start button, then a timed set of
@@ -97,12 +97,12 @@ public class ExamView extends Div implements HasUrlParameter<String>, HasDynamic
         });
         start.setId("start-exam");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2(getTranslation("exam.title", path.title().in(locale))), list, start);
+        add(new H1(getTranslation("exam.title", path.title().in(locale))), list, start);
     }
 
     private void running() {
         Locale locale = getLocale();
-        H2 heading = new H2(getTranslation("exam.title", path.title().in(locale)));
+        H1 heading = new H1(getTranslation("exam.title", path.title().in(locale)));
         remaining.setId("exam-remaining");
         remaining.addClassName("exam-remaining");
         updateRemaining();
@@ -110,7 +110,7 @@ public class ExamView extends Div implements HasUrlParameter<String>, HasDynamic
         bar.addClassName("exam-bar");
         questionBox.setId("exam-question");
         showQuestion();
-        Div tasks = new Div(new H3(getTranslation("exam.scenarios")));
+        Div tasks = new Div(new H2(getTranslation("exam.scenarios")));
         tasks.addClassName("exam-scenarios");
         exam.scenarioAttempts().keySet().forEach(id -> scenarios.scenario(id).ifPresent(s -> {
             Anchor open = new Anchor(Links.play(id), getTranslation("exam.open-scenario", s.title().in(locale)));
@@ -185,7 +185,7 @@ public class ExamView extends Div implements HasUrlParameter<String>, HasDynamic
 
     private void confirmFinish() {
         int unanswered = exam.questionIds().size() - service.examAnswers(username, exam.id()).size();
-        ConfirmDialog dialog = new ConfirmDialog();
+        ModalConfirmDialog dialog = new ModalConfirmDialog();
         dialog.setHeader(getTranslation("exam.finish.title"));
         dialog.setText(unanswered > 0 ? getTranslation("exam.finish.unanswered", unanswered)
                 : getTranslation("exam.finish.text"));

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -24,10 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.scenario.practice.ExamGrader;
 import org.iamdojo.training.attempt.AttemptRecord;
 import org.iamdojo.training.attempt.AttemptService;
+import org.iamdojo.training.attempt.AttemptStatus;
 import org.iamdojo.training.practice.ExamRecord;
 import org.iamdojo.training.practice.PracticeService;
 import org.iamdojo.ui.MainLayout;
@@ -56,11 +58,11 @@ public class HistoryView extends Div implements HasDynamicTitle {
         List<ScenarioRow> rows = new ArrayList<>();
         byScenario.forEach((id, list) -> {
             AttemptRecord latest = list.get(0);
-            Integer best = list.stream().map(AttemptRecord::bestScore).filter(java.util.Objects::nonNull)
+            Integer best = list.stream().map(AttemptRecord::bestScore).filter(Objects::nonNull)
                     .max(Integer::compare).orElse(null);
-            boolean completed = list.stream().anyMatch(a -> "COMPLETED".equals(a.status()));
+            boolean completed = list.stream().anyMatch(a -> a.status() == AttemptStatus.COMPLETED);
             String title = scenarios.scenario(id).map(s -> s.title().in(locale)).orElse(id);
-            rows.add(new ScenarioRow(id, title, completed ? "COMPLETED" : latest.status(), best, latest.lastScore(),
+            rows.add(new ScenarioRow(id, title, (completed ? AttemptStatus.COMPLETED : latest.status()).name(), best, latest.lastScore(),
                     latest.maxScore(), list.size(), list.get(list.size() - 1).startedAt(), latest.updatedAt()));
         });
         Grid<ScenarioRow> attemptGrid = new Grid<>();
@@ -90,7 +92,7 @@ public class HistoryView extends Div implements HasDynamicTitle {
                     click -> UI.getCurrent().navigate(Links.examResult(e.id())));
             open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return open;
-        });
+        }).setHeader(getTranslation("history.result"));
         examGrid.setItems(exams);
         examGrid.setAllRowsVisible(true);
 
@@ -109,12 +111,12 @@ public class HistoryView extends Div implements HasDynamicTitle {
             weak.add(row);
         });
 
-        add(new H2(getTranslation("history.title")));
-        add(new H3(getTranslation("history.weak-topics")));
+        add(new H1(getTranslation("history.title")));
+        add(new H2(getTranslation("history.weak-topics")));
         add(topics.isEmpty() ? new Paragraph(getTranslation("history.no-answers")) : weak);
-        add(new H3(getTranslation("history.exams")));
+        add(new H2(getTranslation("history.exams")));
         add(exams.isEmpty() ? new Paragraph(getTranslation("history.no-exams")) : examGrid);
-        add(new H3(getTranslation("history.scenarios")));
+        add(new H2(getTranslation("history.scenarios")));
         add(rows.isEmpty() ? new Paragraph(getTranslation("history.no-attempts")) : attemptGrid);
     }
 

@@ -28,16 +28,27 @@ import org.iamdojo.scenario.practice.Question;
  */
 final class QuestionCard extends Div {
     private final Question question;
-    private final Component choices;
+    private final String attemptKey;
+    private final Set<Integer> initial;
+    private final Consumer<Set<Integer>> onChange;
+    private final Function<Set<Integer>, Boolean> check;
+    private final Function<String, String> scenarioTitle;
+    private Component choices;
     private final Div feedback = new Div();
 
     /**
      * A card for {@code question}; {@code label} heads it (e.g. "Question 3 of 8"); the options are shown in the
-     * order of {@code attemptKey} (see {@link Question#optionOrder}).
+     * order of {@code attemptKey} (see {@link Question#optionOrder}). A {@code collapsed} card shows only the question
+     * and an "Answer" button until the learner opens it (a long practice path stays light to render).
      */
     QuestionCard(Question question, String label, String attemptKey, Set<Integer> initial, Consumer<Set<Integer>> onChange,
-                 Function<Set<Integer>, Boolean> check, Function<String, String> scenarioTitle) {
+                 Function<Set<Integer>, Boolean> check, Function<String, String> scenarioTitle, boolean collapsed) {
         this.question = question;
+        this.attemptKey = attemptKey;
+        this.initial = initial;
+        this.onChange = onChange;
+        this.check = check;
+        this.scenarioTitle = scenarioTitle;
         Locale locale = getLocale();
         addClassName("question-card");
         setId("question-" + question.id());
@@ -53,6 +64,38 @@ final class QuestionCard extends Div {
             tag.addClassName("scenario-tag");
             topics.add(tag);
         });
+        add(heading, text, topics);
+        if (collapsed) {
+            Button open = new Button(getTranslation("question.answer"));
+            open.setId("answer-" + question.id());
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            open.addClickListener(e -> {
+                remove(open);
+                expand();
+            });
+            add(open);
+        } else {
+            expand();
+        }
+    }
+
+    /** A card shown open at once. */
+    QuestionCard(Question question, String label, String attemptKey, Set<Integer> initial, Consumer<Set<Integer>> onChange,
+                 Function<Set<Integer>, Boolean> check, Function<String, String> scenarioTitle) {
+        this(question, label, attemptKey, initial, onChange, check, scenarioTitle, false);
+    }
+
+    /** Whether the options are shown. */
+    boolean expanded() {
+        return choices != null;
+    }
+
+    /** Shows the options (and, while practising, the check button), once. */
+    void expand() {
+        if (choices != null) {
+            return;
+        }
+        Locale locale = getLocale();
         List<Integer> positions = question.optionOrder(attemptKey);
         if (question.multipleAnswers()) {
             CheckboxGroup<Integer> group = new CheckboxGroup<>();
@@ -83,7 +126,7 @@ final class QuestionCard extends Div {
         }
         choices.setId("choices-" + question.id());
         choices.getElement().getClassList().add("question-choices");
-        add(heading, text, topics, choices);
+        add(choices);
         if (check != null) {
             Button submit = new Button(getTranslation("question.check"), e -> showFeedback(check.apply(chosen()), scenarioTitle));
             submit.setId("check-" + question.id());
@@ -96,6 +139,9 @@ final class QuestionCard extends Div {
     /** The options currently chosen (0-based positions). */
     @SuppressWarnings("unchecked")
     Set<Integer> chosen() {
+        if (choices == null) {
+            return Set.of();
+        }
         Object value = ((HasValue<?, ?>) choices).getValue();
         if (value == null) {
             return Set.of();
@@ -106,6 +152,7 @@ final class QuestionCard extends Div {
     /** Selects options as a learner would (used by tests through the component tree too). */
     @SuppressWarnings("unchecked")
     void choose(Set<Integer> options) {
+        expand();
         if (choices instanceof CheckboxGroup<?> group) {
             ((CheckboxGroup<Integer>) group).setValue(options);
         } else if (!options.isEmpty()) {
@@ -115,6 +162,7 @@ final class QuestionCard extends Div {
 
     /** The choice component (radio or checkbox group). */
     AbstractField<?, ?> choiceField() {
+        expand();
         return (AbstractField<?, ?>) choices;
     }
 
@@ -127,9 +175,11 @@ final class QuestionCard extends Div {
         Paragraph explanation = new Paragraph(question.explanation().in(locale));
         Div links = new Div();
         links.addClassName("question-links");
-        Anchor scenario = new Anchor(Links.play(question.scenario()),
-                getTranslation("question.practise-scenario", scenarioTitle.apply(question.scenario())));
-        links.add(scenario);
+        if (question.scenario() != null) {
+            Anchor scenario = new Anchor(Links.play(question.scenario()),
+                    getTranslation("question.practise-scenario", scenarioTitle.apply(question.scenario())));
+            links.add(scenario);
+        }
         if (question.source() != null) {
             Anchor source = new Anchor(question.source(), getTranslation("question.source"));
             source.setTarget("_blank");

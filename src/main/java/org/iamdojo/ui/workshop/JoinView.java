@@ -5,8 +5,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -68,7 +68,7 @@ public class JoinView extends Div implements HasUrlParameter<String>, HasDynamic
         if (getComponentCount() > 0) {
             return;
         }
-        H2 title = new H2(getTranslation("join.title"));
+        H1 title = new H1(getTranslation("join.title"));
         Paragraph intro = new Paragraph(getTranslation("join.intro"));
         intro.addClassName("dojo-muted");
         code.setId("join-code-field");
@@ -89,7 +89,7 @@ public class JoinView extends Div implements HasUrlParameter<String>, HasDynamic
 
         var mine = workshops.joined(me);
         if (!mine.isEmpty()) {
-            Div joined = new Div(new H3(getTranslation("join.mine")));
+            Div joined = new Div(new H2(getTranslation("join.mine")));
             joined.setId("joined-workshops");
             joined.addClassName("dojo-auth-card");
             UnorderedList list = new UnorderedList();

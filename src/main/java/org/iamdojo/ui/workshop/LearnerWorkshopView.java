@@ -4,7 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
@@ -45,7 +45,7 @@ public class LearnerWorkshopView extends Div implements HasUrlParameter<String>,
         removeAll();
         Locale locale = getLocale();
         WorkshopHeading.of(this, locale, workshop, "workshop-heading").forEach(this::add);
-        add(new H3(getTranslation("learner-workshop.scenarios")));
+        add(new H2(getTranslation("learner-workshop.scenarios")));
 
         List<Scenario> scenarios = workshops.scenarios(workshop);
         List<Board.Cell> progress = workshops.progress(workshop.id(), me);

@@ -3,10 +3,9 @@ package org.iamdojo.ui.workshop;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -22,22 +21,24 @@ import java.util.List;
 import org.iamdojo.iam.account.AwsException;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
+import org.iamdojo.iam.account.Sandbox;
 import org.iamdojo.iam.audit.CloudTrail;
 import org.iamdojo.iam.audit.TrailEvent;
 import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.workshop.WorkshopService;
 import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.ModalConfirmDialog;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
 
 /**
- * A participant's sandbox for the workshop's instructor: the console read-only (every call is refused with a
- * clear message), the CloudTrail records replayed one at a time with their JSON, and a reset.
+ * A participant's sandbox for the workshop's instructor: the console read-only (every list, page and read command
+ * works as the learner, leaving no trace; every change is refused with a clear message; the clock stays put), the CloudTrail records replayed one at a time with their JSON, and a reset.
  */
 @Route(value = "workshops/:workshopId/attempts/:attemptId", layout = MainLayout.class)
 @RolesAllowed({"INSTRUCTOR", "ADMIN"})
 public class ParticipantAttemptView extends Div implements BeforeEnterObserver, HasDynamicTitle {
-    /** The error code a read-only console answers every call with. */
+    /** The error code a read-only console answers every change with. */
     static final String READ_ONLY_CODE = "ReadOnlySandbox";
 
     private final WorkshopService workshops;
@@ -67,7 +68,7 @@ public class ParticipantAttemptView extends Div implements BeforeEnterObserver, 
 
     private void build() {
         removeAll();
-        H2 title = new H2(getTranslation("attempt-view.title", live.scenario().title().in(getLocale())));
+        H1 title = new H1(getTranslation("attempt-view.title", live.scenario().title().in(getLocale())));
         Paragraph note = new Paragraph(getTranslation("attempt-view.read-only-note"));
         note.addClassName("dojo-notice");
         note.setId("read-only-note");
@@ -81,10 +82,15 @@ public class ParticipantAttemptView extends Div implements BeforeEnterObserver, 
         actions.addClassName("player-actions");
 
         String refusal = getTranslation("attempt-view.refused");
-        SandboxWorkspace workspace = new SandboxWorkspace(live.attempt().sandbox(), live.scenario().homeAccountId(),
+        Sandbox sandbox = live.attempt().sandbox();
+        // Reads run as the learner and leave no trace (no CloudTrail record, nothing the grader sees); writes
+        // are refused.
+        SandboxWorkspace workspace = new SandboxWorkspace(sandbox, live.scenario().homeAccountId(),
                 live.attempt().learnerCredentials(), getTranslation("attempt-view.acting-label"),
-                (credentials, service, operation, params) ->
-                        new CallResult(null, new AwsException(READ_ONLY_CODE, 403, refusal), null, null));
+                (credentials, service, operation, params) -> sandbox.callReadOnly(credentials, service, operation,
+                        params, new AwsException(READ_ONLY_CODE, 403, refusal)));
+        // The clock is the learner's too: looking must not move it.
+        workspace.fixClock();
         console = new ConsolePanel(workspace, null);
         console.setId("read-only-console");
 
@@ -95,9 +101,14 @@ public class ParticipantAttemptView extends Div implements BeforeEnterObserver, 
         add(title, note, actions, tabs);
     }
 
-    /** Calls through the read-only console's route (tests prove it refuses every call). */
-    CallResult tryCall(String service, String operation) {
-        return console.workspace().call(service, operation, Params.of());
+    /** Calls through the read-only console's route (tests prove it reads and refuses writes). */
+    CallResult tryCall(String service, String operation, Params params) {
+        return console.workspace().call(service, operation, params);
+    }
+
+    /** The console's workspace (tests check its clock cannot move). */
+    SandboxWorkspace workspace() {
+        return console.workspace();
     }
 
     private Div replay() {
@@ -124,9 +135,13 @@ public class ParticipantAttemptView extends Div implements BeforeEnterObserver, 
         replayList.addClassName("replay-list");
         replayJson.setId("replay-json");
         replayJson.addClassName("replay-json");
+        // A long record scrolls: keyboard users reach it with Tab to scroll it, and hear what it is.
+        replayJson.getElement().setAttribute("tabindex", "0");
+        replayJson.getElement().setAttribute("role", "region");
+        replayJson.getElement().setAttribute("aria-label", getTranslation("trail.record"));
         Div split = new Div(replayList, replayJson);
         split.addClassName("replay-split");
-        box.add(new H3(getTranslation("attempt-view.replay.title")), controls, split);
+        box.add(new H2(getTranslation("attempt-view.replay.title")), controls, split);
         go(0);
         return box;
     }
@@ -153,7 +168,7 @@ public class ParticipantAttemptView extends Div implements BeforeEnterObserver, 
     }
 
     private void confirmReset() {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ModalConfirmDialog confirm = new ModalConfirmDialog();
         confirm.setHeader(getTranslation("attempt-view.reset.title"));
         confirm.setText(getTranslation("attempt-view.reset.text"));
         confirm.setCancelable(true);

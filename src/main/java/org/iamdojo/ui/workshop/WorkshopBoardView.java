@@ -11,7 +11,7 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.iamdojo.scenario.Scenario;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.workshop.Board;
@@ -67,6 +68,7 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
     private List<Scenario> scenarios = List.of();
     private Board board;
     private AutoCloseable watching;
+    private volatile Locale csvLocale = Locale.ENGLISH;
 
     public WorkshopBoardView(WorkshopService workshops, BoardFeed feed, AuthenticationContext authentication) {
         this.workshops = workshops;
@@ -86,6 +88,7 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
     private void build() {
         removeAll();
         Locale locale = getLocale();
+        csvLocale = locale;
         Span codeLabel = new Span(getTranslation("board.join-code"));
         codeLabel.addClassName("dojo-muted");
         Span code = new Span(workshop.joinCode());
@@ -139,7 +142,7 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
                 .setSortable(true).setAutoWidth(true).setFrozen(true);
         for (int i = 0; i < scenarios.size(); i++) {
             int index = i;
-            grid.addComponentColumn(row -> cell(row.cells().get(index))).setKey("s" + (i + 1))
+            grid.addComponentColumn(row -> cell(row, index)).setKey("s" + (i + 1))
                     .setHeader(new Span(getTranslation("board.column.scenario", i + 1, scenarios.get(i).title().in(getLocale()))))
                     .setComparator(row -> {
                         Board.Cell c = row.cells().get(index);
@@ -161,9 +164,13 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
         grid.sort(GridSortOrder.asc(name).build());
     }
 
-    private Div cell(Board.Cell c) {
+    private Div cell(Board.Row row, int scenarioIndex) {
+        Board.Cell c = row.cells().get(scenarioIndex);
         Div cell = new Div();
         cell.addClassNames("board-cell", "status-" + c.status().toLowerCase(Locale.ROOT));
+        // Whose cell it is: the grid does not keep rows in document order, so browser tests find a cell by this.
+        cell.getElement().setAttribute("data-participant", row.username());
+        cell.getElement().setAttribute("data-scenario", c.scenarioId());
         Span status = new Span(getTranslation("board.status." + c.status()));
         status.addClassNames("dojo-badge", "board-status");
         cell.add(status);
@@ -171,6 +178,11 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
             Span score = new Span(getTranslation("board.cell.score", c.score(), c.max()));
             score.addClassName("board-score");
             cell.add(score);
+        }
+        if (c.attemptId() != null) {
+            Span actions = new Span(getTranslation("board.cell.actions", c.actions()));
+            actions.addClassNames("dojo-muted", "board-actions");
+            cell.add(actions);
         }
         if (c.hintsUsed() > 0) {
             Span hints = new Span(getTranslation("board.cell.hints", c.hintsUsed()));
@@ -180,7 +192,7 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
         if (c.attemptId() != null) {
             Button open = new Button(getTranslation("board.cell.open"), e -> UI.getCurrent().navigate(
                     ParticipantAttemptView.class,
-                    new RouteParameters(java.util.Map.of("workshopId", workshop.id(), "attemptId", c.attemptId()))));
+                    new RouteParameters(Map.of("workshopId", workshop.id(), "attemptId", c.attemptId()))));
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             open.addClassName("board-open");
             cell.add(open);
@@ -210,7 +222,7 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
         Div failed = new Div();
         failed.setId("summary-failed");
         failed.addClassName("board-failed");
-        failed.add(new H3(getTranslation("board.summary.most-failed")));
+        failed.add(new H2(getTranslation("board.summary.most-failed")));
         if (s.mostFailed().isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("board.summary.none-failed"));
             none.addClassName("dojo-muted");
@@ -247,12 +259,17 @@ public class WorkshopBoardView extends Div implements HasUrlParameter<String>, H
                 }).toList());
     }
 
-    /** The CSV export's bytes, headers and statuses in the viewer's language (the board's own status words). */
+    /**
+     * The CSV export's bytes: headers, statuses (the board's own words) and scenario titles in the language the
+     * board was built in. The download runs in a request of its own, without a current UI, where
+     * {@link #getLocale()} falls back to the default language; so the board's language is kept when it is built.
+     */
     byte[] csvBytes() {
+        Locale locale = csvLocale;
         List<String> headers = List.of("workshop", "participant", "scenario", "status", "score", "max", "hints",
-                "last-activity").stream().map(k -> getTranslation("board.csv." + k)).toList();
-        return workshops.resultsCsv(workshop.id(), me, headers, status -> getTranslation("board.status." + status),
-                getLocale());
+                "last-activity").stream().map(k -> getTranslation(locale, "board.csv." + k)).toList();
+        return workshops.resultsCsv(workshop.id(), me, headers,
+                status -> getTranslation(locale, "board.status." + status), locale);
     }
 
     private String csvFileName() {

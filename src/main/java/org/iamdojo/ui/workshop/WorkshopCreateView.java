@@ -7,7 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -50,7 +50,7 @@ public class WorkshopCreateView extends Div implements HasDynamicTitle {
         this.workshops = workshops;
         this.me = authentication.getPrincipalName().orElse("");
         addClassNames("dojo-page", "workshop-create");
-        H2 heading = new H2(getTranslation("workshop.create.title"));
+        H1 heading = new H1(getTranslation("workshop.create.title"));
 
         title.setId("workshop-title");
         title.setLabel(getTranslation("workshop.create.name"));

@@ -2,7 +2,7 @@ package org.iamdojo.ui.workshop;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
@@ -16,7 +16,7 @@ final class WorkshopHeading {
 
     /** Title (with its element id), when it runs, and the rules as badges; texts in {@code view}'s language. */
     static List<Component> of(Component view, Locale locale, Workshop workshop, String titleId) {
-        H2 title = new H2(workshop.title());
+        H1 title = new H1(workshop.title());
         title.setId(titleId);
         Paragraph when = new Paragraph(view.getTranslation("board.when", Formats.dateTime(workshop.startsAt(), locale),
                 Formats.dateTime(workshop.endsAt(), locale)));

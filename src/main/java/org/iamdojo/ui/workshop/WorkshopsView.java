@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -26,7 +26,7 @@ public class WorkshopsView extends Div implements HasDynamicTitle {
     public WorkshopsView(WorkshopService workshops, AuthenticationContext authentication) {
         String me = authentication.getPrincipalName().orElse("");
         addClassNames("dojo-page", "workshops");
-        H2 title = new H2(getTranslation("workshops.title"));
+        H1 title = new H1(getTranslation("workshops.title"));
         Paragraph intro = new Paragraph(getTranslation("workshops.intro"));
         intro.addClassName("dojo-muted");
         Button create = new Button(getTranslation("workshops.create"),

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import org.iamdojo.iam.policy.catalog.AwsManagedPolicyCatalog;
 import org.iamdojo.iam.policy.validation.Finding;
 import org.iamdojo.iam.policy.validation.PolicyQuota;
 import org.iamdojo.iam.policy.validation.PolicyType;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
-import org.iamdojo.iam.policy.catalog.AwsManagedPolicyCatalog;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.iamdojo.iam.SandboxFactory;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
 
 /** A sandbox rebuilt from its recorded mutations is the same sandbox: same entities, ids, keys and sessions. */

@@ -125,4 +125,98 @@ class AuthorizeCommandTest {
                 + "\"aws:PrincipalType\":\"AssumedRole\"},\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"false\"}}}}]}");
         assertEquals("Allow", out.get("decision").asText());
     }
+
+    /**
+     * A role ARN caller is a session of that role whose name is not given; when a policy names one of that role's
+     * sessions the answer depends on the missing name, so the line gets an error naming the statement instead of
+     * a guess (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-role-session).
+     */
+    @Test
+    void roleArnCallerMeetingOneOfItsSessionsIsAnErrorNotAGuess() throws Exception {
+        String bucket = "\"resourcePolicy\":{\"Statement\":[{\"Sid\":\"Nightly\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:sts::111122223333:assumed-role/DataRole/nightly\"},"
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::data/*\"}]}";
+        JsonNode out = handle("{\"principal\":\"arn:aws:iam::111122223333:role/DataRole\",\"action\":\"s3:GetObject\","
+                + "\"resource\":\"arn:aws:s3:::data/x\"," + bucket + "}");
+        String error = out.path("error").asText();
+        assertTrue(error.contains("resourcePolicy statement 0 (Nightly)"), out.toString());
+        assertTrue(error.contains("give the session ARN"), out.toString());
+        // The session itself is decided; and a statement whose action does not match never asks for the name.
+        assertEquals("Allow", handle("{\"principal\":\"arn:aws:sts::111122223333:assumed-role/DataRole/nightly\","
+                + "\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::data/x\"," + bucket + "}")
+                .path("decision").asText());
+        assertEquals("ImplicitDeny", handle("{\"principal\":\"arn:aws:iam::111122223333:role/DataRole\","
+                + "\"action\":\"s3:PutObject\",\"resource\":\"arn:aws:s3:::data/x\"," + bucket + "}")
+                .path("decision").asText());
+        // NotPrincipal naming one of its sessions is just as undecidable.
+        String notPrincipal = "\"resourcePolicy\":{\"Statement\":[{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":["
+                + "\"arn:aws:sts::111122223333:assumed-role/DataRole/nightly\",\"arn:aws:iam::111122223333:role/DataRole\","
+                + "\"111122223333\"]},\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+        assertTrue(handle("{\"principal\":\"arn:aws:iam::111122223333:role/DataRole\",\"action\":\"s3:GetObject\","
+                + "\"resource\":\"arn:aws:s3:::data/x\"," + notPrincipal + "}").path("error").asText()
+                .contains("names a session of that role"));
+    }
+
+    /** awsManagedResource marks AWS managed KMS keys only; on anything else it is refused, never ignored. */
+    @Test
+    void awsManagedResourceIsForKmsKeysOnly() throws Exception {
+        JsonNode out = handle("{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"s3:GetObject\","
+                + "\"resource\":\"arn:aws:s3:::data/x\",\"awsManagedResource\":true}");
+        assertTrue(out.path("error").asText().startsWith("awsManagedResource applies to AWS managed KMS keys"), out.toString());
+        assertTrue(handle("{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"kms:Decrypt\","
+                + "\"resource\":\"arn:aws:kms:us-east-1:111122223333:key/k\",\"awsManagedResource\":\"yes\"}")
+                .path("error").asText().contains("must be true or false"));
+    }
+
+    /**
+     * Issue 19.5: a key repeated in one JSON object of a policy is malformed for IAM ("More than one effect, action,
+     * or resource element", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_policies.html), so
+     * authorize refuses the request with the repeated key's place in that policy instead of deciding on the last
+     * value; the run goes on.
+     */
+    @Test
+    void aPolicyWithARepeatedKeyIsRefusedWithItsPosition() throws Exception {
+        String allowThenDeny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Effect\":\"Allow\"}]}";
+        String asString = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\","
+                + "\n    \"Resource\": \"*\", \"Action\": \"s3:GetObject\"}\n}";
+        String in = "{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"s3:GetObject\","
+                + "\"identityPolicies\":[" + allowThenDeny + "]}\n"
+                + "{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"s3:GetObject\","
+                + "\"permissionsBoundary\":" + MAPPER.writeValueAsString(asString) + "}\n"
+                + "{\"principal\":\"anonymous\",\"action\":\"s3:GetObject\"}\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AuthorizeCommand.run(new String[0], new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes), System.err);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length);
+
+        JsonNode first = MAPPER.readTree(lines[0]);
+        assertEquals(1, first.get("line").asInt(), lines[0]);
+        assertEquals("identityPolicies[0]", first.get("policy").asText());
+        assertEquals(1, first.get("policyLine").asInt());
+        assertEquals(allowThenDeny.lastIndexOf("\"Effect\"") + 1, first.get("policyColumn").asInt());
+        assertTrue(first.get("error").asText().contains("Effect appears more than once"), lines[0]);
+
+        JsonNode second = MAPPER.readTree(lines[1]);
+        assertEquals(2, second.get("line").asInt(), lines[1]);
+        assertEquals("permissionsBoundary", second.get("policy").asText());
+        assertEquals(4, second.get("policyLine").asInt());
+        assertEquals(asString.split("\n")[3].indexOf("\"Action\"") + 1, second.get("policyColumn").asInt());
+        assertTrue(second.get("error").asText().endsWith("(line 4, column " + second.get("policyColumn").asInt() + ")"),
+                lines[1]);
+
+        assertEquals("ImplicitDeny", MAPPER.readTree(lines[2]).get("decision").asText());
+    }
+
+    @Test
+    void nestingTooDeepIsAnErrorAnswerNotACrash() throws Exception {
+        // Found by InputFuzzTest: Jackson's nesting limit error has no location, and reading it threw.
+        String deep = "{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"identityPolicies\":[{\"Statement\":"
+                + "[".repeat(1500) + "]".repeat(1500) + "}]}";
+        JsonNode out = MAPPER.readTree(cmd.handle(deep, 3));
+        assertEquals(3, out.get("line").asInt());
+        assertTrue(out.get("error").asText().startsWith("malformed JSON"), out.toString());
+        assertTrue(out.get("error").asText().contains("nesting depth"), out.toString());
+    }
 }

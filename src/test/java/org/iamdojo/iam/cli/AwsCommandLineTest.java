@@ -10,11 +10,11 @@ import java.util.List;
 import org.iamdojo.iam.SandboxFactory;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
-import org.iamdojo.iam.account.IamOperations;
 import org.iamdojo.iam.account.EngineAccessEvaluator;
+import org.iamdojo.iam.account.IamOperations;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Sandbox;
-import org.iamdojo.iam.sts.SandboxClock;
+import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -209,5 +209,15 @@ class AwsCommandLineTest {
         assertThat(aws.run("ls", ROOT).message().key()).isEqualTo("not-found");
         assertThat(aws.run("ls", ROOT).message().args()).containsExactly("ls");
         assertThat(aws.run("aws help", ROOT).message().key()).isEqualTo("usage");
+    }
+
+    @Test
+    void onlyGlobalOptionsPrintTheUsage() {
+        // Found by InputFuzzTest: "aws --output json" left no command word and the terminal threw.
+        for (String line : List.of("aws --output json", "aws --region", "aws --query Users --profile")) {
+            AwsCommandLine.Output out = aws.run(line, ROOT);
+            assertThat(out.exitCode()).as(line).isNotZero();
+            assertThat(out.text()).as(line).startsWith("usage:");
+        }
     }
 }

@@ -41,7 +41,6 @@ class CoreStoriesTest {
             assertThat(allowed.event().byRoot()).isTrue();
         }
         assertThat(f.sandbox.account(A).closed()).isTrue();
-        assertThat(f.sandbox.account(A).supportPlan()).isEqualTo("business");
         assertThat(f.sandbox.account(A).root().passwordMatches("N3wRootPassw0rd!")).isTrue();
     }
 

@@ -121,4 +121,40 @@ class Ec2OperationsTest {
         assertThat(findings).allMatch(x -> x.instanceId().equals(id));
         assertThat(findings.get(1).evidence()).doesNotContain("wJalr");
     }
+
+    /**
+     * Tags on instances: aws:RequestTag and aws:TagKeys when tagging (at launch CreateTags carries ec2:CreateAction),
+     * aws:ResourceTag on the instance afterwards.
+     * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html
+     */
+    @Test
+    void tagsAreRequestTagsWhenGivenAndResourceTagsAfterwards() {
+        String abac = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":\"ec2:DescribeInstances\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"ec2:StopInstances\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/project\":\"${aws:PrincipalTag/project}\"}}},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"ec2:RunInstances\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:RequestTag/project\":\"${aws:PrincipalTag/project}\"},\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"project\"]}}},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"ec2:CreateTags\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"ec2:CreateAction\":\"RunInstances\"}}}]}";
+        f.setup(A, "iam", "CreateUser", json("{\"UserName\":\"ana\",\"Tags\":[{\"Key\":\"project\",\"Value\":\"phoenix\"}]}"));
+        f.setup(A, "iam", "PutUserPolicy", Params.of("UserName", "ana", "PolicyName", "abac", "PolicyDocument", abac));
+        var key = f.setup(A, "iam", "CreateAccessKey", Params.of("UserName", "ana")).get("AccessKey");
+        Credentials ana = Credentials.AccessKeyPair.longTerm(key.get("AccessKeyId").asText(), key.get("SecretAccessKey").asText());
+        String tagged = "{\"ImageId\":\"ami-1\",\"TagSpecifications\":[{\"ResourceType\":\"instance\",\"Tags\":[{\"Key\":\"project\",\"Value\":\"%s\"}]}]}";
+        String mine = f.call(ana, "ec2", "RunInstances", json(tagged.formatted("phoenix"))).orThrow().at("/Instances/0/InstanceId").asText();
+        assertThat(f.call(ana, "ec2", "RunInstances", json(tagged.formatted("atlas"))).error().code()).isEqualTo("AccessDenied");
+        assertThat(f.call(ana, "ec2", "RunInstances", json("{\"ImageId\":\"ami-1\"}")).succeeded()).isFalse();
+        String theirs = f.setup(A, "ec2", "RunInstances", json(tagged.formatted("atlas"))).at("/Instances/0/InstanceId").asText();
+        assertThat(f.call(ana, "ec2", "DescribeInstances", json("{\"Filters\":[{\"Name\":\"tag:project\",\"Values\":[\"atlas\"]}]}"))
+                .orThrow().at("/Reservations/0/Instances/0/InstanceId").asText()).isEqualTo(theirs);
+        assertThat(f.call(ana, "ec2", "StopInstances", json("{\"InstanceIds\":[\"" + mine + "\"]}")).succeeded()).isTrue();
+        assertThat(f.call(ana, "ec2", "StopInstances", json("{\"InstanceIds\":[\"" + theirs + "\"]}")).succeeded()).isFalse();
+        // Re-tagging someone else's instance is CreateTags without ec2:CreateAction: refused, and nothing changes.
+        String retag = "{\"Resources\":[\"" + theirs + "\"],\"Tags\":[{\"Key\":\"project\",\"Value\":\"phoenix\"}]}";
+        assertThat(f.call(ana, "ec2", "CreateTags", json(retag)).succeeded()).isFalse();
+        assertThat(Ec2Operations.state(f.sandbox).instance(theirs).tags()).containsEntry("project", "atlas");
+        f.setup(A, "ec2", "CreateTags", json(retag));
+        assertThat(f.call(ana, "ec2", "StopInstances", json("{\"InstanceIds\":[\"" + theirs + "\"]}")).succeeded()).isTrue();
+        f.setup(A, "ec2", "DeleteTags", json("{\"Resources\":[\"" + theirs + "\"],\"Tags\":[{\"Key\":\"project\",\"Value\":\"atlas\"}]}"));
+        assertThat(Ec2Operations.state(f.sandbox).instance(theirs).tags()).as("a value that does not match deletes nothing")
+                .containsEntry("project", "phoenix");
+    }
 }

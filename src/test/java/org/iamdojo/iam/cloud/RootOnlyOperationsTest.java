@@ -98,10 +98,30 @@ class RootOnlyOperationsTest {
         var alice = f.user(A, "alice", SandboxFixture.ADMIN);
         var session = SandboxFixture.temporary(f.call(alice, "sts", "AssumeRole",
                 Params.of("RoleArn", roleArn, "RoleSessionName", "admin")).orThrow());
-        var r = f.call(session, "support", "UpdateSupportPlan", Params.of("SupportPlan", "enterprise"));
+        var r = f.call(session, "aws-portal", "ActivateIamAccessToBilling", Params.of());
         assertThat(r.error().getMessage()).startsWith("User: arn:aws:sts::" + A + ":assumed-role/Admin/admin is not "
-                + "authorized to perform: support:UpdateSupportPlan");
-        assertThat(f.sandbox.trail().events(A)).anyMatch(e -> "UpdateSupportPlan".equals(e.eventName())
+                + "authorized to perform: aws-portal:ActivateIamAccessToBilling");
+        assertThat(f.sandbox.trail().events(A)).anyMatch(e -> "ActivateIamAccessToBilling".equals(e.eventName())
                 && "AccessDenied".equals(e.errorCode()));
+    }
+
+    /**
+     * The Support plan is no longer root-only: the AWS managed policy AWSSupportPlansFullAccess grants
+     * supportplans:StartSupportPlanUpdate to IAM identities, so IAM policies decide, as for any call.
+     * https://docs.aws.amazon.com/awssupport/latest/user/managed-policies-aws-support-plans.html
+     */
+    @Test
+    void theSupportPlanIsChangedByWhoeverIamPoliciesAllow() {
+        var admin = f.user(A, "admin", SandboxFixture.ADMIN);
+        assertThat(f.call(admin, "support", "UpdateSupportPlan", Params.of("SupportPlan", "business")).succeeded())
+                .isTrue();
+        assertThat(f.sandbox.account(A).supportPlan()).isEqualTo("business");
+        var reader = f.user(A, "reader", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}");
+        CallResult refused = f.call(reader, "support", "UpdateSupportPlan", Params.of("SupportPlan", "basic"));
+        assertThat(refused.error().code()).isEqualTo("AccessDenied");
+        assertThat(refused.error().getMessage()).contains("supportplans:StartSupportPlanUpdate")
+                .doesNotContain("root user");
+        assertThat(f.sandbox.account(A).supportPlan()).isEqualTo("business");
     }
 }

@@ -27,17 +27,48 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every case of the data-driven authorize corpus (src/test/resources/iam/authorize-cases/*.json)
  * through {@link AuthorizeCommand#handle(String)} and compares the decision with the one the cited
- * AWS documentation page implies.
+ * AWS documentation page implies, and the reason with the case's: the deciding layer ({@code decidingLayer})
+ * and exactly the statements that applied ({@code matchedStatements}: "policyId#index" with the 0-based
+ * statement index, or "policyId#Sid"), as Cedar's corpus checks {@code reason}. A right decision for the
+ * wrong reason fails. Format: src/test/resources/iam/authorize-cases/README.
  */
 class AuthorizeCorpusTest {
 
     private static final String FOLDER = "iam/authorize-cases";
-    private static final Set<String> CASE_FIELDS = Set.of("title", "doc", "request", "expected");
+    private static final Set<String> CASE_FIELDS = Set.of("title", "doc", "request", "expected", "decidingLayer",
+            "matchedStatements");
     private static final Set<String> DECISIONS = Set.of("Allow", "ExplicitDeny", "ImplicitDeny");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One corpus case as read from a file. */
-    record CorpusCase(String file, String title, String doc, JsonNode request, String expected) {}
+    record CorpusCase(String file, String title, String doc, JsonNode request, String expected, String decidingLayer,
+            List<StatementRef> matched) {}
+
+    /** A statement named by a case: its policy id and either its 0-based index or its Sid. */
+    record StatementRef(String policyId, Integer index, String sid) {
+        static StatementRef parse(String text) {
+            int hash = text.lastIndexOf('#');
+            if (hash <= 0 || hash == text.length() - 1) {
+                throw new IllegalArgumentException("matched statement '" + text + "' is not policyId#index or policyId#Sid");
+            }
+            String policy = text.substring(0, hash);
+            String ref = text.substring(hash + 1);
+            return ref.chars().allMatch(Character::isDigit) ? new StatementRef(policy, Integer.parseInt(ref), null)
+                    : new StatementRef(policy, null, ref);
+        }
+
+        boolean matches(JsonNode m) {
+            if (!policyId.equals(m.path("policyId").asText())) {
+                return false;
+            }
+            return index != null ? m.path("statementIndex").asInt(-1) == index : sid.equals(m.path("sid").asText(null));
+        }
+
+        @Override
+        public String toString() {
+            return policyId + "#" + (index != null ? index : sid);
+        }
+    }
 
     /** One dynamic container per corpus file, one dynamic test per case; a malformed file fails as a whole. */
     @TestFactory
@@ -99,7 +130,35 @@ class AuthorizeCorpusTest {
             if (!titles.add(title)) {
                 throw new IllegalArgumentException(where + " repeats the title '" + title + "'");
             }
-            cases.add(new CorpusCase(file, title, doc, request, expected));
+            // Every case states its reason: a right decision for the wrong reason must fail.
+            if (!node.has("decidingLayer") || !node.has("matchedStatements")) {
+                throw new IllegalArgumentException(where + " (" + title + ") needs decidingLayer and matchedStatements");
+            }
+            String layer = null;
+            if (node.has("decidingLayer")) {
+                layer = text(node, "decidingLayer", where);
+                try {
+                    PolicyLayer.valueOf(layer);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + " (" + title + ") decidingLayer " + layer
+                            + " is not one of " + java.util.Arrays.toString(PolicyLayer.values()));
+                }
+            }
+            List<StatementRef> matched = null;
+            if (node.has("matchedStatements")) {
+                JsonNode list = node.get("matchedStatements");
+                if (!list.isArray()) {
+                    throw new IllegalArgumentException(where + " (" + title + ") matchedStatements must be an array");
+                }
+                matched = new ArrayList<>();
+                for (JsonNode m : list) {
+                    if (!m.isTextual()) {
+                        throw new IllegalArgumentException(where + " (" + title + ") matchedStatements holds strings");
+                    }
+                    matched.add(StatementRef.parse(m.asText()));
+                }
+            }
+            cases.add(new CorpusCase(file, title, doc, request, expected, layer, matched));
         }
         return cases;
     }
@@ -122,5 +181,33 @@ class AuthorizeCorpusTest {
         JsonNode decision = result.get("decision");
         assertEquals(c.expected(), decision == null ? null : decision.asText(),
                 () -> c.file() + ": " + c.title() + "\n  per " + c.doc() + "\n  request: " + line + "\n  output: " + output);
+        JsonNode explanation = result.path("explanation");
+        if (c.decidingLayer() != null) {
+            assertEquals(c.decidingLayer(), explanation.path("decidingLayer").asText(null),
+                    () -> c.file() + ": " + c.title() + ": right decision, wrong deciding layer\n  per " + c.doc()
+                            + "\n  output: " + output);
+        }
+        if (c.matched() != null) {
+            List<JsonNode> actual = new ArrayList<>();
+            explanation.path("matchedStatements").forEach(actual::add);
+            List<String> problems = new ArrayList<>();
+            List<JsonNode> left = new ArrayList<>(actual);
+            for (StatementRef ref : c.matched()) {
+                JsonNode hit = left.stream().filter(ref::matches).findFirst().orElse(null);
+                if (hit == null) {
+                    problems.add("expected " + ref + " to apply");
+                } else {
+                    left.remove(hit);
+                }
+            }
+            for (JsonNode extra : left) {
+                problems.add("did not expect " + extra.path("policyId").asText() + "#" + extra.path("statementIndex").asInt()
+                        + (extra.has("sid") ? " (" + extra.get("sid").asText() + ")" : "") + " to apply");
+            }
+            if (!problems.isEmpty()) {
+                fail(c.file() + ": " + c.title() + ": right decision, wrong matched statements: "
+                        + String.join("; ", problems) + "\n  per " + c.doc() + "\n  output: " + output);
+            }
+        }
     }
 }

@@ -209,4 +209,19 @@ class ConditionOperatorsTest {
         assertEquals("Bool", miss.condition().operator());
         assertTrue(d.missingContextKeys().contains("aws:MultiFactorAuthPresent"));
     }
+
+    /** The evaluator knows every operator of the one list, with and without IfExists, in AWS's spelling only. */
+    @Test
+    void theEvaluatorKnowsEveryOperatorOfTheList() {
+        for (org.iamdojo.iam.policy.ConditionOperator op : org.iamdojo.iam.policy.ConditionOperator.values()) {
+            for (String written : java.util.List.of(op.awsName(), op.awsName() + "IfExists")) {
+                org.iamdojo.iam.policy.Condition c = new org.iamdojo.iam.policy.Condition(written, "aws:SourceIp",
+                        java.util.List.of("x"), org.iamdojo.iam.policy.SourceLocation.UNKNOWN);
+                assertTrue(CompiledCondition.compile(c, true).known(), written);
+            }
+        }
+        org.iamdojo.iam.policy.Condition lower = new org.iamdojo.iam.policy.Condition("stringequals", "aws:SourceIp",
+                java.util.List.of("x"), org.iamdojo.iam.policy.SourceLocation.UNKNOWN);
+        assertTrue(!CompiledCondition.compile(lower, true).known());
+    }
 }

@@ -17,7 +17,7 @@ class ExamGraderTest {
             int n = i;
             options.add(new Question.Option("o" + i, "보기" + i, java.util.Arrays.stream(correct).anyMatch(c -> c == n)));
         }
-        return new Question(id, List.of("SAA-C03"), topics, "explicit-deny-wins", null, Text.both("q"), options,
+        return new Question(id, List.of("SAA-C03/1.1"), topics, "explicit-deny-wins", null, Text.both("q"), options,
                 Text.both("e"));
     }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.scenario.ScenarioCatalog;
@@ -16,11 +19,36 @@ import org.junit.jupiter.api.io.TempDir;
 /** Broken question and path files are reported with file, line and field; a broken file never hides the others. */
 class PracticeParserTest {
     static final Predicate<String> SCENARIOS = Set.of("explicit-deny-wins", "root-account-hygiene")::contains;
+    /** The shipped exam guide outlines, by certification. */
+    static final Map<String, ExamGuide> GUIDES = guides();
+
+    static Map<String, ExamGuide> guides() {
+        Map<String, ExamGuide> out = new TreeMap<>();
+        for (String cert : List.of("CLF-C02", "SAA-C03", "SCS-C02")) {
+            try {
+                PracticeParser.Guide g = PracticeParser.guide("guides/" + cert + ".yaml",
+                        Files.readString(Path.of("scenarios/guides/" + cert + ".yaml")));
+                assertThat(g.problems()).isEmpty();
+                out.put(cert, g.guide());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** A temporary scenarios folder's guides: the shipped ones. */
+    static void copyGuides(Path dir) throws IOException {
+        Path guides = Files.createDirectories(dir.resolve("guides"));
+        for (String cert : List.of("CLF-C02", "SAA-C03", "SCS-C02")) {
+            Files.copy(Path.of("scenarios/guides/" + cert + ".yaml"), guides.resolve(cert + ".yaml"));
+        }
+    }
 
     static final String GOOD = """
             questions:
               - id: explicit-deny
-                certifications: [SAA-C03]
+                tasks: [SAA-C03/1.1, SCS-C02/4.2]
                 topics: [explicit-deny]
                 scenario: explicit-deny-wins
                 source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
@@ -36,7 +64,7 @@ class PracticeParserTest {
     }
 
     ScenarioProblem only(String text) {
-        PracticeParser.Questions r = PracticeParser.questions("deny.yaml", text, SCENARIOS);
+        PracticeParser.Questions r = PracticeParser.questions("deny.yaml", text, SCENARIOS, GUIDES);
         assertThat(r.ok()).isFalse();
         assertThat(r.questions()).isEmpty();
         assertThat(r.problems().get(0).file()).isEqualTo("deny.yaml");
@@ -45,7 +73,7 @@ class PracticeParserTest {
 
     @Test
     void goodFileParses() {
-        PracticeParser.Questions r = PracticeParser.questions("deny.yaml", GOOD, SCENARIOS);
+        PracticeParser.Questions r = PracticeParser.questions("deny.yaml", GOOD, SCENARIOS, GUIDES);
         assertThat(r.problems()).isEmpty();
         assertThat(r.questions()).singleElement().satisfies(q -> {
             assertThat(q.correctOptions()).containsExactly(0);
@@ -106,11 +134,108 @@ class PracticeParserTest {
     }
 
     @Test
-    void wrongCertificationCode() {
-        String text = GOOD.replace("[SAA-C03]", "[solutions-architect]");
+    void malformedTaskTag() {
+        String text = GOOD.replace("[SAA-C03/1.1, SCS-C02/4.2]", "[SAA-C03/1.1, solutions-architect]");
         ScenarioProblem p = only(text);
-        assertThat(p.path()).isEqualTo("questions[0].certifications[0]");
+        assertThat(p.path()).isEqualTo("questions[0].tasks[1]");
+        assertThat(p.line()).isEqualTo(lineOf(text, "tasks:"));
+        assertThat(p.message()).contains("'solutions-architect'").contains("SCS-C02/4.2");
+    }
+
+    @Test
+    void taskStatementTheGuideDoesNotHave() {
+        String text = GOOD.replace("SCS-C02/4.2", "SCS-C02/4.3");
+        ScenarioProblem p = only(text);
+        assertThat(p.format()).isEqualTo("deny.yaml:" + lineOf(text, "tasks:") + ": questions[0].tasks[1]: 'SCS-C02/4.3': "
+                + "the SCS-C02 exam guide has no task statement 4.3 (it has 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 2.4, 2.5, 3.1, "
+                + "3.2, 3.3, 3.4, 4.1, 4.2, 5.1, 5.2, 5.3, 5.4, 6.1, 6.2, 6.3, 6.4)");
+    }
+
+    @Test
+    void taskOfAnExamWithoutAGuide() {
+        ScenarioProblem p = only(GOOD.replace("SAA-C03/1.1", "DVA-C02/2.1"));
+        assertThat(p.path()).isEqualTo("questions[0].tasks[0]");
+        assertThat(p.message()).isEqualTo("'DVA-C02/2.1': there is no exam guide DVA-C02 (known: CLF-C02, SAA-C03, SCS-C02)");
+    }
+
+    @Test
+    void theOldCertificationsFieldIsUnknown() {
+        String text = GOOD.replace("tasks: [SAA-C03/1.1, SCS-C02/4.2]", "certifications: [SAA-C03]");
+        ScenarioProblem p = only(text);
+        assertThat(p.path()).isEqualTo("questions[0].certifications");
         assertThat(p.line()).isEqualTo(lineOf(text, "certifications:"));
+    }
+
+    @Test
+    void tagsAreRequiredAndListedOnce() {
+        assertThat(only(GOOD.replace("    tasks: [SAA-C03/1.1, SCS-C02/4.2]\n", "")).path()).isEqualTo("questions[0].tasks");
+        ScenarioProblem twice = only(GOOD.replace("[SAA-C03/1.1, SCS-C02/4.2]", "[SAA-C03/1.1, SAA-C03/1.1]"));
+        assertThat(twice.path()).isEqualTo("questions[0].tasks[1]");
+        assertThat(twice.message()).contains("listed twice");
+    }
+
+    @Test
+    void sourceIsRequiredAndAnAwsPage() {
+        String without = GOOD.replace("    source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html\n", "");
+        assertThat(only(without).path()).isEqualTo("questions[0].source");
+        ScenarioProblem elsewhere = only(GOOD.replace("https://docs.aws.amazon.com/", "https://example.com/"));
+        assertThat(elsewhere.path()).isEqualTo("questions[0].source");
+        assertThat(elsewhere.message()).contains("docs.aws.amazon.com");
+    }
+
+    @Test
+    void scenarioIsOptional() {
+        PracticeParser.Questions r = PracticeParser.questions("deny.yaml",
+                GOOD.replace("    scenario: explicit-deny-wins\n", ""), SCENARIOS, GUIDES);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.questions().get(0).scenario()).isNull();
+        assertThat(r.questions().get(0).certifications()).containsExactly("SAA-C03", "SCS-C02");
+        assertThat(r.questions().get(0).tasksOf("SCS-C02")).containsExactly("4.2");
+    }
+
+    @Test
+    void aMultipleResponseStemSaysHowManyToChoose() {
+        String two = GOOD.replace("{en: \"Allow\", ko: \"허용\"}", "{en: \"Allow\", ko: \"허용\", correct: true}")
+                .replace("  - {en: \"Deny\", ko: \"거부\", correct: true}", "  - {en: \"Deny\", ko: \"거부\", correct: true}\n      - {en: \"Neither\", ko: \"둘 다 아님\"}");
+        PracticeParser.Questions r = PracticeParser.questions("deny.yaml", two, SCENARIOS, GUIDES);
+        assertThat(r.problems()).extracting(ScenarioProblem::path).containsExactly("questions[0].question.en", "questions[0].question.ko");
+        assertThat(r.problems().get(0).message()).contains("(Choose two.)");
+        String fixed = two.replace("{en: \"Who wins?\", ko: \"누가 이기나요?\"}",
+                "{en: \"Who wins? (Choose two.)\", ko: \"누가 이기나요? (두 개 선택)\"}");
+        assertThat(PracticeParser.questions("deny.yaml", fixed, SCENARIOS, GUIDES).problems()).isEmpty();
+        // One correct option but the stem asks for two.
+        assertThat(only(GOOD.replace("Who wins?\"", "Who wins? (Choose two.)\"")).path()).isEqualTo("questions[0].question");
+    }
+
+    @Test
+    void brokenGuideIsReportedAndItsTagsAreUnknown(@TempDir Path dir) throws IOException {
+        copyGuides(dir);
+        Path guide = dir.resolve("guides/SCS-C02.yaml");
+        String text = Files.readString(guide).replace("weight: 16", "weight: 17");
+        Files.writeString(guide, text);
+        Path questions = Files.createDirectories(dir.resolve("questions"));
+        Files.writeString(questions.resolve("good.yaml"), GOOD);
+        ScenarioCatalog scenarios = new ScenarioCatalog(Path.of("scenarios"), PolicyValidator.standard());
+        PracticeCatalog catalog = new PracticeCatalog(questions, dir.resolve("paths"), scenarios);
+        assertThat(catalog.guides()).extracting(ExamGuide::certification).containsExactly("CLF-C02", "SAA-C03");
+        assertThat(catalog.unavailable()).extracting(ScenarioCatalog.Unavailable::file)
+                .containsExactly("guides/SCS-C02.yaml", "questions/good.yaml");
+        assertThat(catalog.unavailable().get(0).problems().get(0).format())
+                .isEqualTo("guides/SCS-C02.yaml:" + lineOf(text, "domains:") + ": domains: the domain weights add up to 101 %, not 100 %");
+    }
+
+    @Test
+    void guideNumbersFollowTheGuide() throws IOException {
+        String text = Files.readString(Path.of("scenarios/guides/SAA-C03.yaml")).replace("{id: \"1.2\"", "{id: \"1.4\"");
+        PracticeParser.Guide g = PracticeParser.guide("guides/SAA-C03.yaml", text);
+        assertThat(g.ok()).isFalse();
+        assertThat(g.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("domains[0].tasks[1].id");
+            assertThat(p.line()).isEqualTo(lineOf(text, "{id: \"1.4\""));
+        });
+        String unquoted = Files.readString(Path.of("scenarios/guides/SAA-C03.yaml")).replace("{id: \"1.2\"", "{id: 1.2");
+        assertThat(PracticeParser.guide("guides/SAA-C03.yaml", unquoted).problems()).singleElement()
+                .satisfies(p -> assertThat(p.path()).isEqualTo("domains[0].tasks[1].id"));
     }
 
     @Test
@@ -124,7 +249,7 @@ class PracticeParserTest {
                   - question: nope
                 exam: {minutes: 10, questions: 2}
                 """;
-        PracticeParser.Path r = PracticeParser.path("SAA-C03.yaml", text, SCENARIOS, id -> null);
+        PracticeParser.Path r = PracticeParser.path("SAA-C03.yaml", text, SCENARIOS, id -> null, GUIDES::containsKey);
         assertThat(r.ok()).isFalse();
         assertThat(r.problems()).extracting(ScenarioProblem::path).contains("items[1].question", "exam.questions");
         assertThat(r.problems().get(0).line()).isEqualTo(6);
@@ -132,6 +257,7 @@ class PracticeParserTest {
 
     @Test
     void brokenFileIsReportedAndTheOthersLoad(@TempDir Path dir) throws IOException {
+        copyGuides(dir);
         Path questions = Files.createDirectories(dir.resolve("questions"));
         Files.writeString(questions.resolve("good.yaml"), GOOD);
         Files.writeString(questions.resolve("bad.yaml"), GOOD.replace("explicit-deny\n", "other\n")
@@ -147,6 +273,7 @@ class PracticeParserTest {
 
     @Test
     void oddFilesAreUnavailableNotFatal(@TempDir Path dir) throws IOException {
+        copyGuides(dir);
         Path questions = Files.createDirectories(dir.resolve("questions"));
         Files.writeString(questions.resolve("good.yaml"), GOOD);
         Files.writeString(questions.resolve("a-null-item.yaml"), "questions: [~]\n");
@@ -167,6 +294,7 @@ class PracticeParserTest {
     void scenarioReloadRechecksTheLinksAndAFixedFileComesBack(@TempDir Path dir) throws IOException {
         Path scenarioDir = Files.createDirectories(dir.resolve("scenarios"));
         Path questions = Files.createDirectories(scenarioDir.resolve("questions"));
+        copyGuides(scenarioDir);
         Files.writeString(questions.resolve("deny.yaml"), GOOD.replace("    topics:", "    difficulty: hard\n    topics:"));
         ScenarioCatalog scenarios = new ScenarioCatalog(scenarioDir, PolicyValidator.standard());
         PracticeCatalog catalog = new PracticeCatalog(questions, scenarioDir.resolve("paths"), scenarios);

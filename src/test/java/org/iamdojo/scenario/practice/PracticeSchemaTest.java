@@ -34,5 +34,10 @@ class PracticeSchemaTest {
         assertThat(fields(path.at("/properties"))).containsExactlyInAnyOrderElementsOf(components(PracticePath.class));
         assertThat(fields(path.at("/properties/items/items/properties"))).containsExactlyInAnyOrderElementsOf(components(PracticePath.Item.class));
         assertThat(fields(path.at("/properties/exam/properties"))).containsExactlyInAnyOrderElementsOf(components(PracticePath.Exam.class));
+        JsonNode guide = json.readTree(Path.of("scenarios/questions/guide.schema.json").toFile());
+        assertThat(fields(guide.at("/properties"))).containsExactlyInAnyOrderElementsOf(components(ExamGuide.class));
+        assertThat(fields(guide.at("/properties/domains/items/properties"))).containsExactlyInAnyOrderElementsOf(components(ExamGuide.Domain.class));
+        assertThat(fields(guide.at("/properties/domains/items/properties/tasks/items/properties")))
+                .containsExactlyInAnyOrderElementsOf(components(ExamGuide.Task.class));
     }
 }

@@ -25,7 +25,7 @@ class QuestionOrderTest {
             List<Integer> order = q.optionOrder("exam-7f3a");
             assertThat(order).containsExactlyInAnyOrderElementsOf(q.optionPositions());
             // A fresh Question object (as after a restart, when the file is read again) gives the same order.
-            Question reread = new Question(q.id(), q.certifications(), q.topics(), q.scenario(), q.source(),
+            Question reread = new Question(q.id(), q.tasks(), q.topics(), q.scenario(), q.source(),
                     q.question(), q.options(), q.explanation());
             assertThat(reread.optionOrder("exam-7f3a")).isEqualTo(order);
         }

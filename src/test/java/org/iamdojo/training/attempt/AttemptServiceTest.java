@@ -7,6 +7,7 @@ import org.iamdojo.InMemoryAppTest;
 import org.iamdojo.iam.account.AuthorizationDetails;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.scenario.GradeReport;
+import org.iamdojo.scenario.HintUse;
 import org.iamdojo.training.member.MemberService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class AttemptServiceTest {
         assertThat(resumed.id()).isEqualTo(live.id());
         assertThat(AuthorizationDetails.export(resumed.attempt().sandbox(), resumed.attempt().sandbox().account(account))
                 .toString()).isEqualTo(before);
-        assertThat(resumed.attempt().hintsUsed()).containsExactly("2.1");
+        assertThat(resumed.attempt().hintsUsed()).containsExactly(new HintUse(2, 1));
         assertThat(resumed.attempt().stepStart(2)).isNotNull();
         assertThat(resumed.attempt().sandbox().trail().events()).hasSize(trailBefore);
         assertThat(resumed.attempt().sandbox().clock().offset()).isEqualTo(Duration.ofMinutes(30));
@@ -88,13 +89,13 @@ class AttemptServiceTest {
         assertThat(report.total()).isEqualTo(report.max());
         AttemptRecord stored = attempts.history("grade-learner").get(0);
         assertThat(stored.bestScore()).isEqualTo(report.max());
-        assertThat(stored.status()).isEqualTo("COMPLETED");
+        assertThat(stored.status()).isEqualTo(AttemptStatus.COMPLETED);
 
         LiveAttempt fresh = attempts.reset(live.id(), "grade-learner");
         assertThat(fresh.id()).isNotEqualTo(live.id());
         assertThat(attempts.grade(fresh).passed()).isFalse();
         assertThat(attempts.history("grade-learner")).extracting(AttemptRecord::status)
-                .contains("RESET", "IN_PROGRESS");
+                .contains(AttemptStatus.RESET, AttemptStatus.IN_PROGRESS);
     }
 
     @Test

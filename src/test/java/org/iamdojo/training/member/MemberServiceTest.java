@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.iamdojo.InMemoryAppTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Sign-up rules, the first admin, temporary locks and admin actions, against the real database schema. */
+/** Sign-up rules, the first admin, admin actions and the sign-up rate, against the real database schema. */
 @InMemoryAppTest
 class MemberServiceTest {
 
@@ -59,33 +56,6 @@ class MemberServiceTest {
     }
 
     @Test
-    void fifthFailureLocksTheAccountForTwoMinutes() {
-        members.signUp("svc-lock", "Str0ng-enough-pass");
-        Instant start = Instant.parse("2030-01-01T00:00:00Z");
-        members.setClock(Clock.fixed(start, ZoneOffset.UTC));
-        for (int i = 0; i < MemberService.MAX_FAILED_SIGN_INS - 1; i++) {
-            members.recordFailedSignIn("svc-lock");
-        }
-        assertThat(userDetails.loadUserByUsername("svc-lock").isAccountNonLocked()).isTrue();
-        members.recordFailedSignIn("svc-lock");
-        assertThat(userDetails.loadUserByUsername("svc-lock").isAccountNonLocked()).isFalse();
-
-        members.setClock(Clock.fixed(start.plus(MemberService.LOCK_DURATION).plus(Duration.ofSeconds(1)), ZoneOffset.UTC));
-        assertThat(userDetails.loadUserByUsername("svc-lock").isAccountNonLocked()).isTrue();
-    }
-
-    @Test
-    void successfulSignInResetsTheCounter() {
-        members.signUp("svc-reset", "Str0ng-enough-pass");
-        for (int i = 0; i < MemberService.MAX_FAILED_SIGN_INS - 1; i++) {
-            members.recordFailedSignIn("svc-reset");
-        }
-        members.recordSuccessfulSignIn("svc-reset");
-        members.recordFailedSignIn("svc-reset");
-        assertThat(members.find("svc-reset").orElseThrow().getFailedSignIns()).isEqualTo(1);
-    }
-
-    @Test
     void disabledMembersCannotSignInAndAdminsCannotDisableThemselves() {
         members.signUp("svc-off", "Str0ng-enough-pass");
         members.setEnabled("svc-off", false, "admin");
@@ -100,5 +70,33 @@ class MemberServiceTest {
         members.setInstructor("svc-teach", true);
         assertThat(userDetails.loadUserByUsername("svc-teach").getAuthorities()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_LEARNER", "ROLE_INSTRUCTOR");
+    }
+
+    @Test
+    void accessFollowsDisablingAndRevokingAtOnce() {
+        members.signUp("svc-state", "Str0ng-enough-pass");
+        members.setInstructor("svc-state", true);
+        assertThat(members.access("svc-state").orElseThrow().roles()).contains(MemberRole.INSTRUCTOR);
+        members.setInstructor("svc-state", false);
+        assertThat(members.access("svc-state").orElseThrow().roles()).containsExactly(MemberRole.LEARNER);
+        assertThat(members.access("svc-state").orElseThrow().enabled()).isTrue();
+        members.setEnabled("svc-state", false, "admin");
+        assertThat(members.access("svc-state").orElseThrow().enabled()).isFalse();
+        assertThat(members.access("svc-nobody")).isEmpty();
+    }
+
+    @Test
+    void signUpsAreLimitedPerAddressWithoutLookingTheNameUp() {
+        String address = "198.51.100.77";
+        for (int i = 0; i < 60; i++) {
+            assertThat(members.checkSignUpFrom(address, "admin", "Str0ng-enough-pass"))
+                    .containsExactly(new SignUpProblem("username", "signup.error.username.taken"));
+        }
+        // Over the limit the answer is the same for a taken name and a free one.
+        assertThat(members.checkSignUpFrom(address, "admin", "Str0ng-enough-pass"))
+                .containsExactly(new SignUpProblem("username", "signup.error.rate"));
+        assertThat(members.checkSignUpFrom(address, "svc-free-name", "Str0ng-enough-pass"))
+                .containsExactly(new SignUpProblem("username", "signup.error.rate"));
+        assertThat(members.checkSignUpFrom("198.51.100.78", "svc-free-name", "Str0ng-enough-pass")).isEmpty();
     }
 }

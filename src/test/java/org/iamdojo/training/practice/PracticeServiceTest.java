@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.iamdojo.InMemoryAppTest;
 import org.iamdojo.scenario.practice.ExamGrader;
+import org.iamdojo.scenario.practice.ExamGuide;
+import org.iamdojo.scenario.practice.PracticePlan;
 import org.iamdojo.scenario.practice.PracticeCatalog;
 import org.iamdojo.scenario.practice.Question;
 import org.iamdojo.training.attempt.AttemptService;
@@ -31,7 +33,7 @@ class PracticeServiceTest {
     void examIsGradedPerTopicAndStored() {
         members.signUp("exam-service", "Dojo-Practice-42");
         ExamRecord exam = service.startExam("exam-service", "SAA-C03");
-        assertThat(exam.questionIds()).hasSize(10).doesNotHaveDuplicates();
+        assertThat(exam.questionIds()).hasSize(20).doesNotHaveDuplicates();
         assertThat(exam.scenarioAttempts()).containsOnlyKeys("explicit-deny-wins");
         assertThat(service.startExam("exam-service", "SAA-C03").id()).as("one open exam at a time").isEqualTo(exam.id());
 
@@ -62,8 +64,8 @@ class PracticeServiceTest {
         });
         ExamRecord done = outcome.exam();
         assertThat(done.finished()).isTrue();
-        assertThat(done.score()).isEqualTo(9 + scenarioPoints);
-        assertThat(done.maxScore()).isEqualTo(10 + 5);
+        assertThat(done.score()).isEqualTo(19 + scenarioPoints);
+        assertThat(done.maxScore()).isEqualTo(20 + 5);
         assertThat(done.topics()).hasSize(expected.size());
         for (ExamGrader.TopicScore t : done.topics()) {
             assertThat(new int[] {t.earned(), t.max()}).as(t.topic()).containsExactly(expected.get(t.topic()));
@@ -103,6 +105,56 @@ class PracticeServiceTest {
         assertThat(progress.done()).isEqualTo(1);
         assertThat(service.topicsByCorrectRate("path-learner").get(0))
                 .isEqualTo(new ExamGrader.TopicScore("scp", 0, 1));
+    }
+
+    @Test
+    void consecutiveExamsDrawFreshQuestionsBalancedByTheGuidesDomainWeights() {
+        members.signUp("exam-repeat", "Dojo-Practice-42");
+        ExamGuide guide = catalog.guide("SCS-C02").orElseThrow();
+        java.util.List<String> previous = java.util.List.of();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ExamRecord exam = service.startExam("exam-repeat", "SCS-C02");
+            java.util.List<String> before = previous;
+            assertThat(exam.questionIds()).hasSize(20).doesNotHaveDuplicates();
+            assertThat(exam.questionIds()).as("attempt %s repeats none of the previous one", attempt)
+                    .noneMatch(before::contains);
+            // Every domain of the guide with questions on the path is represented, as its weight asks for 20 seats.
+            Map<Integer, Integer> byDomain = new java.util.TreeMap<>();
+            for (String id : exam.questionIds()) {
+                String task = catalog.question(id).orElseThrow().tasksOf("SCS-C02").get(0);
+                byDomain.merge(guide.domainOf(task).orElseThrow().number(), 1, Integer::sum);
+            }
+            assertThat(byDomain.keySet()).as("domains of attempt %s", attempt).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(byDomain.get(3)).as("domain 3 (20 %%) gets at least as many as domain 1 (14 %%)")
+                    .isGreaterThanOrEqualTo(byDomain.get(1));
+            service.finishExam("exam-repeat", exam.id());
+            previous = exam.questionIds();
+        }
+    }
+
+    @Test
+    void thePlanPutsTheTaskStatementsOfWrongAnswersAndFailedChecksFirst() {
+        members.signUp("plan-learner", "Dojo-Practice-42");
+        PracticePlan.Plan fresh = service.plan("plan-learner", "SCS-C02");
+        assertThat(fresh.weak()).isEmpty();
+        assertThat(fresh.next()).isNotEmpty().allMatch(s -> s.reason() != PracticePlan.Reason.WEAK);
+
+        // A wrong answer to a question that serves only SCS-C02 6.1 makes 6.1 weak and moves its items up.
+        Question scp = catalog.question("scp-not-management-account").orElseThrow();
+        assertThat(scp.tasksOf("SCS-C02")).containsExactly("6.1");
+        service.answer("plan-learner", scp.id(), Set.of(wrongOption(scp)));
+        PracticePlan.Plan afterAnswer = service.plan("plan-learner", "SCS-C02");
+        assertThat(afterAnswer.weak()).extracting(PracticePlan.TaskScore::task).containsExactly("6.1");
+        assertThat(afterAnswer.next().get(0).task()).isEqualTo("6.1");
+        assertThat(afterAnswer.next().get(0).reason()).isEqualTo(PracticePlan.Reason.WEAK);
+
+        // Failing checks of a scenario counts against the task statements of the questions that link to it.
+        var live = attempts.open("plan-learner", "privilege-escalation");
+        attempts.grade(live);
+        PracticePlan.Plan afterGrading = service.plan("plan-learner", "SCS-C02");
+        assertThat(afterGrading.weak()).extracting(PracticePlan.TaskScore::task).contains("4.2", "6.1");
+        assertThat(afterGrading.next()).filteredOn(s -> s.reason() == PracticePlan.Reason.WEAK)
+                .extracting(s -> s.item().scenario()).contains("privilege-escalation");
     }
 
     static int wrongOption(Question q) {

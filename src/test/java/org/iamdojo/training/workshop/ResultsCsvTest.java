@@ -19,8 +19,8 @@ class ResultsCsvTest {
         Workshop w = new Workshop("w1", 1, "Class", "ABC346", T, T.plusSeconds(3600), true, false, T,
                 List.of("a", "b"));
         Board.Row row = new Board.Row(2, username, List.of(
-                new Board.Cell("a", "x1", "IN_PROGRESS", 40, 100, 1, T),
-                new Board.Cell("b", null, Board.NOT_STARTED, null, null, 0, null)));
+                new Board.Cell("a", "x1", "IN_PROGRESS", 40, 100, 1, 3, T),
+                new Board.Cell("b", null, Board.NOT_STARTED, null, null, 0, 0, null)));
         return new Board(w, List.of(row), new Board.Summary(1, 0, List.of(0, 0), List.of()), T);
     }
 

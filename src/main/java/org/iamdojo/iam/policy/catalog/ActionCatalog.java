@@ -168,7 +168,7 @@ public final class ActionCatalog {
         Glob serviceGlob = Glob.compile(servicePattern, true);
         Glob nameGlob = Glob.compile(namePattern, true);
         for (ServiceInfo service : services()) {
-            if (!serviceGlob.matches(service.prefix().toLowerCase(java.util.Locale.ROOT))) {
+            if (!serviceGlob.matches(service.prefix().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             if (namePattern.indexOf('*') < 0 && namePattern.indexOf('?') < 0) {
@@ -176,7 +176,7 @@ public final class ActionCatalog {
                 continue;
             }
             for (ActionInfo action : service.actions()) {
-                if (nameGlob.matches(action.name().toLowerCase(java.util.Locale.ROOT))) {
+                if (nameGlob.matches(action.name().toLowerCase(Locale.ROOT))) {
                     result.add(action);
                 }
             }

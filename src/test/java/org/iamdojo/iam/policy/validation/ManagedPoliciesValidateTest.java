@@ -34,6 +34,6 @@ class ManagedPoliciesValidateTest {
         AwsManagedPolicy admin = AwsManagedPolicyCatalog.load().byName("AdministratorAccess").orElseThrow();
         return Stream.of(DynamicTest.dynamicTest("AdministratorAccess is full access", () ->
                 assertThat(validator.validate(admin.document(), PolicyType.IDENTITY_POLICY))
-                        .extracting(Finding::code).containsExactly("ALLOW_ALL_ACTIONS_ON_ALL_RESOURCES")));
+                        .extracting(Finding::issueCode).containsExactly("ALLOW_ALL_ACTIONS_ON_ALL_RESOURCES")));
     }
 }

@@ -42,7 +42,7 @@ class PolicyValidatorTest {
 
     private static void assertHas(List<Finding> findings, Severity severity, String code, int line, int column) {
         assertThat(findings).as(findings.toString())
-                .anySatisfy(f -> assertThat(f).extracting(Finding::severity, Finding::code, Finding::line, Finding::column)
+                .anySatisfy(f -> assertThat(f).extracting(Finding::severity, Finding::issueCode, Finding::line, Finding::column)
                         .containsExactly(severity, code, line, column));
     }
 
@@ -97,7 +97,7 @@ class PolicyValidatorTest {
     void aMissingVersionIsAWarningAtTheDocument() {
         String json = doc("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:ListAllMyBuckets\", \"Resource\": \"*\"}}");
         List<Finding> findings = check(json, IDENTITY_POLICY);
-        assertThat(findings).extracting(Finding::code).containsExactly("MISSING_VERSION");
+        assertThat(findings).extracting(Finding::issueCode).containsExactly("MISSING_VERSION");
         assertHas(findings, WARNING, "MISSING_VERSION", 1, 1);
     }
 
@@ -126,7 +126,7 @@ class PolicyValidatorTest {
         String json = identity("    \"effect\": \"Allow\",", "    \"Action\": \"s3:GetObject\",", "    \"Resource\": \"*\"");
         List<Finding> findings = check(json, IDENTITY_POLICY);
         assertHas(findings, ERROR, "INVALID_POLICY_ELEMENT", 4, 5);
-        assertThat(findings).filteredOn(f -> f.code().equals("INVALID_POLICY_ELEMENT"))
+        assertThat(findings).filteredOn(f -> f.issueCode().equals("INVALID_POLICY_ELEMENT"))
                 .singleElement().extracting(Finding::message).asString().contains("use Effect");
         assertHas(findings, ERROR, "MISSING_EFFECT", 3, 3);
     }
@@ -191,7 +191,7 @@ class PolicyValidatorTest {
         String json = identity("    \"Effect\": \"Deny\",", "    \"Principal\": \"*\",", "    \"Action\": \"s3:*\"");
         List<Finding> findings = check(json, SERVICE_CONTROL_POLICY);
         assertHas(findings, ERROR, "SCP_SYNTAX_ERROR_PRINCIPAL", 5, 5);
-        assertThat(findings).extracting(Finding::code).doesNotContain("MISSING_RESOURCE");
+        assertThat(findings).extracting(Finding::issueCode).doesNotContain("MISSING_RESOURCE");
     }
 
     @Test
@@ -205,7 +205,7 @@ class PolicyValidatorTest {
     void aTrustPolicyWithoutPrincipalIsMissingItsPrincipal() {
         String json = identity("    \"Effect\": \"Allow\",", "    \"Action\": \"sts:AssumeRole\"");
         List<Finding> findings = check(json, TRUST_POLICY);
-        assertThat(findings).extracting(Finding::code).containsExactly("MISSING_PRINCIPAL");
+        assertThat(findings).extracting(Finding::issueCode).containsExactly("MISSING_PRINCIPAL");
         assertHas(findings, ERROR, "MISSING_PRINCIPAL", 3, 3);
     }
 
@@ -256,7 +256,7 @@ class PolicyValidatorTest {
         String json = identity("    \"Effect\": \"Allow\",", "    \"Action\": [\"s3:GetObject\", \"s3:GetObjekt\"],",
                 "    \"Resource\": \"*\"");
         List<Finding> findings = check(json, IDENTITY_POLICY);
-        assertThat(findings).extracting(Finding::code).containsExactly("INVALID_ACTION");
+        assertThat(findings).extracting(Finding::issueCode).containsExactly("INVALID_ACTION");
         assertHas(findings, ERROR, "INVALID_ACTION", 5, 32);
     }
 
@@ -277,7 +277,7 @@ class PolicyValidatorTest {
         String json = identity("    \"Effect\": \"Allow\",", "    \"Action\": [\"dynamodb:GetItem\", \"s4:GetObject\"],",
                 "    \"Resource\": \"*\"");
         List<Finding> findings = check(json, IDENTITY_POLICY);
-        assertThat(findings).extracting(Finding::code).containsExactly("INVALID_SERVICE_IN_ACTION");
+        assertThat(findings).extracting(Finding::issueCode).containsExactly("INVALID_SERVICE_IN_ACTION");
         assertHas(findings, ERROR, "INVALID_SERVICE_IN_ACTION", 5, 36);
     }
 
@@ -403,7 +403,7 @@ class PolicyValidatorTest {
                 "  {\"Sid\": \"One\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"},",
                 "  {\"Sid\": \"One\", \"Effect\": \"Deny\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}]}");
         List<Finding> findings = check(json, IDENTITY_POLICY);
-        assertThat(findings).extracting(Finding::code).containsExactly("UNIQUE_SIDS_REQUIRED");
+        assertThat(findings).extracting(Finding::issueCode).containsExactly("UNIQUE_SIDS_REQUIRED");
         assertHas(findings, ERROR, "UNIQUE_SIDS_REQUIRED", 3, 11);
     }
 
@@ -414,7 +414,7 @@ class PolicyValidatorTest {
         assertHas(check(json, IDENTITY_POLICY), ERROR, "UNSUPPORTED_SID", 4, 12);
         String resourcePolicy = identity("    \"Sid\": \"read reports\",", "    \"Effect\": \"Allow\",",
                 "    \"Principal\": \"*\",", "    \"Action\": \"s3:GetObject\",", "    \"Resource\": \"arn:aws:s3:::b/*\"");
-        assertThat(check(resourcePolicy, RESOURCE_POLICY)).extracting(Finding::code).doesNotContain("UNSUPPORTED_SID");
+        assertThat(check(resourcePolicy, RESOURCE_POLICY)).extracting(Finding::issueCode).doesNotContain("UNSUPPORTED_SID");
     }
 
     @Test
@@ -442,7 +442,7 @@ class PolicyValidatorTest {
     void allowWithNotActionIsASecurityWarning() {
         String json = identity("    \"Effect\": \"Allow\",", "    \"NotAction\": \"iam:*\",", "    \"Resource\": \"*\"");
         List<Finding> findings = check(json, IDENTITY_POLICY);
-        assertThat(findings).extracting(Finding::code).containsExactly("ALLOW_WITH_NOT_ACTION");
+        assertThat(findings).extracting(Finding::issueCode).containsExactly("ALLOW_WITH_NOT_ACTION");
         assertHas(findings, SECURITY_WARNING, "ALLOW_WITH_NOT_ACTION", 5, 5);
     }
 
@@ -531,7 +531,7 @@ class PolicyValidatorTest {
         String json = doc("{\"Statement\": [",
                 "  {\"Effect\": \"Allow\", \"Action\": \"s3:GetObjekt\", \"Resource\": \"*\"},",
                 "  {\"Effect\": \"Maybe\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}");
-        assertThat(check(json, IDENTITY_POLICY)).extracting(Finding::code)
+        assertThat(check(json, IDENTITY_POLICY)).extracting(Finding::issueCode)
                 .containsExactly("MISSING_VERSION", "INVALID_ACTION", "INVALID_EFFECT");
     }
 

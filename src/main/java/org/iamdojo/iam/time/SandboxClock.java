@@ -1,4 +1,4 @@
-package org.iamdojo.iam.sts;
+package org.iamdojo.iam.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +29,16 @@ public final class SandboxClock extends Clock {
         return new SandboxClock(Clock.fixed(at, ZoneOffset.UTC));
     }
 
-    /** Moves sandbox time forward. */
+    /** Moves sandbox time forward (a pinned instant too: time held still for a set-up moves with it). */
     public void advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("Sandbox time only moves forward");
         }
         offset = offset.plus(by);
+        Instant at = pinned;
+        if (at != null) {
+            pinned = at.plus(by);
+        }
     }
 
     /** Sets how far sandbox time is ahead of its base clock (restoring a saved sandbox). */

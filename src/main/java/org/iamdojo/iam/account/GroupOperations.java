@@ -1,0 +1,96 @@
+package org.iamdojo.iam.account;
+
+import static org.iamdojo.iam.account.IamEntities.group;
+import static org.iamdojo.iam.account.IamEntities.user;
+import static org.iamdojo.iam.account.IamInput.GROUP_NAME;
+import static org.iamdojo.iam.account.IamInput.name;
+import static org.iamdojo.iam.account.IamInput.path;
+import static org.iamdojo.iam.account.IamJson.entityJson;
+import static org.iamdojo.iam.account.IamJson.userJson;
+import static org.iamdojo.iam.account.IamQuotas.GROUPS_PER_USER;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** IAM groups and their members: CreateGroup, GetGroup, ListGroups, ListGroupsForUser, DeleteGroup, AddUserToGroup, RemoveUserFromGroup. */
+final class GroupOperations {
+    private GroupOperations() {
+    }
+
+    static ObjectNode createGroup(OperationContext c, Params p) {
+        String name = name(p, "GroupName", GROUP_NAME);
+        String path = path(p);
+        SandboxAccount a = c.account();
+        if (a.groups.containsKey(name)) {
+            throw AwsException.alreadyExists("Group with name " + name + " already exists.");
+        }
+        IamGroup g = new IamGroup(name, path, c.ids().uniqueId("AGPA", 21), a.iamArn("group", path, name), c.now());
+        a.groups.put(name, g);
+        ObjectNode r = c.object();
+        r.set("Group", entityJson(g, "Group"));
+        return r;
+    }
+
+    static ObjectNode getGroup(OperationContext c, Params p) {
+        IamGroup g = group(c, p.required("GroupName"));
+        ObjectNode r = c.object();
+        r.set("Group", entityJson(g, "Group"));
+        ArrayNode users = r.putArray("Users");
+        c.account().users.values().stream().filter(u -> u.groups.contains(g.name()))
+                .forEach(u -> users.add(userJson(c, u)));
+        r.put("IsTruncated", false);
+        return r;
+    }
+
+    static ObjectNode listGroups(OperationContext c, Params p) {
+        ObjectNode r = c.object();
+        ArrayNode list = r.putArray("Groups");
+        c.account().groups.values().forEach(g -> list.add(entityJson(g, "Group")));
+        r.put("IsTruncated", false);
+        return r;
+    }
+
+    static ObjectNode listGroupsForUser(OperationContext c, Params p) {
+        IamUser u = user(c, p.required("UserName"));
+        ObjectNode r = c.object();
+        ArrayNode list = r.putArray("Groups");
+        u.groups.forEach(g -> list.add(entityJson(c.account().group(g), "Group")));
+        r.put("IsTruncated", false);
+        return r;
+    }
+
+    static ObjectNode deleteGroup(OperationContext c, Params p) {
+        IamGroup g = group(c, p.required("GroupName"));
+        if (c.account().users.values().stream().anyMatch(u -> u.groups.contains(g.name()))) {
+            throw AwsException.deleteConflict("Cannot delete entity, must remove users from group first.");
+        }
+        if (!g.attachedPolicyArns.isEmpty()) {
+            throw AwsException.deleteConflict("Cannot delete entity, must detach all policies first.");
+        }
+        if (!g.inlinePolicies.isEmpty()) {
+            throw AwsException.deleteConflict("Cannot delete entity, must delete policies first.");
+        }
+        c.account().groups.remove(g.name());
+        return c.object();
+    }
+
+    static ObjectNode addUserToGroup(OperationContext c, Params p) {
+        IamGroup g = group(c, p.required("GroupName"));
+        IamUser u = user(c, p.required("UserName"));
+        if (!u.groups.contains(g.name()) && u.groups.size() >= GROUPS_PER_USER) {
+            throw AwsException.limitExceeded("Cannot exceed quota for GroupsPerUser: " + GROUPS_PER_USER);
+        }
+        u.groups.add(g.name());
+        return c.object();
+    }
+
+    static ObjectNode removeUserFromGroup(OperationContext c, Params p) {
+        IamGroup g = group(c, p.required("GroupName"));
+        IamUser u = user(c, p.required("UserName"));
+        if (!u.groups.remove(g.name())) {
+            throw AwsException.noSuchEntity("The user with name " + u.name()
+                    + " is not in group " + g.name() + ".");
+        }
+        return c.object();
+    }
+}

@@ -1,0 +1,116 @@
+package org.iamdojo.iam.account;
+
+import static org.iamdojo.iam.account.IamEntities.requirePolicy;
+import static org.iamdojo.iam.account.IamEntities.role;
+import static org.iamdojo.iam.account.IamInput.ROLE_NAME;
+import static org.iamdojo.iam.account.IamInput.decode;
+import static org.iamdojo.iam.account.IamInput.name;
+import static org.iamdojo.iam.account.IamInput.path;
+import static org.iamdojo.iam.account.IamInput.tag;
+import static org.iamdojo.iam.account.IamJson.roleJson;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** IAM roles: CreateRole, GetRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy, DeleteRole, TagRole, UntagRole. */
+final class RoleOperations {
+    private RoleOperations() {
+    }
+
+    static ObjectNode createRole(OperationContext c, Params p) {
+        String name = name(p, "RoleName", ROLE_NAME);
+        String path = path(p);
+        String trust = decode(p.required("AssumeRolePolicyDocument"));
+        SandboxAccount a = c.account();
+        if (a.roles.containsKey(name)) {
+            throw AwsException.alreadyExists("Role with name " + name + " already exists.");
+        }
+        c.sandbox().checkPolicy(trust, PolicyUse.TRUST);
+        int max = maxSession(p);
+        IamRole r = new IamRole(name, path, c.ids().uniqueId("AROA", 21), a.iamArn("role", path, name), c.now(), trust);
+        r.description = p.optional("Description");
+        r.maxSessionDurationSeconds = max;
+        r.tags.putAll(p.tags("Tags"));
+        String boundary = p.optional("PermissionsBoundary");
+        if (boundary != null) {
+            requirePolicy(c, boundary);
+            r.permissionsBoundaryArn = boundary;
+        }
+        a.roles.put(name, r);
+        ObjectNode out = c.object();
+        out.set("Role", roleJson(r));
+        return out;
+    }
+
+    static ObjectNode getRole(OperationContext c, Params p) {
+        ObjectNode out = c.object();
+        out.set("Role", roleJson(role(c, p.required("RoleName"))));
+        return out;
+    }
+
+    static ObjectNode listRoles(OperationContext c, Params p) {
+        ObjectNode out = c.object();
+        ArrayNode list = out.putArray("Roles");
+        c.account().roles.values().forEach(r -> list.add(roleJson(r)));
+        out.put("IsTruncated", false);
+        return out;
+    }
+
+    static ObjectNode updateRole(OperationContext c, Params p) {
+        IamRole r = role(c, p.required("RoleName"));
+        if (p.optional("Description") != null) {
+            r.description = p.optional("Description");
+        }
+        if (p.optional("MaxSessionDuration") != null) {
+            r.maxSessionDurationSeconds = maxSession(p);
+        }
+        return c.object();
+    }
+
+    static ObjectNode updateAssumeRolePolicy(OperationContext c, Params p) {
+        IamRole r = role(c, p.required("RoleName"));
+        String doc = decode(p.required("PolicyDocument"));
+        c.sandbox().checkPolicy(doc, PolicyUse.TRUST);
+        r.trustPolicy = doc;
+        return c.object();
+    }
+
+    static ObjectNode deleteRole(OperationContext c, Params p) {
+        IamRole r = role(c, p.required("RoleName"));
+        if (!r.attachedPolicyArns.isEmpty()) {
+            throw AwsException.deleteConflict("Cannot delete entity, must detach all policies first.");
+        }
+        if (!r.inlinePolicies.isEmpty()) {
+            throw AwsException.deleteConflict("Cannot delete entity, must delete policies first.");
+        }
+        if (c.account().instanceProfiles.values().stream().anyMatch(ip -> r.name().equals(ip.roleName))) {
+            throw AwsException.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+        }
+        c.account().roles.remove(r.name());
+        return c.object();
+    }
+
+    static ObjectNode tagRole(OperationContext c, Params p) {
+        tag(role(c, p.required("RoleName")).tags, p.tags("Tags"));
+        return c.object();
+    }
+
+    static ObjectNode untagRole(OperationContext c, Params p) {
+        IamRole r = role(c, p.required("RoleName"));
+        p.list("TagKeys").forEach(r.tags::remove);
+        return c.object();
+    }
+
+    private static int maxSession(Params p) {
+        Integer max = p.integer("MaxSessionDuration");
+        if (max == null) {
+            return 3600;
+        }
+        if (max < 3600 || max > 43200) {
+            throw AwsException.validation("1 validation error detected: Value '" + max
+                    + "' at 'maxSessionDuration' failed to satisfy constraint: Member must have value greater than or equal to 3600"
+                    + (max > 43200 ? " and less than or equal to 43200" : ""));
+        }
+        return max;
+    }
+}

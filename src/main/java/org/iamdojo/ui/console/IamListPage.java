@@ -1,0 +1,218 @@
+package org.iamdojo.ui.console;
+
+import static org.iamdojo.ui.console.ConsoleUi.t;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.Locale;
+import org.iamdojo.iam.account.CallResult;
+import org.iamdojo.iam.account.Params;
+
+/**
+ * The skeleton the IAM list pages share (Users, User groups, Roles, Policies): a heading with the create button,
+ * the list one List* call returns to the acting identity (its error in place of the list when refused), and below
+ * it the selected row's detail, which reads what it shows with its own calls. A page is named by its entity
+ * ({@code kind}: User, Group, Role, Policy) and its plural ({@code plural}: users…), and its element ids and
+ * translation keys follow from them: users-page, users-grid, create-user, iam.users.title, .create, .empty,
+ * .select, .delete.
+ *
+ * @param <R> one row of the list, made from one item of the List* response
+ */
+abstract class IamListPage<R> implements ConsolePage {
+    /** Rows shown before the list scrolls. */
+    private static final int VISIBLE_ROWS = 6;
+
+    protected final SandboxWorkspace ws;
+    private final String plural;
+    private final Div root = new Div();
+    private final HorizontalLayout head;
+    private final Div listBox = new Div();
+    /** The selected row's detail. */
+    protected final Div detail = new Div();
+    /** The key (name or ARN) of the selected row, or null. */
+    protected String selected;
+
+    IamListPage(SandboxWorkspace ws, String kind, String plural) {
+        this.ws = ws;
+        this.plural = plural;
+        root.addClassNames("console-page", "iam-page");
+        root.setId(plural + "-page");
+        head = ConsoleUi.pageHead("iam." + plural + ".title", "create-" + kind.toLowerCase(Locale.ROOT),
+                "iam." + plural + ".create", this::create);
+        detail.addClassName("iam-detail");
+    }
+
+    /** Lays the page out ({@code betweenHeadAndList}: filters) and draws it; subclasses call it last in their constructor. */
+    protected final void build(Component... betweenHeadAndList) {
+        root.add(head);
+        root.add(betweenHeadAndList);
+        root.add(listBox, detail);
+        refresh();
+    }
+
+    /** The List* call (ListUsers…), as the acting identity. */
+    protected CallResult list() {
+        return ws.call("iam", "List" + listField(), Params.of());
+    }
+
+    /** The response field of the list and the end of the List* operation's name: Users, Groups, Roles, Policies. */
+    private String listField() {
+        return Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
+    }
+
+    /** The row of one item of the List* response (its per-row reads, if any, also as the acting identity); null skips it. */
+    protected abstract R row(JsonNode item);
+
+    /** The rows in the order shown (as listed unless a page sorts them). */
+    protected List<R> arrange(List<R> rows) {
+        return rows;
+    }
+
+    /** The key a row is selected by. */
+    protected abstract String key(R row);
+
+    /** The grid's columns. */
+    protected abstract void columns(Grid<R> grid);
+
+    /** Draws the detail of the selected row into {@link #detail} with its own calls. */
+    protected abstract void drawDetail(String key);
+
+    /** Opens the create dialog. */
+    protected abstract void create();
+
+    /** Sizes the list: all rows up to six, then a scrolling box. */
+    protected void size(Grid<R> grid, int rows) {
+        grid.setAllRowsVisible(rows <= VISIBLE_ROWS);
+        if (rows > VISIBLE_ROWS) {
+            grid.setHeight("240px");
+        }
+    }
+
+    @Override
+    public Component component() {
+        return root;
+    }
+
+    /** Selects a row by its key (as if clicked in the list). */
+    void select(String key) {
+        selected = key;
+        refresh();
+    }
+
+    @Override
+    public void refresh() {
+        listBox.removeAll();
+        CallResult r = list();
+        if (!r.succeeded()) {
+            // The detail may still be readable: its own calls decide.
+            listBox.add(new ErrorNotice(r));
+        } else {
+            List<R> rows = new ArrayList<>();
+            for (JsonNode item : r.response().path(listField())) {
+                R row = row(item);
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+            rows = arrange(rows);
+            Grid<R> grid = new Grid<>();
+            grid.setId(plural + "-grid");
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+            columns(grid);
+            grid.setEmptyStateText(t("iam." + plural + ".empty"));
+            grid.setItems(rows);
+            size(grid, rows.size());
+            rows.stream().filter(x -> key(x).equals(selected)).findFirst().ifPresent(grid::select);
+            grid.addSelectionListener(e -> {
+                selected = e.getFirstSelectedItem().map(this::key).orElse(null);
+                showDetail();
+            });
+            listBox.add(grid);
+        }
+        showDetail();
+    }
+
+    private void showDetail() {
+        detail.removeAll();
+        if (selected == null) {
+            detail.add(new Paragraph(t("iam." + plural + ".select")));
+        } else {
+            drawDetail(selected);
+        }
+    }
+
+    /**
+     * Whether the selected entity is gone (its Get* call answers NoSuchEntity, e.g. deleted in the terminal);
+     * then the selection is cleared and the detail asks to select one, as when nothing is selected.
+     */
+    protected boolean gone(CallResult got) {
+        if (got.succeeded() || !"NoSuchEntity".equals(got.error().code())) {
+            return false;
+        }
+        selected = null;
+        detail.removeAll();
+        detail.add(new Paragraph(t("iam." + plural + ".select")));
+        return true;
+    }
+
+    /**
+     * Reads the selected {@code kind} (User, Group or Role) with its Get call as the acting identity and adds the
+     * detail's head (name, ARN, delete); null when the entity is gone. The caller shows a refusal where it fits.
+     */
+    protected CallResult readSelected(String kind, String name) {
+        Params p = Params.of(kind + "Name", name);
+        CallResult got = ws.call("iam", "Get" + kind, p);
+        if (gone(got)) {
+            return null;
+        }
+        detail.add(detailHead(name, got, "/" + kind + "/Arn", "delete-" + kind.toLowerCase(Locale.ROOT),
+                "iam." + plural + ".delete", "Delete" + kind, p));
+        return got;
+    }
+
+    /**
+     * The detail's head: the name, its ARN from the Get* response {@code got} (left out when refused; the page
+     * shows that error) and, when {@code deleteId} is given, a delete button that asks first, calls
+     * {@code deleteOperation} and clears the selection. {@code deletePrefix} is the button's translation key;
+     * {@code .title}, {@code .text} and {@code d} after it name the question, its note and the success message.
+     */
+    protected HorizontalLayout detailHead(String name, CallResult got, String arnField, String deleteId,
+                                          String deletePrefix, String deleteOperation, Params deleteParams) {
+        HorizontalLayout head = new HorizontalLayout(new H4(name));
+        head.addClassName("iam-detail-head");
+        head.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        if (got != null && got.succeeded()) {
+            head.add(new Span(got.response().at(arnField).asText()));
+        }
+        if (deleteId != null) {
+            Button delete = ConsoleUi.button(deleteId, deletePrefix, e -> ConsoleUi.confirm(
+                    t(deletePrefix + ".title", name), t(deletePrefix + ".text"), () -> {
+                        if (ConsoleUi.call(ws, "iam", deleteOperation, deleteParams, deletePrefix + "d", name) != null) {
+                            selected = null;
+                            refresh();
+                        }
+                    }));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            head.add(delete);
+        }
+        return head;
+    }
+
+    /** A grid cell from a per-row read: the value, or the refused call's error code. */
+    static String cell(CallResult r, Function<ObjectNode, String> value) {
+        return r.succeeded() ? value.apply(r.response()) : r.error().code();
+    }
+}
