@@ -116,13 +116,13 @@ class InstructorRobotTest extends BrowserTestBase {
         use(ann);
         page.locator("#console-nav-terminal").click();
         run("aws iam create-user --user-name robot-made-user", "\"UserName\"");
-        assertThat(cell(board, ANN)).containsText("작업 1회", WITHIN_2S);
+        assertThat(cell(board, ANN)).containsText("변경 1회", WITHIN_2S);
         run("aws iam create-group --group-name robot-group", "\"GroupName\"");
         run("aws iam create-role --role-name robot-role --assume-role-policy-document " + TRUST_EC2, "\"RoleName\"");
         run("aws iam create-policy --policy-name robot-policy --policy-document '{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}'",
                 "\"PolicyName\"");
-        assertThat(cell(board, ANN)).containsText("작업 4회", WITHIN_2S);
+        assertThat(cell(board, ANN)).containsText("변경 4회", WITHIN_2S);
 
         // Ann checks her work before fixing anything (doing nothing scores nothing): the score is on the board.
         page.locator("#check-my-work").click();
@@ -145,7 +145,7 @@ class InstructorRobotTest extends BrowserTestBase {
         use(ben);
         page.locator("#console-nav-terminal").click();
         run("aws iam create-user --user-name ben-user", "\"UserName\"");
-        assertThat(cell(board, BEN)).containsText("작업 1회", WITHIN_2S);
+        assertThat(cell(board, BEN)).containsText("변경 1회", WITHIN_2S);
         Page tab = board.context().newPage();
         tab.setDefaultTimeout(30_000);
         use(tab);
@@ -156,8 +156,8 @@ class InstructorRobotTest extends BrowserTestBase {
         page.locator("#reset-participant").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("초기화").setExact(true)).click();
         assertThat(page.locator("#board-grid")).isVisible();
-        assertThat(cell(board, BEN)).containsText("아직 작업 없음", WITHIN_2S);
-        assertThat(cell(board, BEN)).not().containsText("작업 1회");
+        assertThat(cell(board, BEN)).containsText("아직 변경 없음", WITHIN_2S);
+        assertThat(cell(board, BEN)).not().containsText("변경 1회");
 
         // The instructor looks into Ann's sandbox, read-only, from the board.
         cell(page, ANN).locator(".board-open").click();

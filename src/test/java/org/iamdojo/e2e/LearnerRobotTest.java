@@ -233,10 +233,12 @@ class LearnerRobotTest extends BrowserTestBase {
             page.locator("#signin-user input").fill(user);
             page.locator("#signin-user input").press("Enter");
             page.locator("#signin-password input").fill(password);
-            if (mfa) {
-                page.locator("#signin-mfa input").fill(Totp.code(mfaSeedOf(user), Instant.now()));
-            }
             page.locator("#signin-submit").click();
+            if (mfa) {
+                // As in AWS's sign-in, the code is asked for once the password is right.
+                page.locator("#signin-mfa input").fill(Totp.code(mfaSeedOf(user), Instant.now()));
+                page.locator("#signin-submit").click();
+            }
         }
 
         /** The seed of the MFA device an EnableMFADevice call of the lesson enabled for the user, as printed. */

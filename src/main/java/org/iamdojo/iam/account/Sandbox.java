@@ -622,6 +622,12 @@ public final class Sandbox {
         return service.toLowerCase() + ":" + name.toLowerCase();
     }
 
+    /** Whether a call of this operation changes state: a registered write, or a name the sandbox does not know. */
+    public boolean changesState(String service, String operation) {
+        Operation op = operations.get(key(service, operation));
+        return op == null || !op.readOnly();
+    }
+
     /** The names of all registered operations, sorted. */
     public List<String> operationNames() {
         List<String> names = new ArrayList<>();

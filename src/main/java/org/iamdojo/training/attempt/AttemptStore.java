@@ -106,7 +106,7 @@ public class AttemptStore {
                     ps.setString(5, e.payload());
                 });
         long hints = events.stream().filter(e -> e.kind() == AttemptEventKind.HINT).count();
-        long calls = events.stream().filter(e -> e.kind() == AttemptEventKind.CALL).count();
+        long calls = events.stream().filter(AttemptEvent::countsAsChange).count();
         jdbc.update("UPDATE attempt SET updated_at = ?, hints_used = hints_used + ?, calls_made = calls_made + ? "
                 + "WHERE id = ?", Timestamp.from(Instant.now()), hints, calls, events.get(0).attemptId());
     }

@@ -160,6 +160,7 @@ public final class LiveAttempt {
             result = attempt.call(credentials, service, operation, params);
             ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
             call.put("errorCode", result.succeeded() ? null : result.error().code());
+            call.put("changes", attempt.sandbox().changesState(service, operation));
             append(AttemptEventKind.CALL, call);
         } finally {
             batch.remove();

@@ -51,6 +51,23 @@ class AttemptServiceTest {
         assertThat(resumed.attempt().calls()).hasSize(3);
     }
 
+    /** The board counts changes (writes, allowed or denied), not the reads a console page makes to show itself. */
+    @Test
+    void onlyCallsThatChangeOrTryToChangeTheSandboxCountAsChanges() {
+        members.signUp("count-learner", "Count-Password-42");
+        LiveAttempt live = attempts.open("count-learner", SCENARIO);
+        var learner = live.attempt().learnerCredentials();
+        live.call(learner, "iam", "ListUsers", Params.of());
+        live.call(learner, "iam", "GetAccountSummary", Params.of());
+        live.call(learner, "iam", "CreateGroup", Params.of("GroupName", "counted"));
+        live.call(learner, "iam", "CreateGroup", Params.of("GroupName", "counted")); // refused: EntityAlreadyExists
+
+        attempts.forgetLiveAttempts();
+        LiveAttempt resumed = attempts.open("count-learner", SCENARIO);
+        assertThat(resumed.record().callsMade()).isEqualTo(2);
+        assertThat(resumed.attempt().calls()).hasSize(4);
+    }
+
     /** Issue 19, item 3: an entry over the old 200,000-character column limit is stored whole and survives a restart. */
     @Test
     void aVeryLargeActionIsStoredWholeAndSurvivesARestart() {
