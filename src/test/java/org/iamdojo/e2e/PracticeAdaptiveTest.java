@@ -24,7 +24,7 @@ class PracticeAdaptiveTest extends BrowserTestBase {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "en-US|en|Open path|s3:\\* and dynamodb:\\*, because session policies are ignored|Practises a weak area: SCS-C02 4.2",
-            "ko-KR|ko|경로 열기|세션 정책은 무시되므로|약한 영역 연습: SCS-C02 4.2"})
+            "ko-KR|ko|경로 열기|세션 정책은 무시되므로|취약한 영역 연습: SCS-C02 4.2"})
     void aWrongAnswerShowsTheWeakAreaAndWhatToPractiseNext(String browserLocale, String suffix, String openLabel,
                                                           String wrongOption, String weakReason) {
         newSession(browserLocale);
