@@ -202,6 +202,10 @@ public class AttemptService {
     }
 
     private LiveAttempt load(AttemptRecord record, Scenario scenario) {
+        LiveAttempt cached = live.get(record.id());
+        if (cached != null && cached.superseded()) {
+            live.remove(record.id(), cached); // another node wrote first: rebuild from the log as stored
+        }
         return live.computeIfAbsent(record.id(), id -> {
             LiveAttempt attempt = withSetupSlot(() ->
                     LiveAttempt.restore(record, scenario, validator, store, store.events(id)));

@@ -20,6 +20,7 @@ import org.iamdojo.scenario.Attempt;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.HintUse;
 import org.iamdojo.scenario.Scenario;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * An attempt held in memory while a learner works on it: the scenario's {@link Attempt} (its sandbox) plus the
@@ -34,6 +35,7 @@ public final class LiveAttempt {
     private final AttemptStore store;
     private final AtomicInteger seq;
     private volatile GradeReport lastReport;
+    private volatile boolean superseded;
     private volatile Consumer<String> activity = kind -> { };
 
     private LiveAttempt(AttemptRecord record, Attempt attempt, AttemptStore store, int nextSeq) {
@@ -120,7 +122,28 @@ public final class LiveAttempt {
         if (pending != null) {
             pending.add(event);
         } else {
-            store.appendAll(List.of(event));
+            store(List.of(event));
+        }
+    }
+
+    /** Writes entries; when another copy of the attempt wrote these sequence numbers first, this copy is stale. */
+    private void store(List<AttemptEvent> events) {
+        try {
+            store.appendAll(events);
+        } catch (DuplicateKeyException e) {
+            superseded = true;
+            throw new AttemptSupersededException(id());
+        }
+    }
+
+    /** Whether another copy of the attempt wrote to its log first, so this one must not be used any more. */
+    public boolean superseded() {
+        return superseded;
+    }
+
+    private void requireCurrent() {
+        if (superseded) {
+            throw new AttemptSupersededException(id());
         }
     }
 
@@ -151,6 +174,7 @@ public final class LiveAttempt {
 
     /** Makes a sandbox call for the learner (console, terminal) and logs how it ended. */
     public CallResult call(Credentials credentials, String service, String operation, Params params) {
+        requireCurrent();
         // The sandbox change, its CloudTrail record and the call entry are committed together, before the
         // learner sees the result: one durable write per action instead of one per record.
         List<AttemptEvent> pending = new ArrayList<>(4);
@@ -165,7 +189,7 @@ public final class LiveAttempt {
         } finally {
             batch.remove();
             if (!pending.isEmpty()) {
-                store.appendAll(pending);
+                store(pending);
             }
         }
         activity.accept("CALL");
@@ -174,6 +198,7 @@ public final class LiveAttempt {
 
     /** Marks that the learner moved on to a step (1-based); CloudTrail checks count from here. */
     public synchronized void beginStep(int step) {
+        requireCurrent();
         if (attempt.stepStart(step) == null) {
             attempt.beginStep(step);
             append(AttemptEventKind.STEP, JSON.createObjectNode().put("step", step));
@@ -183,6 +208,7 @@ public final class LiveAttempt {
 
     /** Opens a hint (its cost is deducted once). */
     public synchronized void useHint(int step, int hint) {
+        requireCurrent();
         if (!attempt.hintsUsed().contains(new HintUse(step, hint))) {
             attempt.useHint(step, hint);
             append(AttemptEventKind.HINT, JSON.createObjectNode().put("step", step).put("hint", hint));
@@ -192,6 +218,7 @@ public final class LiveAttempt {
 
     /** Moves sandbox time forward. */
     public synchronized void advanceClock(Duration by) {
+        requireCurrent();
         attempt.advanceClock(by);
         append(AttemptEventKind.CLOCK, JSON.createObjectNode().put("seconds", by.getSeconds()));
     }

@@ -1,6 +1,7 @@
 package org.iamdojo.training.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.iamdojo.InMemoryAppTest;
@@ -66,6 +67,35 @@ class AttemptServiceTest {
         LiveAttempt resumed = attempts.open("count-learner", SCENARIO);
         assertThat(resumed.record().callsMade()).isEqualTo(2);
         assertThat(resumed.attempt().calls()).hasSize(4);
+    }
+
+    /**
+     * Issue 20, item 2: two nodes each hold a copy of one attempt (each rebuilt from the same log). The first to
+     * write wins; the other is refused, never writes a fork, and its next open rebuilds the winner's state.
+     */
+    @Test
+    void twoCopiesOfOneAttemptNeverForkItsLog() {
+        members.signUp("race-learner", "Race-Password-42");
+        LiveAttempt nodeB = attempts.open("race-learner", SCENARIO);
+        attempts.forgetLiveAttempts(); // the other node has its own copy
+        LiveAttempt nodeA = attempts.open("race-learner", SCENARIO);
+        assertThat(nodeA).isNotSameAs(nodeB);
+        var learner = nodeA.attempt().learnerCredentials();
+        String account = nodeA.scenario().homeAccountId();
+
+        assertThat(nodeB.call(learner, "iam", "CreateGroup", Params.of("GroupName", "from-b")).succeeded()).isTrue();
+        assertThatThrownBy(() -> nodeA.call(learner, "iam", "CreateGroup", Params.of("GroupName", "from-a")))
+                .isInstanceOf(AttemptSupersededException.class);
+        assertThat(nodeA.superseded()).isTrue();
+        assertThatThrownBy(() -> nodeA.useHint(1, 1)).isInstanceOf(AttemptSupersededException.class);
+
+        LiveAttempt reopened = attempts.open("race-learner", SCENARIO); // drops the stale copy it held
+        assertThat(reopened).isNotSameAs(nodeA);
+        assertThat(AuthorizationDetails.export(reopened.attempt().sandbox(), reopened.attempt().sandbox().account(account))
+                .toString()).isEqualTo(AuthorizationDetails.export(nodeB.attempt().sandbox(),
+                        nodeB.attempt().sandbox().account(account)).toString())
+                .contains("from-b").doesNotContain("from-a");
+        assertThat(reopened.attempt().calls()).hasSize(1);
     }
 
     /** Issue 19, item 3: an entry over the old 200,000-character column limit is stored whole and survives a restart. */

@@ -14,7 +14,7 @@ class AttemptBoardColumnsMigrationTest {
     @Test
     void existingAttemptsAreFilledInFromTheirLogs() {
         DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:v5-upgrade", "SA", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("4").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/hsqldb").target("4").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         jdbc.update("INSERT INTO member (id, username, password_hash, enabled, failed_sign_ins, created_at) "
                 + "VALUES (1, 'old-learner', 'x', TRUE, 0, CURRENT_TIMESTAMP)");
@@ -28,7 +28,7 @@ class AttemptBoardColumnsMigrationTest {
         jdbc.update(insert, 3, "HINT", "{\"step\":2,\"hint\":1}");
         jdbc.update(insert, 4, "GRADE", "{\"total\":60,\"max\":100,\"passed\":false,\"failed\":[2,5]}");
 
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/hsqldb")
                 .javaMigrations(new V5__AttemptBoardColumns()).load().migrate();
 
         Map<String, Object> row = jdbc.queryForMap("SELECT hints_used, last_failed FROM attempt WHERE id = 'a1'");
