@@ -47,9 +47,9 @@ public final class AuthorizeCommand {
             + "  permissionsBoundary, sessionPolicy, resourcePolicy, scps, rcps, sessionIssuer, awsManagedResource";
 
     private final Authorizer authorizer = new Authorizer();
-    private final Map<PolicyTextKey, CompiledPolicy> cache = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, CompiledPolicy> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<PolicyTextKey, CompiledPolicy> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledPolicy> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -257,29 +257,27 @@ public final class AuthorizeCommand {
     }
 
     private CompiledPolicy policy(JsonParser p, JsonToken t, String line, String id) throws IOException, BadRequest {
-        PolicyTextKey key;
+        String text;
         if (t == JsonToken.VALUE_STRING) {
-            String text = p.getText();
-            key = PolicyTextKey.view(text, 0, text.length());
+            text = p.getText();
         } else if (t == JsonToken.START_OBJECT) {
-            // The policy's own text in the line is the cache key: no copy and no re-serialisation unless it is new.
+            // Cut the policy's own text out of the line: it is the cache key, and no re-serialisation is needed.
             int start = (int) p.currentTokenLocation().getCharOffset();
             p.skipChildren();
             int end = (int) p.currentTokenLocation().getCharOffset() + 1;
-            key = PolicyTextKey.view(line, start, end);
+            text = line.substring(start, end);
         } else {
             throw new BadRequest(id + " must be a policy document (object or JSON string)");
         }
-        CompiledPolicy compiled = cache.get(key);
+        CompiledPolicy compiled = cache.get(text);
         if (compiled == null) {
-            PolicyTextKey owned = key.owned();
             try {
-                compiled = CompiledPolicy.parse(owned.text(), id);
+                compiled = CompiledPolicy.parse(text, id);
             } catch (PolicyParseException e) {
                 // Located in the policy's own text, as validate-policy would report it for that document.
                 throw new BadRequest(id + ": " + e.getMessage(), id, e.line(), e.column());
             }
-            cache.put(owned, compiled);
+            cache.put(text, compiled);
         }
         return compiled.withId(id);
     }
