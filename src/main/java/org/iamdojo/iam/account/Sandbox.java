@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.iamdojo.iam.audit.CloudTrail;
 import org.iamdojo.iam.audit.TrailEvent;
+import org.iamdojo.iam.eval.Decision;
 import org.iamdojo.iam.time.SandboxClock;
 
 /**
@@ -323,11 +324,19 @@ public final class Sandbox {
                     }
                     AccessEvaluator.AccessOutcome outcome = evaluator.evaluate(this, caller, need);
                     if (!outcome.allowed()) {
-                        AwsException denied = accessDenied(caller, need, outcome);
+                        AwsException owned = ServiceLinkedRoles.deniedOnlyAsAwsOwned(caller, outcome.decision())
+                                ? ServiceLinkedRoles.refusal(ctx, op.service(), op.name(), params) : null;
+                        AwsException denied = owned != null ? withDecision(owned, outcome.decision())
+                                : accessDenied(caller, need, outcome);
                         TrailEvent event = audited ? record(caller, op.service(), op.name(), op.readOnly(), params,
                                 null, denied, now, ip, resourceAccounts) : null;
                         return CallResult.failed(denied, outcome.decision(), event);
                     }
+                }
+                AwsException owned = ServiceLinkedRoles.refusal(ctx, op.service(), op.name(), params);
+                if (owned != null) {
+                    // Allowed by the policies (or the root user), refused by IAM: AWS manages this role.
+                    throw owned;
                 }
                 if (!op.readOnly()) {
                     beforeMutation();
@@ -555,6 +564,11 @@ public final class Sandbox {
 
     static Caller userCaller(SandboxAccount account, IamUser user, String accessKeyId, boolean mfa) {
         return new Caller(CallerType.IAM_USER, account.accountId(), user.arn(), user.id(), user.name(), accessKeyId, mfa, null, null);
+    }
+
+    /** The same AWS error carrying the engine's trace (why the engine refused it). */
+    private static AwsException withDecision(AwsException e, Decision decision) {
+        return new AwsException(e.code(), e.httpStatus(), e.getMessage(), decision);
     }
 
     private static AwsException accessDenied(Caller caller, AccessRequest need, AccessEvaluator.AccessOutcome outcome) {

@@ -282,65 +282,56 @@ public final class AuthorizeCommand {
         return compiled.withId(id);
     }
 
-    private static String render(Decision d) throws IOException {
-        StringWriter sw = new StringWriter(256);
-        try (JsonGenerator g = JSON.createGenerator(sw)) {
-            g.writeStartObject();
-            g.writeStringField("decision", d.decision().awsName());
-            g.writeObjectFieldStart("explanation");
-            g.writeStringField("decidingLayer", d.decidingLayer().name());
-            g.writeStringField("reason", d.reason());
-            g.writeArrayFieldStart("matchedStatements");
-            for (MatchedStatement m : d.matchedStatements()) {
-                g.writeStartObject();
-                g.writeStringField("policyId", m.policyId());
-                g.writeNumberField("statementIndex", m.statementIndex());
-                if (m.sid() != null) {
-                    g.writeStringField("sid", m.sid());
-                }
-                g.writeStringField("effect", m.effect().awsName());
-                g.writeStringField("layer", m.layer().name());
-                g.writeEndObject();
+    /** The decision line (see {@link JsonLine} for why it is not Jackson's generator). */
+    static String render(Decision d) {
+        JsonLine g = new JsonLine(512);
+        g.startObject();
+        g.string("decision", d.decision().awsName());
+        g.startObject("explanation");
+        g.string("decidingLayer", d.decidingLayer().name());
+        g.string("reason", d.reason());
+        g.startArray("matchedStatements");
+        for (MatchedStatement m : d.matchedStatements()) {
+            g.startObject();
+            g.string("policyId", m.policyId());
+            g.number("statementIndex", m.statementIndex());
+            if (m.sid() != null) {
+                g.string("sid", m.sid());
             }
-            g.writeEndArray();
-            g.writeArrayFieldStart("notMatchedStatements");
-            for (StatementMiss m : d.notMatchedStatements()) {
-                g.writeStartObject();
-                g.writeStringField("policyId", m.policyId());
-                g.writeNumberField("statementIndex", m.statementIndex());
-                if (m.sid() != null) {
-                    g.writeStringField("sid", m.sid());
-                }
-                if (m.effect() != null) {
-                    g.writeStringField("effect", m.effect().awsName());
-                }
-                g.writeStringField("layer", m.layer().name());
-                g.writeStringField("reason", m.reason().name().toLowerCase(Locale.ROOT));
-                ConditionMiss c = m.condition();
-                if (c != null) {
-                    g.writeStringField("conditionKey", c.key());
-                    g.writeStringField("operator", c.operator());
-                    writeStrings(g, "policyValues", c.policyValues());
-                    if (c.requestValues() != null) {
-                        writeStrings(g, "requestValues", c.requestValues());
-                    }
-                }
-                g.writeEndObject();
+            g.string("effect", m.effect().awsName());
+            g.string("layer", m.layer().name());
+            g.endObject();
+        }
+        g.endArray();
+        g.startArray("notMatchedStatements");
+        for (StatementMiss m : d.notMatchedStatements()) {
+            g.startObject();
+            g.string("policyId", m.policyId());
+            g.number("statementIndex", m.statementIndex());
+            if (m.sid() != null) {
+                g.string("sid", m.sid());
             }
-            g.writeEndArray();
-            writeStrings(g, "missingContextKeys", d.missingContextKeys());
-            g.writeEndObject();
-            g.writeEndObject();
+            if (m.effect() != null) {
+                g.string("effect", m.effect().awsName());
+            }
+            g.string("layer", m.layer().name());
+            g.string("reason", m.reason().name().toLowerCase(Locale.ROOT));
+            ConditionMiss c = m.condition();
+            if (c != null) {
+                g.string("conditionKey", c.key());
+                g.string("operator", c.operator());
+                g.strings("policyValues", c.policyValues());
+                if (c.requestValues() != null) {
+                    g.strings("requestValues", c.requestValues());
+                }
+            }
+            g.endObject();
         }
-        return sw.toString();
-    }
-
-    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
+        g.endArray();
+        g.strings("missingContextKeys", d.missingContextKeys());
+        g.endObject();
+        g.endObject();
+        return g.toString();
     }
 
     private static String error(String message, int line) {

@@ -350,6 +350,10 @@ final class CompiledCondition {
 
     /** Epoch millis of an ISO 8601 date/date-time or of epoch seconds; Long.MIN_VALUE when invalid. */
     static long parseDate(String s) {
+        long fast = parseUtcSeconds(s);
+        if (fast != Long.MIN_VALUE) {
+            return fast;
+        }
         String t = s.trim();
         if (t.isEmpty()) {
             return Long.MIN_VALUE;
@@ -384,6 +388,44 @@ final class CompiledCondition {
             // compare such a value either, so the condition does not match (invalid = Long.MIN_VALUE).
             return Long.MIN_VALUE;
         }
+    }
+
+    /**
+     * The form nearly every policy and request writes, {@code YYYY-MM-DDTHH:MM:SSZ}, read without the java.time
+     * parser (a profile of distinct policies showed it as 4 % of all time); Long.MIN_VALUE for any other form or an
+     * impossible date, which the general reading then decides.
+     */
+    private static long parseUtcSeconds(String s) {
+        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            // Days 29-31 need the month's length: the general reading checks them.
+            return Long.MIN_VALUE;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+    }
+
+    /** The non-negative number written by {@code n} ASCII digits at {@code from}, or -1. */
+    private static int digits(String s, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static byte[] decodeBase64(String s) {

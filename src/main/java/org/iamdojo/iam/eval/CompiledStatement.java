@@ -34,7 +34,7 @@ final class CompiledStatement {
         } else {
             actions = new Glob[act.size()];
             for (int i = 0; i < act.size(); i++) {
-                actions[i] = Glob.compile(act.get(i), true);
+                actions[i] = ActionPatterns.compile(act.get(i));
             }
         }
         List<String> res = s.resources() != null ? s.resources() : s.notResources();

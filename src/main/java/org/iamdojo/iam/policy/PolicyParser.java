@@ -21,11 +21,21 @@ public final class PolicyParser {
     private PolicyParser() {
     }
 
-    /** Parses one policy document. */
+    /**
+     * Parses one policy document. A clean document (the usual case) is read in one streaming pass; anything the
+     * pass does not accept (bad JSON, a repeated key anywhere, a wrong type) is read again through the located tree,
+     * which gives the error exactly as before, so the two paths cannot disagree on what is refused or how.
+     */
     public static PolicyDocument parse(String json) throws PolicyParseException {
         if (json == null || json.isBlank()) {
             throw new PolicyParseException("The policy document is empty", 1, 1);
         }
+        PolicyDocument fast = StreamingPolicyReader.read(json);
+        return fast != null ? fast : parseViaTree(json);
+    }
+
+    /** The located-tree reading: slower, and the one that words and places every refusal. */
+    static PolicyDocument parseViaTree(String json) throws PolicyParseException {
         Node root;
         try {
             root = LocatedJson.parse(json);
