@@ -14,4 +14,20 @@ public record AccessRequest(String action, String resourceArn, String resourceAc
     public static AccessRequest of(String action, String resourceArn, String resourceAccount) {
         return new AccessRequest(action, resourceArn, resourceAccount, null, Map.of());
     }
+
+    /** A request with extra context keys and no resource policy. */
+    public static AccessRequest of(String action, String resourceArn, String resourceAccount,
+            Map<String, List<String>> context) {
+        return new AccessRequest(action, resourceArn, resourceAccount, null, context);
+    }
+
+    /** A request for an action that has no resource (AWS authorizes it on "*"), e.g. {@code s3:ListAllMyBuckets}. */
+    public static AccessRequest withoutResource(String action, String account) {
+        return of(action, null, account);
+    }
+
+    /** A request without a resource that carries extra context keys, e.g. {@code cloudwatch:namespace}. */
+    public static AccessRequest withoutResource(String action, String account, Map<String, List<String>> context) {
+        return of(action, null, account, context);
+    }
 }

@@ -96,9 +96,10 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
                 rcps.add(level);
             }
         }
-        return new AuthorizationRequest(caller.arn(), need.action(), need.resourceArn(), need.resourceAccount(),
-                context(sandbox, caller, need, principalTags), identity, boundary, sessionPolicy, resourcePolicy,
-                scps, rcps, caller.issuerArn());
+        return AuthorizationRequest.builder(caller.arn(), need.action()).resource(need.resourceArn())
+                .resourceAccount(need.resourceAccount()).context(context(sandbox, caller, need, principalTags))
+                .identity(identity).boundary(boundary).session(sessionPolicy).resourcePolicy(resourcePolicy)
+                .scps(scps).rcps(rcps).sessionIssuer(caller.issuerArn()).build();
     }
 
     /** The account owning the resource: as the operation says, else the account segment of its ARN. */

@@ -49,7 +49,7 @@ public final class Ec2Operations {
                 Operation.read("ec2", "DescribeInstances", Ec2Operations::describeAccess, Ec2Operations::describe),
                 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceAttribute.html
                 Operation.read("ec2", "DescribeInstanceAttribute",
-                        (c, p) -> List.of(AccessRequest.of("ec2:DescribeInstanceAttribute", null, c.accountId())),
+                        (c, p) -> List.of(AccessRequest.withoutResource("ec2:DescribeInstanceAttribute", c.accountId())),
                         Ec2Operations::describeAttribute),
                 Operation.write("ec2", "StopInstances", (c, p) -> instanceNeeds(c, p, "ec2:StopInstances"),
                         Ec2Operations::stopInstances),
@@ -92,7 +92,7 @@ public final class Ec2Operations {
     }
 
     private static List<AccessRequest> describeAccess(OperationContext c, Params p) {
-        return List.of(AccessRequest.of("ec2:DescribeInstances", null, c.accountId()));
+        return List.of(AccessRequest.withoutResource("ec2:DescribeInstances", c.accountId()));
     }
 
     private static ObjectNode stopInstances(OperationContext c, Params p) {
@@ -159,11 +159,11 @@ public final class Ec2Operations {
         Map<String, String> tags = launchTags(p);
         String instances = "arn:aws:ec2:" + c.sandbox().region() + ":" + c.accountId() + ":instance/*";
         List<AccessRequest> needs = new ArrayList<>();
-        needs.add(new AccessRequest("ec2:RunInstances", instances, c.accountId(), null, requestTags(tags)));
+        needs.add(AccessRequest.of("ec2:RunInstances", instances, c.accountId(), requestTags(tags)));
         if (!tags.isEmpty()) {
             Map<String, List<String>> ctx = new LinkedHashMap<>(requestTags(tags));
             ctx.put("ec2:CreateAction", List.of("RunInstances"));
-            needs.add(new AccessRequest("ec2:CreateTags", instances, c.accountId(), null, ctx));
+            needs.add(AccessRequest.of("ec2:CreateTags", instances, c.accountId(), ctx));
         }
         if (p.json().hasNonNull("IamInstanceProfile")) {
             passRole(c, profile(c, p), needs);
@@ -233,7 +233,7 @@ public final class Ec2Operations {
             Ec2State.Instance i = instance(c, id);
             Map<String, List<String>> ctx = new LinkedHashMap<>(resourceTags(i));
             ctx.putAll(requestTags(tags));
-            needs.add(new AccessRequest("ec2:CreateTags", i.arn(c.sandbox().region()), c.accountId(), null, ctx));
+            needs.add(AccessRequest.of("ec2:CreateTags", i.arn(c.sandbox().region()), c.accountId(), ctx));
         }
         return needs;
     }
@@ -249,7 +249,7 @@ public final class Ec2Operations {
             if (!deleted.isEmpty()) {
                 ctx.put("aws:TagKeys", deleted);
             }
-            needs.add(new AccessRequest("ec2:DeleteTags", i.arn(c.sandbox().region()), c.accountId(), null, ctx));
+            needs.add(AccessRequest.of("ec2:DeleteTags", i.arn(c.sandbox().region()), c.accountId(), ctx));
         }
         return needs;
     }
@@ -384,7 +384,7 @@ public final class Ec2Operations {
         List<AccessRequest> needs = new ArrayList<>();
         for (String id : instanceIds(p)) {
             Ec2State.Instance i = instance(c, id);
-            needs.add(new AccessRequest(action, i.arn(c.sandbox().region()), c.accountId(), null, resourceTags(i)));
+            needs.add(AccessRequest.of(action, i.arn(c.sandbox().region()), c.accountId(), resourceTags(i)));
         }
         return needs;
     }
@@ -401,7 +401,7 @@ public final class Ec2Operations {
     private static void passRole(OperationContext c, InstanceProfile ip, List<AccessRequest> needs) {
         var role = ip.roleName() == null ? null : c.account().role(ip.roleName());
         if (role != null) {
-            needs.add(new AccessRequest("iam:PassRole", role.arn(), c.accountId(), null,
+            needs.add(AccessRequest.of("iam:PassRole", role.arn(), c.accountId(),
                     Map.of("iam:PassedToService", List.of("ec2.amazonaws.com"))));
         }
     }
