@@ -31,8 +31,15 @@ import org.iamdojo.iam.account.SandboxAccount;
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html
  */
 public final class Ec2Operations {
-    /** The private address that calls from instances come from. */
-    public static final String INSTANCE_SOURCE_IP = "10.0.1.23";
+    /**
+     * The address AWS sees for calls from a sandbox instance. The sandbox places instances in a public subnet with
+     * a public IPv4 address and has no VPC endpoints, so a call to a public AWS endpoint carries the instance's
+     * public address in aws:SourceIp and in CloudTrail's sourceIPAddress, not its private one (10.0.1.x; that
+     * would be aws:VpcSourceIp, set only for calls through a VPC endpoint):
+     * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip
+     * 198.51.100.23 is from TEST-NET-2 (RFC 5737), reserved for documentation.
+     */
+    public static final String INSTANCE_SOURCE_IP = "198.51.100.23";
 
     private Ec2Operations() {
     }
