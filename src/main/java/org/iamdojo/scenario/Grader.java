@@ -438,10 +438,7 @@ public final class Grader {
                     if (excess.contains(name) || matchesAny(allowed, name.toLowerCase(Locale.ROOT))) {
                         continue;
                     }
-                    AuthorizationRequest req = new AuthorizationRequest(base.principal(), name, base.resource(),
-                            base.resourceAccount(), base.context(), base.identityPolicies(),
-                            base.permissionsBoundary(), base.sessionPolicy(), base.resourcePolicy(), base.scps(),
-                            base.rcps(), base.sessionIssuer());
+                    AuthorizationRequest req = base.toBuilder().action(name).build();
                     if (authorizer.authorize(req).allowed()) {
                         excess.add(name);
                     }
@@ -662,9 +659,9 @@ public final class Grader {
         }
 
         boolean assume(String principal, IamRole role, CompiledPolicy trust, Map<String, List<String>> context) {
-            AuthorizationRequest req = new AuthorizationRequest(principal, "sts:AssumeRole", role.arn(),
-                    role.arn().split(":")[4], RequestContext.of(context), List.of(allowAssume), null, null, trust,
-                    List.of(), List.of(), null);
+            AuthorizationRequest req = AuthorizationRequest.builder(principal, "sts:AssumeRole").resource(role.arn())
+                    .resourceAccount(role.arn().split(":")[4]).context(RequestContext.of(context))
+                    .identity(allowAssume).resourcePolicy(trust).build();
             return authorizer.authorize(req).allowed();
         }
 

@@ -1,5 +1,6 @@
 package org.iamdojo.iam.account;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +10,40 @@ import java.util.Map;
  */
 public record AccessRequest(String action, String resourceArn, String resourceAccount, String resourcePolicy,
                             Map<String, List<String>> context) {
+    /** The global condition key of the caller's address. */
+    public static final String SOURCE_IP = "aws:SourceIp";
 
     /** A request without resource policy or extra context. */
     public static AccessRequest of(String action, String resourceArn, String resourceAccount) {
         return new AccessRequest(action, resourceArn, resourceAccount, null, Map.of());
+    }
+
+    /** A request with extra context keys and no resource policy. */
+    public static AccessRequest of(String action, String resourceArn, String resourceAccount,
+            Map<String, List<String>> context) {
+        return new AccessRequest(action, resourceArn, resourceAccount, null, context);
+    }
+
+    /**
+     * This request as sent from {@code sourceIp}: {@code aws:SourceIp} is the address the call came from, unless
+     * the operation itself states the key (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip).
+     */
+    public AccessRequest fromSourceIp(String sourceIp) {
+        if (sourceIp == null || context.containsKey(SOURCE_IP)) {
+            return this;
+        }
+        Map<String, List<String>> withIp = new LinkedHashMap<>(context);
+        withIp.put(SOURCE_IP, List.of(sourceIp));
+        return new AccessRequest(action, resourceArn, resourceAccount, resourcePolicy, withIp);
+    }
+
+    /** A request for an action that has no resource (AWS authorizes it on "*"), e.g. {@code s3:ListAllMyBuckets}. */
+    public static AccessRequest withoutResource(String action, String account) {
+        return of(action, null, account);
+    }
+
+    /** A request without a resource that carries extra context keys, e.g. {@code cloudwatch:namespace}. */
+    public static AccessRequest withoutResource(String action, String account, Map<String, List<String>> context) {
+        return of(action, null, account, context);
     }
 }

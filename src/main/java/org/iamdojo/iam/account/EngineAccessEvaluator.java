@@ -96,9 +96,10 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
                 rcps.add(level);
             }
         }
-        return new AuthorizationRequest(caller.arn(), need.action(), need.resourceArn(), need.resourceAccount(),
-                context(sandbox, caller, need, principalTags), identity, boundary, sessionPolicy, resourcePolicy,
-                scps, rcps, caller.issuerArn());
+        return AuthorizationRequest.builder(caller.arn(), need.action()).resource(need.resourceArn())
+                .resourceAccount(need.resourceAccount()).context(context(sandbox, caller, need, principalTags))
+                .identity(identity).boundary(boundary).session(sessionPolicy).resourcePolicy(resourcePolicy)
+                .scps(scps).rcps(rcps).sessionIssuer(caller.issuerArn()).build();
     }
 
     /** The account owning the resource: as the operation says, else the account segment of its ARN. */
@@ -128,7 +129,9 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         ctx.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
         ctx.put("aws:SecureTransport", List.of("true"));
         ctx.put("aws:RequestedRegion", List.of(sandbox.region()));
-        ctx.put("aws:SourceIp", List.of(Sandbox.DEFAULT_SOURCE_IP));
+        // The call's own address comes in the need's context (Sandbox.call); a request that names none, e.g. a
+        // grader's check, is made from the learner's address.
+        ctx.put(AccessRequest.SOURCE_IP, List.of(Sandbox.DEFAULT_SOURCE_IP));
         // An unauthenticated request carries no principal keys at all; a service principal only
         // aws:PrincipalIsAWSService (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
         boolean anonymous = caller.type() == CallerType.ANONYMOUS;

@@ -71,7 +71,7 @@ final class IamAccess {
 
     /** The user, with iam:PolicyARN and the boundary the user already has as iam:PermissionsBoundary. */
     static List<AccessRequest> onUserWithPolicyKeys(OperationContext c, Params p, String action) {
-        return List.of(new AccessRequest(action, userArn(c, p.required("UserName")), c.accountId(), null,
+        return List.of(AccessRequest.of(action, userArn(c, p.required("UserName")), c.accountId(),
                 targetContext(c, PolicyHolderKind.USER, p)));
     }
 
@@ -102,7 +102,7 @@ final class IamAccess {
 
     /** The group, with iam:PolicyARN (groups have no boundary). */
     static List<AccessRequest> onGroupWithPolicyKeys(OperationContext c, Params p, String action) {
-        return List.of(new AccessRequest(action, groupArn(c, p.required("GroupName")), c.accountId(), null,
+        return List.of(AccessRequest.of(action, groupArn(c, p.required("GroupName")), c.accountId(),
                 targetContext(c, PolicyHolderKind.GROUP, p)));
     }
 
@@ -128,7 +128,7 @@ final class IamAccess {
 
     /** The role, with iam:PolicyARN and the boundary the role already has as iam:PermissionsBoundary. */
     static List<AccessRequest> onRoleWithPolicyKeys(OperationContext c, Params p, String action) {
-        return List.of(new AccessRequest(action, roleArn(c, p.required("RoleName")), c.accountId(), null,
+        return List.of(AccessRequest.of(action, roleArn(c, p.required("RoleName")), c.accountId(),
                 targetContext(c, PolicyHolderKind.ROLE, p)));
     }
 
@@ -205,7 +205,7 @@ final class IamAccess {
      */
     static List<AccessRequest> needWith(OperationContext c, String action, String resourceArn, String key, String value) {
         Map<String, List<String>> context = value == null ? Map.of() : Map.of(key, List.of(value));
-        return List.of(new AccessRequest(action, resourceArn, c.accountId(), null, context));
+        return List.of(AccessRequest.of(action, resourceArn, c.accountId(), context));
     }
 
     /**

@@ -97,19 +97,22 @@ public final class PrincipalSimulation {
                         ownerAccount, resourcePolicy, context);
                 // A group is simulated as a member with no policies but the group's.
                 AuthorizationRequest base = group != null
-                        ? new AuthorizationRequest(account.iamArn("user", "/", "SimulatedGroupMember"), action,
-                                need.resourceArn(), ownerAccount, RequestContext.of(context),
-                                evaluator.policiesOf(sandbox, account, group), null, null,
-                                resourcePolicy == null ? null : parse(request.get("ResourcePolicy"), "ResourcePolicy"),
-                                List.of(), List.of(), null)
+                        ? AuthorizationRequest.builder(account.iamArn("user", "/", "SimulatedGroupMember"), action)
+                                .resource(need.resourceArn()).resourceAccount(ownerAccount)
+                                .context(RequestContext.of(context)).identity(evaluator.policiesOf(sandbox, account, group))
+                                .resourcePolicy(resourcePolicy == null ? null
+                                        : parse(request.get("ResourcePolicy"), "ResourcePolicy"))
+                                .build()
                         : evaluator.request(sandbox, caller, need);
                 List<CompiledPolicy> identity = new ArrayList<>(base.identityPolicies());
                 identity.addAll(extra);
                 // The simulator evaluates the principal's policies only: no SCPs unless AWS Organizations is
                 // simulated, as the IAM policy simulator does for a single account.
-                AuthorizationRequest req = new AuthorizationRequest(base.principal(), action, base.resource(),
-                        base.resourceAccount(), RequestContext.of(context), identity, base.permissionsBoundary(),
-                        null, base.resourcePolicy(), base.scps(), List.of(), base.sessionIssuer());
+                AuthorizationRequest req = AuthorizationRequest.builder(base.principal(), action)
+                        .resource(base.resource()).resourceAccount(base.resourceAccount())
+                        .context(RequestContext.of(context)).identity(identity).boundary(base.permissionsBoundary())
+                        .resourcePolicy(base.resourcePolicy()).scps(base.scps()).sessionIssuer(base.sessionIssuer())
+                        .build();
                 Decision d = authorizer.authorize(req);
                 List<CompiledPolicy> all = new ArrayList<>(identity);
                 if (base.permissionsBoundary() != null) {

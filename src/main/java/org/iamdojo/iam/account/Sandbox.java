@@ -317,7 +317,8 @@ public final class Sandbox {
             List<String> resourceAccounts = new ArrayList<>();
             try {
                 InputLimits.check(op.service(), params);
-                for (AccessRequest need : op.access(ctx, params)) {
+                for (AccessRequest asked : op.access(ctx, params)) {
+                    AccessRequest need = asked.fromSourceIp(ip);
                     InputLimits.resourceArn(need.resourceArn());
                     if (need.resourceAccount() != null && !resourceAccounts.contains(need.resourceAccount())) {
                         resourceAccounts.add(need.resourceAccount());

@@ -186,8 +186,9 @@ public final class AuthorizeCommand {
         }
         PrincipalInfo info = PrincipalInfo.parse(principal, sessionIssuer);
         RequestContext ctx = RequestContext.of(context).withDefaults(info.derivedContextKeys());
-        return new AuthorizationRequest(principal, action, resource, resourceAccount, ctx, identity, boundary, session,
-                resourcePolicy, scps, rcps, sessionIssuer, awsManaged);
+        return AuthorizationRequest.builder(principal, action).resource(resource).resourceAccount(resourceAccount)
+                .context(ctx).identity(identity).boundary(boundary).session(session).resourcePolicy(resourcePolicy)
+                .scps(scps).rcps(rcps).sessionIssuer(sessionIssuer).awsManagedResource(awsManaged).build();
     }
 
     private static String string(JsonParser p, JsonToken t, String field) throws IOException, BadRequest {

@@ -122,9 +122,10 @@ public final class SimulateCustomPolicyCommand {
                 // Several boundary policies: each must allow (AWS evaluates them as separate boundaries).
                 List<CompiledPolicy> boundaryList = boundaries.isEmpty() ? Collections.singletonList(null) : boundaries;
                 for (CompiledPolicy boundary : boundaryList) {
-                    Decision d = authorizer.authorize(new AuthorizationRequest(caller, action,
-                            "*".equals(resource) ? null : resource, ownerAccount, context, identity, boundary, null,
-                            resourcePolicy, List.of(), List.of(), null));
+                    Decision d = authorizer.authorize(AuthorizationRequest.builder(caller, action)
+                            .resource("*".equals(resource) ? null : resource).resourceAccount(ownerAccount)
+                            .context(context).identity(identity).boundary(boundary).resourcePolicy(resourcePolicy)
+                            .build());
                     if (combined == null || EvaluationResults.rank(d) < EvaluationResults.rank(combined)) {
                         combined = d;
                     }

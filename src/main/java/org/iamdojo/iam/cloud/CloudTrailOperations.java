@@ -46,7 +46,7 @@ public final class CloudTrailOperations {
     /** Registers LookupEvents; its own CloudTrail record leaves the response out, as the events are there already. */
     public static void registerAll(Sandbox sb) {
         sb.register(Operation.responseNotLogged(Operation.read("cloudtrail", "LookupEvents",
-                (c, p) -> List.of(AccessRequest.of("cloudtrail:LookupEvents", null, c.accountId())),
+                (c, p) -> List.of(AccessRequest.withoutResource("cloudtrail:LookupEvents", c.accountId())),
                 CloudTrailOperations::lookup)));
     }
 

@@ -50,7 +50,7 @@ public final class CloudWatchOperations {
 
     /** PutMetricData is authorized with the cloudwatch:namespace key of the request. */
     private static List<AccessRequest> putMetricDataAccess(OperationContext c, Params p) {
-        return List.of(new AccessRequest("cloudwatch:PutMetricData", null, c.accountId(), null,
+        return List.of(AccessRequest.withoutResource("cloudwatch:PutMetricData", c.accountId(),
                 Map.of("cloudwatch:namespace", List.of(p.required("Namespace")))));
     }
 
@@ -78,7 +78,7 @@ public final class CloudWatchOperations {
     }
 
     private static List<AccessRequest> need(OperationContext c, String action) {
-        return List.of(AccessRequest.of("cloudwatch:" + action, null, c.accountId()));
+        return List.of(AccessRequest.withoutResource("cloudwatch:" + action, c.accountId()));
     }
 
     private static ObjectNode putMetricData(OperationContext c, Params p) {

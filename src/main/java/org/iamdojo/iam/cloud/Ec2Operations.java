@@ -31,8 +31,15 @@ import org.iamdojo.iam.account.SandboxAccount;
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html
  */
 public final class Ec2Operations {
-    /** The private address that calls from instances come from. */
-    public static final String INSTANCE_SOURCE_IP = "10.0.1.23";
+    /**
+     * The address AWS sees for calls from a sandbox instance. The sandbox places instances in a public subnet with
+     * a public IPv4 address and has no VPC endpoints, so a call to a public AWS endpoint carries the instance's
+     * public address in aws:SourceIp and in CloudTrail's sourceIPAddress, not its private one (10.0.1.x; that
+     * would be aws:VpcSourceIp, set only for calls through a VPC endpoint):
+     * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip
+     * 198.51.100.23 is from TEST-NET-2 (RFC 5737), reserved for documentation.
+     */
+    public static final String INSTANCE_SOURCE_IP = "198.51.100.23";
 
     private Ec2Operations() {
     }
@@ -49,7 +56,7 @@ public final class Ec2Operations {
                 Operation.read("ec2", "DescribeInstances", Ec2Operations::describeAccess, Ec2Operations::describe),
                 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceAttribute.html
                 Operation.read("ec2", "DescribeInstanceAttribute",
-                        (c, p) -> List.of(AccessRequest.of("ec2:DescribeInstanceAttribute", null, c.accountId())),
+                        (c, p) -> List.of(AccessRequest.withoutResource("ec2:DescribeInstanceAttribute", c.accountId())),
                         Ec2Operations::describeAttribute),
                 Operation.write("ec2", "StopInstances", (c, p) -> instanceNeeds(c, p, "ec2:StopInstances"),
                         Ec2Operations::stopInstances),
@@ -92,7 +99,7 @@ public final class Ec2Operations {
     }
 
     private static List<AccessRequest> describeAccess(OperationContext c, Params p) {
-        return List.of(AccessRequest.of("ec2:DescribeInstances", null, c.accountId()));
+        return List.of(AccessRequest.withoutResource("ec2:DescribeInstances", c.accountId()));
     }
 
     private static ObjectNode stopInstances(OperationContext c, Params p) {
@@ -159,11 +166,11 @@ public final class Ec2Operations {
         Map<String, String> tags = launchTags(p);
         String instances = "arn:aws:ec2:" + c.sandbox().region() + ":" + c.accountId() + ":instance/*";
         List<AccessRequest> needs = new ArrayList<>();
-        needs.add(new AccessRequest("ec2:RunInstances", instances, c.accountId(), null, requestTags(tags)));
+        needs.add(AccessRequest.of("ec2:RunInstances", instances, c.accountId(), requestTags(tags)));
         if (!tags.isEmpty()) {
             Map<String, List<String>> ctx = new LinkedHashMap<>(requestTags(tags));
             ctx.put("ec2:CreateAction", List.of("RunInstances"));
-            needs.add(new AccessRequest("ec2:CreateTags", instances, c.accountId(), null, ctx));
+            needs.add(AccessRequest.of("ec2:CreateTags", instances, c.accountId(), ctx));
         }
         if (p.json().hasNonNull("IamInstanceProfile")) {
             passRole(c, profile(c, p), needs);
@@ -233,7 +240,7 @@ public final class Ec2Operations {
             Ec2State.Instance i = instance(c, id);
             Map<String, List<String>> ctx = new LinkedHashMap<>(resourceTags(i));
             ctx.putAll(requestTags(tags));
-            needs.add(new AccessRequest("ec2:CreateTags", i.arn(c.sandbox().region()), c.accountId(), null, ctx));
+            needs.add(AccessRequest.of("ec2:CreateTags", i.arn(c.sandbox().region()), c.accountId(), ctx));
         }
         return needs;
     }
@@ -249,7 +256,7 @@ public final class Ec2Operations {
             if (!deleted.isEmpty()) {
                 ctx.put("aws:TagKeys", deleted);
             }
-            needs.add(new AccessRequest("ec2:DeleteTags", i.arn(c.sandbox().region()), c.accountId(), null, ctx));
+            needs.add(AccessRequest.of("ec2:DeleteTags", i.arn(c.sandbox().region()), c.accountId(), ctx));
         }
         return needs;
     }
@@ -384,7 +391,7 @@ public final class Ec2Operations {
         List<AccessRequest> needs = new ArrayList<>();
         for (String id : instanceIds(p)) {
             Ec2State.Instance i = instance(c, id);
-            needs.add(new AccessRequest(action, i.arn(c.sandbox().region()), c.accountId(), null, resourceTags(i)));
+            needs.add(AccessRequest.of(action, i.arn(c.sandbox().region()), c.accountId(), resourceTags(i)));
         }
         return needs;
     }
@@ -401,7 +408,7 @@ public final class Ec2Operations {
     private static void passRole(OperationContext c, InstanceProfile ip, List<AccessRequest> needs) {
         var role = ip.roleName() == null ? null : c.account().role(ip.roleName());
         if (role != null) {
-            needs.add(new AccessRequest("iam:PassRole", role.arn(), c.accountId(), null,
+            needs.add(AccessRequest.of("iam:PassRole", role.arn(), c.accountId(),
                     Map.of("iam:PassedToService", List.of("ec2.amazonaws.com"))));
         }
     }

@@ -445,7 +445,7 @@ public final class OrganizationsOperations {
 
     private static List<AccessRequest> withType(OperationContext c, String action, String type) {
         Map<String, List<String>> ctx = type == null ? Map.of() : Map.of("organizations:PolicyType", List.of(type));
-        return List.of(new AccessRequest("organizations:" + action, "*", c.accountId(), null, ctx));
+        return List.of(AccessRequest.of("organizations:" + action, "*", c.accountId(), ctx));
     }
 
     private static List<AccessRequest> onPolicy(OperationContext c, String action, Params p) {
@@ -453,7 +453,7 @@ public final class OrganizationsOperations {
         Policy policy = s.exists() ? s.policies.get(p.optional("PolicyId", "")) : null;
         String arn = policy == null ? "*" : policyArn(s, policy);
         Map<String, List<String>> ctx = policy == null ? Map.of() : Map.of("organizations:PolicyType", List.of(policy.type));
-        return List.of(new AccessRequest("organizations:" + action, arn, c.accountId(), null, ctx));
+        return List.of(AccessRequest.of("organizations:" + action, arn, c.accountId(), ctx));
     }
 
     /** AttachPolicy and DetachPolicy need the action on the policy and on the target (Service Authorization Reference). */
@@ -462,7 +462,7 @@ public final class OrganizationsOperations {
         List<AccessRequest> needs = new ArrayList<>(onPolicy(c, action, p));
         String target = p.optional("TargetId");
         if (s.exists() && target != null && (s.rootId.equals(target) || s.units.containsKey(target) || s.members.containsKey(target))) {
-            needs.add(new AccessRequest("organizations:" + action, targetArn(s, target), c.accountId(), null,
+            needs.add(AccessRequest.of("organizations:" + action, targetArn(s, target), c.accountId(),
                     needs.get(0).context()));
         }
         return needs;

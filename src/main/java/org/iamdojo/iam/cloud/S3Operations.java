@@ -78,7 +78,7 @@ public final class S3Operations {
 
     /** ListBuckets is authorized as s3:ListAllMyBuckets, on no resource. */
     private static List<AccessRequest> listBucketsNeed(OperationContext c, Params p) {
-        return List.of(AccessRequest.of("s3:ListAllMyBuckets", null, c.accountId()));
+        return List.of(AccessRequest.withoutResource("s3:ListAllMyBuckets", c.accountId()));
     }
 
     private static ObjectNode listBuckets(OperationContext c, Params p) {

@@ -241,8 +241,9 @@ final class SimulatorPage implements ConsolePage {
             String caller = "arn:aws:iam::" + workspace.accountId() + ":user/SimulatedCaller";
             for (String action : actionList) {
                 for (String resource : resourceList) {
-                    AuthorizationRequest req = new AuthorizationRequest(caller, action, "*".equals(resource) ? null : resource,
-                            null, RequestContext.of(ctx), compiled, null, null, null, List.of(), List.of(), null);
+                    AuthorizationRequest req = AuthorizationRequest.builder(caller, action)
+                            .resource("*".equals(resource) ? null : resource).context(RequestContext.of(ctx))
+                            .identity(compiled).build();
                     Decision d = authorizer.authorize(req);
                     rows.add(new Row(action, resource, EvaluationResults.evalDecision(d), req, d));
                 }

@@ -1,25 +1,20 @@
 package org.iamdojo.iam.eval;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iamdojo.iam.policy.PolicyParseException;
 
-/** Small builder for authorization requests in tests. */
+/**
+ * Test shorthand over {@link AuthorizationRequest.Builder}: defaults for principal, action and resource, context
+ * given key by key, and the engine's derived keys added before deciding, as {@code authorize} does.
+ */
 final class Requests {
+    private final AuthorizationRequest.Builder builder = AuthorizationRequest
+            .builder("arn:aws:iam::111122223333:user/alice", "s3:GetObject").resource("arn:aws:s3:::bucket/key");
     private String principal = "arn:aws:iam::111122223333:user/alice";
-    private String action = "s3:GetObject";
-    private String resource = "arn:aws:s3:::bucket/key";
-    private String resourceAccount;
     private String sessionIssuer;
     private final Map<String, List<String>> context = new LinkedHashMap<>();
-    private final List<CompiledPolicy> identity = new ArrayList<>();
-    private CompiledPolicy boundary;
-    private CompiledPolicy session;
-    private CompiledPolicy resourcePolicy;
-    private final List<List<CompiledPolicy>> scps = new ArrayList<>();
-    private final List<List<CompiledPolicy>> rcps = new ArrayList<>();
 
     static Requests request() {
         return new Requests();
@@ -44,26 +39,28 @@ final class Requests {
 
     Requests principal(String p) {
         this.principal = p;
+        builder.principal(p);
         return this;
     }
 
     Requests action(String a) {
-        this.action = a;
+        builder.action(a);
         return this;
     }
 
     Requests resource(String r) {
-        this.resource = r;
+        builder.resource(r);
         return this;
     }
 
     Requests resourceAccount(String a) {
-        this.resourceAccount = a;
+        builder.resourceAccount(a);
         return this;
     }
 
     Requests sessionIssuer(String s) {
         this.sessionIssuer = s;
+        builder.sessionIssuer(s);
         return this;
     }
 
@@ -73,40 +70,39 @@ final class Requests {
     }
 
     Requests identity(CompiledPolicy... p) {
-        identity.addAll(List.of(p));
+        builder.identity(p);
         return this;
     }
 
     Requests boundary(CompiledPolicy p) {
-        this.boundary = p;
+        builder.boundary(p);
         return this;
     }
 
     Requests session(CompiledPolicy p) {
-        this.session = p;
+        builder.session(p);
         return this;
     }
 
     Requests resourcePolicy(CompiledPolicy p) {
-        this.resourcePolicy = p;
+        builder.resourcePolicy(p);
         return this;
     }
 
     Requests scpLevel(CompiledPolicy... p) {
-        scps.add(List.of(p));
+        builder.scpLevel(p);
         return this;
     }
 
     Requests rcpLevel(CompiledPolicy... p) {
-        rcps.add(List.of(p));
+        builder.rcpLevel(p);
         return this;
     }
 
     Decision decide() {
         PrincipalInfo info = PrincipalInfo.parse(principal, sessionIssuer);
         RequestContext ctx = RequestContext.of(context).withDefaults(info.derivedContextKeys());
-        return new Authorizer().authorize(new AuthorizationRequest(principal, action, resource, resourceAccount, ctx,
-                identity, boundary, session, resourcePolicy, scps, rcps, sessionIssuer));
+        return new Authorizer().authorize(builder.context(ctx).build());
     }
 
     EvalDecision outcome() {
