@@ -1,6 +1,7 @@
 package org.iamdojo.iam;
 
 import java.util.List;
+import org.iamdojo.iam.access.AccessMapOperation;
 import org.iamdojo.iam.account.EngineAccessEvaluator;
 import org.iamdojo.iam.account.IamOperations;
 import org.iamdojo.iam.account.PolicyChecker;
@@ -26,7 +27,7 @@ import org.iamdojo.iam.time.SandboxClock;
 /**
  * The one way to build a sandbox, for the free playground, scenario attempts, tools and tests alike: the policy
  * engine as authorizer, every operation (IAM with the principal simulation, STS, S3, EC2, CloudWatch, CloudTrail's
- * event lookup, root-only tasks) registered, the AWS managed policies loaded and documents checked before they are stored.
+ * event lookup, root-only tasks, the access map) registered, the AWS managed policies loaded and documents checked before they are stored.
  */
 public final class SandboxFactory {
     /** Read once: the managed policies are the same for every sandbox. */
@@ -57,6 +58,7 @@ public final class SandboxFactory {
         sandbox.setPolicyChecker(checker);
         IamOperations.registerAll(sandbox);
         PrincipalSimulation.register(sandbox, evaluator);
+        AccessMapOperation.register(sandbox, evaluator);
         StsOperations.registerAll(sandbox);
         S3Operations.registerAll(sandbox);
         Ec2Operations.registerAll(sandbox);

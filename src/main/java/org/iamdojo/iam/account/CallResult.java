@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The outcome of a sandbox call: the response in AWS's shape, or the error; the engine's Decision when
  * access was denied (for "Why?"), else null; the CloudTrail event it left; and, for the policy simulator, the
- * requests and decisions behind its response ({@link PrincipalSimulation.Evaluations}), else null.
+ * requests and decisions behind its response ({@link PrincipalSimulation.Evaluations}), for the access map the
+ * map ({@link CallDetail}), else null.
  */
 public record CallResult(@Nullable ObjectNode response, @Nullable AwsException error, @Nullable Decision decision,
-                         @Nullable TrailEvent event, PrincipalSimulation.@Nullable Evaluations detail) {
+                         @Nullable TrailEvent event, @Nullable CallDetail detail) {
 
     /** A result without the simulator's evaluations. */
     public CallResult(@Nullable ObjectNode response, @Nullable AwsException error, @Nullable Decision decision,
@@ -19,8 +20,7 @@ public record CallResult(@Nullable ObjectNode response, @Nullable AwsException e
         this(response, error, decision, event, null);
     }
 
-    static CallResult ok(ObjectNode response, @Nullable TrailEvent event,
-                         PrincipalSimulation.@Nullable Evaluations detail) {
+    static CallResult ok(ObjectNode response, @Nullable TrailEvent event, @Nullable CallDetail detail) {
         return new CallResult(response, null, null, event, detail);
     }
 

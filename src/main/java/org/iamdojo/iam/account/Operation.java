@@ -39,8 +39,8 @@ public interface Operation {
         return true;
     }
 
-    /** A response with the simulator's evaluations behind it (null for every other operation). */
-    record Outcome(ObjectNode response, PrincipalSimulation.@Nullable Evaluations detail) {
+    /** A response with the engine's working behind it (the simulator's evaluations, the access map), else null. */
+    record Outcome(ObjectNode response, @Nullable CallDetail detail) {
     }
 
     /** An operation that only reads: CloudTrail marks it readOnly and it is never replayed. */

@@ -31,7 +31,7 @@ public final class PrincipalSimulation {
     }
 
     /** The evaluations behind a SimulatePrincipalPolicy response (a call's {@link CallResult#detail()}). */
-    public record Evaluations(List<Evaluation> list) {
+    public record Evaluations(List<Evaluation> list) implements CallDetail {
         public Evaluations {
             list = List.copyOf(list);
         }
