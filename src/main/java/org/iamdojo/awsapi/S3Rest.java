@@ -2,6 +2,7 @@ package org.iamdojo.awsapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -86,7 +87,56 @@ final class S3Rest {
     }
 
     private static String body(AwsRequest request) {
+        String encoding = request.header("content-encoding");
+        String hash = request.header("x-amz-content-sha256");
+        if ((hash != null && hash.startsWith("STREAMING-"))
+                || (encoding != null && encoding.contains("aws-chunked"))) {
+            return new String(unchunk(request.body()), StandardCharsets.UTF_8);
+        }
         return new String(request.body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The data of an aws-chunked body: chunks of {@code hex-size[;chunk-signature=…]\r\n data \r\n}, ended by a
+     * zero-size chunk and optional trailers (checksums, which the sandbox does not keep).
+     * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html
+     */
+    static byte[] unchunk(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < body.length) {
+            int lineEnd = indexOfCrlf(body, i);
+            if (lineEnd < 0) {
+                throw new EndpointException("IncompleteBody", 400, "The aws-chunked body ends inside a chunk header.");
+            }
+            String header = new String(body, i, lineEnd - i, StandardCharsets.US_ASCII);
+            int semicolon = header.indexOf(';');
+            int size;
+            try {
+                size = Integer.parseInt((semicolon < 0 ? header : header.substring(0, semicolon)).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new EndpointException("IncompleteBody", 400, "Bad aws-chunked chunk size: " + header);
+            }
+            i = lineEnd + 2;
+            if (size == 0) {
+                break;
+            }
+            if (size < 0 || i + size > body.length) {
+                throw new EndpointException("IncompleteBody", 400, "The aws-chunked body is shorter than its chunk sizes say.");
+            }
+            out.write(body, i, size);
+            i += size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOfCrlf(byte[] b, int from) {
+        for (int i = from; i + 1 < b.length; i++) {
+            if (b[i] == '\r' && b[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static AwsResponse listBuckets(ObjectNode r, String requestId) {

@@ -113,7 +113,13 @@ public final class SigV4 {
         }
     }
 
-    private static byte[] hmac(byte[] key, String data) {
+    /** Lower-case hex of bytes. */
+    public static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
+    }
+
+    /** HMAC-SHA256 of a UTF-8 string. */
+    public static byte[] hmac(byte[] key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
