@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:hsqldb:mem:iamdojo-test",
-        "iamdojo.admin-password=Adm1n-Test-Pass"})
+        "iamdojo.admin-password=Adm1n-Test-Pass",
+        "iamdojo.aws-endpoint.port=0"})
 public @interface InMemoryAppTest {
 }

@@ -223,6 +223,17 @@ public final class Attempt {
         return result;
     }
 
+    /**
+     * Makes a call the learner sent from their own tools (the AWS CLI or an SDK through the AWS endpoint), from that
+     * address with that User-Agent, and remembers how it ended.
+     */
+    public CallResult call(Credentials credentials, String service, String operation, Params params, String sourceIp,
+                           String userAgent) {
+        CallResult result = sandbox.call(credentials, service, operation, params, sourceIp, userAgent);
+        log(service, operation, result);
+        return result;
+    }
+
     /** Puts back a call read from the durable log of the attempt (after a restart). */
     public void restoreCall(CallRecord record) {
         synchronized (calls) {

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "iamdojo.admin-password=" + BrowserTestBase.ADMIN_PASSWORD,
         // Every browser of every test signs up from 127.0.0.1: the per-address sign-up rate would stop the suite.
         "iamdojo.sign-up.per-address=100000",
+        "iamdojo.aws-endpoint.port=0",
         "vaadin.devmode.devTools.enabled=false"})
 public abstract class BrowserTestBase {
 

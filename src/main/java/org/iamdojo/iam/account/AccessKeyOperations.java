@@ -25,6 +25,7 @@ final class AccessKeyOperations {
         String secret = c.ids().secret(40);
         AccessKey key = new AccessKey(id, Secrets.hashSecret(secret), c.now());
         keys.add(key);
+        c.sandbox().keepSigningSecret(id, secret);
         ObjectNode out = c.object();
         ObjectNode k = out.putObject("AccessKey");
         String userName = targetUserName(c, p);

@@ -24,6 +24,23 @@ public sealed interface Credentials {
         }
     }
 
+    /**
+     * A request signed with an access key (AWS Signature Version 4) by a client outside the app: the sandbox looks
+     * up the key's secret and lets {@code signature} check the request's signature with it; the secret never
+     * travels with the request.
+     *
+     * @param sessionToken the X-Amz-Security-Token of temporary credentials, or null
+     */
+    record SignedRequest(String accessKeyId, String sessionToken, SignatureCheck signature) implements Credentials {
+    }
+
+    /** Checks a request's signature with the secret access key the sandbox holds for the key id. */
+    @FunctionalInterface
+    interface SignatureCheck {
+        /** Whether the signature the client sent is the one this secret gives. */
+        boolean matches(String secretAccessKey);
+    }
+
     /** An AWS service acting for itself (e.g. EC2 fetching role credentials); used by the simulator only. */
     record ServicePrincipal(String service) implements Credentials {
     }

@@ -32,6 +32,8 @@ public final class Sandbox {
     private final AccessEvaluator evaluator;
     private final Map<String, SandboxAccount> accounts = new LinkedHashMap<>();
     private final Map<String, TemporarySession> sessions = new HashMap<>();
+    /** Secret access keys by key id, for checking SigV4 signatures; in memory only (replays make them again). */
+    private final Map<String, String> signingSecrets = new HashMap<>();
     private final Map<String, List<List<String>>> scps = new HashMap<>();
     private final Map<String, List<List<String>>> rcps = new HashMap<>();
     private final Map<String, String[]> organizationOf = new HashMap<>();
@@ -262,6 +264,37 @@ public final class Sandbox {
         putSession(session);
     }
 
+    /**
+     * Keeps the secret of a new access key or session for checking signed requests (AWS Signature Version 4 needs
+     * the secret itself, not a hash). Called by the operations that issue keys; never handed out again.
+     */
+    public void keepSigningSecret(String accessKeyId, String secretAccessKey) {
+        signingSecrets.put(accessKeyId, secretAccessKey);
+    }
+
+    /** Whether an access key id (AKIA… of a user or root, ASIA… of a session) was issued in this sandbox. */
+    public boolean knowsAccessKey(String accessKeyId) {
+        lock.lock();
+        try {
+            if (sessions.containsKey(accessKeyId)) {
+                return true;
+            }
+            for (SandboxAccount account : accounts.values()) {
+                if (account.root.accessKeys.stream().anyMatch(k -> k.accessKeyId().equals(accessKeyId))) {
+                    return true;
+                }
+                for (IamUser user : account.users.values()) {
+                    if (user.accessKeys.stream().anyMatch(k -> k.accessKeyId().equals(accessKeyId))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The session with that ASIA… key id, or null. */
     public TemporarySession session(String accessKeyId) {
         return sessions.get(accessKeyId);
@@ -272,7 +305,16 @@ public final class Sandbox {
      * Never throws for AWS-level errors: the result carries the error (and the Decision when access was denied).
      */
     public CallResult call(Credentials credentials, String service, String operation, Params params, String sourceIp) {
-        return invoke(credentials, service, operation, params, sourceIp, null);
+        return invoke(credentials, service, operation, params, sourceIp, null, null);
+    }
+
+    /**
+     * As {@link #call(Credentials, String, String, Params, String)} for a request from outside the app (the AWS
+     * CLI or an SDK through the AWS endpoint): CloudTrail keeps its User-Agent.
+     */
+    public CallResult call(Credentials credentials, String service, String operation, Params params, String sourceIp,
+                           String userAgent) {
+        return invoke(credentials, service, operation, params, sourceIp, userAgent, null);
     }
 
     /**
@@ -283,12 +325,12 @@ public final class Sandbox {
      */
     public CallResult callReadOnly(Credentials credentials, String service, String operation, Params params,
                                    AwsException refusal) {
-        return invoke(credentials, service, operation, params, null, Objects.requireNonNull(refusal));
+        return invoke(credentials, service, operation, params, null, null, Objects.requireNonNull(refusal));
     }
 
     /** One call; {@code readOnlyRefusal} non-null makes it a look that records nothing and refuses writes. */
     private CallResult invoke(Credentials credentials, String service, String operation, Params params,
-                              String sourceIp, AwsException readOnlyRefusal) {
+                              String sourceIp, String userAgent, AwsException readOnlyRefusal) {
         boolean audited = readOnlyRefusal == null;
         lock.lock();
         try {
@@ -309,7 +351,7 @@ public final class Sandbox {
                 AwsException e = new AwsException("InvalidAction", 400,
                         "The action " + operation + " is not valid for this web service (" + service + ").");
                 return CallResult.failed(e, null,
-                        record(caller, service, operation, true, params, null, e, now, ip, List.of()));
+                        record(caller, service, operation, true, params, null, e, now, ip, userAgent, List.of()));
             }
             SandboxAccount account = caller.accountId() == null ? null : accounts.get(caller.accountId());
             OperationContext ctx = new OperationContext(this, caller, account, now);
@@ -330,7 +372,7 @@ public final class Sandbox {
                         AwsException denied = owned != null ? withDecision(owned, outcome.decision())
                                 : accessDenied(caller, need, outcome);
                         TrailEvent event = audited ? record(caller, op.service(), op.name(), op.readOnly(), params,
-                                null, denied, now, ip, resourceAccounts) : null;
+                                null, denied, now, ip, userAgent, resourceAccounts) : null;
                         return CallResult.failed(denied, outcome.decision(), event);
                     }
                 }
@@ -345,7 +387,7 @@ public final class Sandbox {
                 Operation.Outcome outcome = op.run(ctx, params);
                 ObjectNode response = outcome.response();
                 TrailEvent event = audited ? record(caller, op.service(), op.name(), op.readOnly(), params,
-                        op.logsResponse() ? response : null, null, now, ip, resourceAccounts) : null;
+                        op.logsResponse() ? response : null, null, now, ip, userAgent, resourceAccounts) : null;
                 if (!op.readOnly()) {
                     mutations++;
                     MutationRecord mutation = new MutationRecord(now, caller, op.service(), op.name(), params, event);
@@ -354,7 +396,7 @@ public final class Sandbox {
                 return CallResult.ok(response, event, outcome.detail());
             } catch (AwsException e) {
                 return CallResult.failed(e, e.decision(), audited ? record(caller, op.service(), op.name(),
-                        op.readOnly(), params, null, e, now, ip, resourceAccounts) : null);
+                        op.readOnly(), params, null, e, now, ip, userAgent, resourceAccounts) : null);
             }
         } finally {
             lock.unlock();
@@ -426,7 +468,15 @@ public final class Sandbox {
             return resolveConsole(s);
         }
         if (credentials instanceof Credentials.AccessKeyPair k) {
-            return resolveKey(k, now, markUsed);
+            return resolveKey(k.accessKeyId(), k.sessionToken(), (id, hash) -> Secrets.secretMatches(k.secretAccessKey(), hash),
+                    now, markUsed);
+        }
+        if (credentials instanceof Credentials.SignedRequest r) {
+            // The kept secret must still be the key's (its hash), and the request's signature must be the one it gives.
+            return resolveKey(r.accessKeyId(), r.sessionToken(), (id, hash) -> {
+                String secret = signingSecrets.get(id);
+                return secret != null && Secrets.secretMatches(secret, hash) && r.signature().matches(secret);
+            }, now, markUsed);
         }
         Credentials.ServicePrincipal sp = (Credentials.ServicePrincipal) credentials;
         return new Caller(CallerType.AWS_SERVICE, null, sp.service(), sp.service(), null, null, false, null, null);
@@ -447,15 +497,22 @@ public final class Sandbox {
         return userCaller(account, user, null, s.mfaAuthenticated());
     }
 
-    private Caller resolveKey(Credentials.AccessKeyPair k, Instant now, boolean markUsed) {
-        String id = k.accessKeyId();
+    /** Proves that the caller holds the secret of a key id, given the hash the sandbox stores of it. */
+    @FunctionalInterface
+    private interface SecretProof {
+        boolean holds(String accessKeyId, String secretHash);
+    }
+
+    private Caller resolveKey(String id, String sessionToken, SecretProof proof, Instant now, boolean markUsed) {
         if (id != null && id.startsWith("ASIA")) {
             TemporarySession session = sessions.get(id);
-            if (session == null || k.sessionToken() == null) {
+            if (session == null || sessionToken == null) {
                 throw invalidToken();
             }
-            if (!Secrets.secretMatches(k.secretAccessKey(), session.secretHash())
-                    || !Secrets.secretMatches(k.sessionToken(), session.tokenHash())) {
+            if (!Secrets.secretMatches(sessionToken, session.tokenHash())) {
+                throw invalidToken();
+            }
+            if (!proof.holds(id, session.secretHash())) {
                 throw new AwsException("SignatureDoesNotMatch", 403,
                         "The request signature we calculated does not match the signature you provided.");
             }
@@ -480,7 +537,7 @@ public final class Sandbox {
         for (SandboxAccount account : accounts.values()) {
             for (AccessKey key : account.root.accessKeys) {
                 if (key.accessKeyId().equals(id)) {
-                    checkKey(key, k, now, markUsed);
+                    checkKey(key, proof, now, markUsed);
                     Caller root = rootCaller(account, false);
                     return new Caller(root.type(), root.accountId(), root.arn(), root.principalId(), null, id,
                             false, null, null);
@@ -489,7 +546,7 @@ public final class Sandbox {
             for (IamUser user : account.users.values()) {
                 for (AccessKey key : user.accessKeys) {
                     if (key.accessKeyId().equals(id)) {
-                        checkKey(key, k, now, markUsed);
+                        checkKey(key, proof, now, markUsed);
                         return userCaller(account, user, id, false);
                     }
                 }
@@ -541,11 +598,11 @@ public final class Sandbox {
         return role == null ? "AROA" : role.id();
     }
 
-    private static void checkKey(AccessKey key, Credentials.AccessKeyPair k, Instant now, boolean markUsed) {
+    private static void checkKey(AccessKey key, SecretProof proof, Instant now, boolean markUsed) {
         if (!key.active()) {
             throw new AwsException("InvalidClientTokenId", 403, "The security token included in the request is invalid.");
         }
-        if (!Secrets.secretMatches(k.secretAccessKey(), key.secretHash())) {
+        if (!proof.holds(key.accessKeyId(), key.secretHash())) {
             throw new AwsException("SignatureDoesNotMatch", 403,
                     "The request signature we calculated does not match the signature you provided. "
                             + "Check your AWS Secret Access Key and signing method.");
@@ -598,7 +655,7 @@ public final class Sandbox {
      */
     private TrailEvent record(Caller caller, String service, String operation, boolean readOnly, Params params,
                               ObjectNode response, AwsException error, Instant now, String sourceIp,
-                              List<String> resourceAccounts) {
+                              String userAgent, List<String> resourceAccounts) {
         List<String> recipients = new ArrayList<>();
         if (caller.accountId() != null) {
             recipients.add(caller.accountId());
@@ -615,7 +672,7 @@ public final class Sandbox {
                     caller.issuerArn(), caller.mfaAuthenticated(), sourceIp,
                     CloudTrail.redact(params == null ? null : params.json()), CloudTrail.redact(response),
                     error == null ? null : error.code(), error == null ? null : error.getMessage(),
-                    recipient, readOnly);
+                    recipient, readOnly, userAgent);
             trail.record(event);
             if (first == null) {
                 first = event;

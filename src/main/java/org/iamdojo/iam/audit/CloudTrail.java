@@ -68,7 +68,7 @@ public final class CloudTrail {
                 "true".equals(id.path("sessionContext").path("attributes").path("mfaAuthenticated").asText()),
                 text(r, "sourceIPAddress"), r.get("requestParameters"), r.get("responseElements"),
                 text(r, "errorCode"), text(r, "errorMessage"), text(r, "recipientAccountId"),
-                r.path("readOnly").asBoolean());
+                r.path("readOnly").asBoolean(), text(r, "userAgent"));
     }
 
     private static String text(JsonNode node, String field) {
@@ -117,6 +117,9 @@ public final class CloudTrail {
         r.put("eventName", e.eventName());
         r.put("awsRegion", e.awsRegion());
         r.put("sourceIPAddress", e.sourceIPAddress());
+        if (e.userAgent() != null) {
+            r.put("userAgent", e.userAgent());
+        }
         r.set("requestParameters", e.requestParameters() == null ? f.nullNode() : e.requestParameters());
         r.set("responseElements", e.responseElements() == null ? f.nullNode() : e.responseElements());
         if (e.errorCode() != null) {

@@ -152,6 +152,7 @@ public final class StsOperations {
                 expiration, SessionKind.ASSUMED_ROLE, roleAccount, role.name(), role.arn(), sessionName, p.optional("Policy"),
                 Map.copyOf(tags), mfa, chained, p.optional("SourceIdentity"), c.now());
         c.sandbox().addSession(session);
+        c.sandbox().keepSigningSecret(keyId, secret);
         ObjectNode out = c.object();
         credentialsJson(out, keyId, secret, token, expiration);
         ObjectNode user = out.putObject("AssumedRoleUser");
@@ -216,6 +217,7 @@ public final class StsOperations {
                 expiration, SessionKind.SESSION_TOKEN, c.accountId(), user.name(), user.arn(), null, null, Map.of(), mfa, false,
                 null, c.now());
         c.sandbox().addSession(session);
+        c.sandbox().keepSigningSecret(keyId, secret);
         ObjectNode out = c.object();
         credentialsJson(out, keyId, secret, token, expiration);
         return out;

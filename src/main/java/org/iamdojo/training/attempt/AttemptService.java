@@ -227,6 +227,15 @@ public class AttemptService {
         activity.publish(new AttemptActivity(record.id(), record.memberId(), record.workshopId(), kind, Instant.now()));
     }
 
+    /**
+     * The open attempts held in memory whose sandbox issued this access key id: how the AWS endpoint finds the
+     * sandbox of a signed request. Reset attempts are not among them; attempts not opened since a restart are not
+     * either, until their learner opens them again.
+     */
+    public List<LiveAttempt> withAccessKey(String accessKeyId) {
+        return live.values().stream().filter(a -> a.attempt().sandbox().knowsAccessKey(accessKeyId)).toList();
+    }
+
     /** Drops the in-memory copies (tests use it to prove a restart rebuilds the same sandbox). */
     public void forgetLiveAttempts() {
         live.clear();

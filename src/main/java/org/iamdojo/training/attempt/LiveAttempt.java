@@ -174,6 +174,15 @@ public final class LiveAttempt {
 
     /** Makes a sandbox call for the learner (console, terminal) and logs how it ended. */
     public CallResult call(Credentials credentials, String service, String operation, Params params) {
+        return call(credentials, service, operation, params, null, null);
+    }
+
+    /**
+     * Makes a call sent from the learner's own tools (the AWS endpoint) and logs how it ended: as
+     * {@link #call(Credentials, String, String, Params)}, with the request's source address and User-Agent.
+     */
+    public CallResult call(Credentials credentials, String service, String operation, Params params, String sourceIp,
+                           String userAgent) {
         requireCurrent();
         // The sandbox change, its CloudTrail record and the call entry are committed together, before the
         // learner sees the result: one durable write per action instead of one per record.
@@ -181,7 +190,8 @@ public final class LiveAttempt {
         batch.set(pending);
         CallResult result;
         try {
-            result = attempt.call(credentials, service, operation, params);
+            result = sourceIp == null ? attempt.call(credentials, service, operation, params)
+                    : attempt.call(credentials, service, operation, params, sourceIp, userAgent);
             ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
             call.put("errorCode", result.succeeded() ? null : result.error().code());
             call.put("changes", attempt.sandbox().changesState(service, operation));

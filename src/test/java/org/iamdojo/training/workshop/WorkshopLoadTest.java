@@ -46,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Targets: p95 action latency under 150 ms, board delay under 2 s, under 1 MB heap per participant.
  */
 @EnabledIfSystemProperty(named = "iamdojo.load", matches = "true")
-@SpringBootTest(properties = {"iamdojo.admin-password=Load-Owner-Pass-1", "vaadin.devmode.devTools.enabled=false"})
+@SpringBootTest(properties = {"iamdojo.admin-password=Load-Owner-Pass-1", "vaadin.devmode.devTools.enabled=false",
+        "iamdojo.aws-endpoint.port=0"})
 class WorkshopLoadTest {
     private static final int PARTICIPANTS = 100;
     private static final String SCENARIO = "developers-and-testers";
