@@ -57,6 +57,26 @@ class ScenarioParserTest {
         assertThat(p.line()).isEqualTo(lineOf(text, "minutes:"));
     }
 
+    /**
+     * Issue 19.5: a repeated key is refused, not last-wins, as IAM refuses it in a policy
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_policies.html#policy-duplicate-key).
+     */
+    @Test
+    void aRepeatedKeyInTheScenarioIsLocated() throws IOException {
+        String text = good().replace("minutes: 15", "minutes: 15\nminutes: 20");
+        ScenarioProblem p = only(text);
+        assertThat(p.message()).contains("Duplicate field 'minutes'");
+        assertThat(p.line()).isEqualTo(lineOf(text, "minutes: 20"));
+    }
+
+    @Test
+    void aRepeatedKeyInsideAPolicyOfTheScenarioIsLocated() throws IOException {
+        String text = good().replace("{Sid: NoBucketDeletion, Effect: Deny,", "{Sid: NoBucketDeletion, Effect: Allow, Effect: Deny,");
+        ScenarioProblem p = only(text);
+        assertThat(p.message()).contains("Duplicate field 'Effect'");
+        assertThat(p.line()).isEqualTo(lineOf(text, "Effect: Allow, Effect: Deny"));
+    }
+
     @Test
     void wrongType() throws IOException {
         String text = good().replace("minutes: 15", "minutes: a quarter hour");

@@ -1,7 +1,9 @@
 package org.iamdojo.iam.cli;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +32,9 @@ import org.iamdojo.iam.time.SandboxClock;
  */
 public final class SimulatePrincipalPolicyCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Reads input strictly: a key written twice is an error at its line and column, never last-wins. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern ACCOUNT = Pattern.compile("arn:aws:iam::(\\d{12}):");
     private static final Map<String, String> OPTIONS = Map.of(
             "--policy-source-arn", "PolicySourceArn", "--action-names", "ActionNames",
@@ -59,7 +64,7 @@ public final class SimulatePrincipalPolicyCommand {
                 if ("--account-authorization-details".equals(arg) && i + 1 < args.length) {
                     detailsFile = args[++i];
                 } else if ("--cli-input-json".equals(arg) && i + 1 < args.length) {
-                    JsonNode input = JSON.readTree(read(args[++i], in));
+                    JsonNode input = STRICT.readTree(read(args[++i], in));
                     input.fields().forEachRemaining(e -> request.set(e.getKey(), e.getValue()));
                 } else if (OPTIONS.containsKey(arg)) {
                     String field = OPTIONS.get(arg);
@@ -67,7 +72,7 @@ public final class SimulatePrincipalPolicyCommand {
                     while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                         String v = args[++i];
                         if (field.equals("ContextEntries") || v.startsWith("file://")) {
-                            JsonNode parsed = JSON.readTree(read(v, in));
+                            JsonNode parsed = STRICT.readTree(read(v, in));
                             if (parsed.isArray()) {
                                 values.addAll((ArrayNode) parsed);
                             } else {
@@ -90,7 +95,7 @@ public final class SimulatePrincipalPolicyCommand {
                 err.println(USAGE);
                 return ExitCode.BAD_INPUT;
             }
-            JsonNode details = JSON.readTree(read(detailsFile, in));
+            JsonNode details = STRICT.readTree(read(detailsFile, in));
             out.println(JSON.writeValueAsString(simulate(details, request)));
             return ExitCode.OK;
         } catch (AwsException e) {
