@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,6 +206,9 @@ public final class AwsCommandLine {
         if (args.get(0).equals("s3")) {
             return s3(args, credentials);
         }
+        if (args.get(0).equals("accessanalyzer") && args.get(1).equals("check-no-new-access")) {
+            return checkNoNewAccess(args.subList(2, args.size()));
+        }
         String service = SERVICES.get(args.get(0));
         if (service == null) {
             return Output.fail("aws: error: argument command: Invalid choice: '" + args.get(0) + "'", EXIT_USAGE);
@@ -230,6 +237,21 @@ public final class AwsCommandLine {
             return Output.fail("aws: error: " + e.getMessage(), EXIT_USAGE);
         }
         return call(credentials, service, operation, params);
+    }
+
+    /**
+     * {@code aws accessanalyzer check-no-new-access}: the engine's policy check (no call to the sandbox, as
+     * Access Analyzer's checks only read the documents given); exit 0 PASS, 1 FAIL, 252 UNKNOWN or bad input.
+     */
+    private static Output checkNoNewAccess(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CheckNoNewAccessCommand.run(args.toArray(new String[0]),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = (out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).strip();
+        return code == ExitCode.OK ? Output.ok(text)
+                : Output.fail(text, code == ExitCode.POLICY_HAS_ERRORS ? 1 : EXIT_USAGE);
     }
 
     /** The CLI command names of the service's sandbox operations. */

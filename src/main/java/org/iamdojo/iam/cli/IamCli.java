@@ -14,7 +14,7 @@ import java.util.Set;
 public final class IamCli {
     /** The command names the application jar hands to this class instead of starting Spring. */
     public static final Set<String> COMMANDS = Set.of("authorize", "validate-policy", "simulate-custom-policy",
-            "simulate-principal-policy");
+            "simulate-principal-policy", "check-no-new-access");
     /** Exit code for a usage error or a request for usage. */
     /** The usage of the whole command line. */
     public static final String USAGE = "usage: iam-dojo <command> [options]   (no command, or only --name=value "
@@ -24,6 +24,8 @@ public final class IamCli {
             + "  simulate-custom-policy --cli-input-json file://request.json\n"
             + "  simulate-principal-policy --account-authorization-details FILE --policy-source-arn ARN "
             + "--action-names ACTION...\n"
+            + "  check-no-new-access --existing-policy-document DOC --new-policy-document DOC   PASS/FAIL "
+            + "with a counterexample\n"
             + "  help                           this text; COMMAND --help for one command";
 
     private IamCli() {
@@ -74,6 +76,7 @@ public final class IamCli {
             case "authorize" -> AuthorizeCommand.run(rest, in, out, err);
             case "validate-policy" -> ValidatePolicyCommand.run(rest, in, out, err);
             case "simulate-custom-policy" -> SimulateCustomPolicyCommand.run(rest, in, out, err);
+            case "check-no-new-access" -> CheckNoNewAccessCommand.run(rest, in, out, err);
             default -> SimulatePrincipalPolicyCommand.run(rest, in, out, err);
         };
     }

@@ -32,6 +32,23 @@ class AwsCommandLineTest {
         aws = new AwsCommandLine(sandbox);
     }
 
+    /** aws accessanalyzer check-no-new-access (https://docs.aws.amazon.com/cli/latest/reference/accessanalyzer/check-no-new-access.html). */
+    @Test
+    void accessAnalyzerCheckNoNewAccessRunsInTheTerminal() {
+        String old = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::test-bucket/*\"}]}'";
+        String wide = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::*\"}]}'";
+        AwsCommandLine.Output fail = aws.run("aws accessanalyzer check-no-new-access --existing-policy-document " + old
+                + " --new-policy-document " + wide + " --policy-type IDENTITY_POLICY", ROOT);
+        assertThat(fail.exitCode()).as(fail.text()).isEqualTo(1);
+        assertThat(fail.text()).contains("\"result\" : \"FAIL\"").contains("counterexample");
+        AwsCommandLine.Output pass = aws.run("aws accessanalyzer check-no-new-access --existing-policy-document " + wide
+                + " --new-policy-document " + old, ROOT);
+        assertThat(pass.exitCode()).as(pass.text()).isZero();
+        assertThat(pass.text()).contains("\"result\" : \"PASS\"");
+    }
+
     @Test
     void kebabNamesBecomeApiNames() {
         assertThat(AwsCommandLine.pascal("create-virtual-mfa-device")).isEqualTo("CreateVirtualMFADevice");
