@@ -21,6 +21,9 @@ import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.ConsoleSignIn;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Params;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
+import org.iamdojo.awsapi.AwsEndpointServer;
 import java.util.List;
 
 /**
@@ -58,7 +61,16 @@ public class IdentityBar extends Div {
         if (!(own instanceof Credentials.ConsoleSession c && c.isRoot())) {
             sub.addItem(t("identity.own", ownLabel), e -> actAsOwn()).setId("switch-own");
         }
-        add(who, menu);
+        int endpointPort = endpointPort();
+        if (endpointPort > 0) {
+            // Hidden when the AWS-compatible endpoint is switched off (or could not open its port).
+            Button terminal = new Button(t("terminal.own"), e -> openOwnTerminal(endpointPort));
+            terminal.setId("own-terminal");
+            terminal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            add(who, menu, terminal);
+        } else {
+            add(who, menu);
+        }
         update();
     }
 
@@ -192,6 +204,37 @@ public class IdentityBar extends Div {
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
         d.open();
+    }
+
+    /** The port of the AWS-compatible endpoint, or -1 when it is off (or outside a running Vaadin app). */
+    private static int endpointPort() {
+        VaadinService service = VaadinService.getCurrent();
+        if (service == null) {
+            return -1;
+        }
+        AwsEndpointServer server = service.getInstantiator().getOrCreate(AwsEndpointServer.class);
+        return server == null ? -1 : server.port();
+    }
+
+    /** The dialog with the lines for a real AWS CLI: the host the browser used, the endpoint server's port. */
+    private void openOwnTerminal(int port) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        new OwnTerminalDialog(workspace.actingAs(), workspace.actingLabel(), browserHost(request), port).open();
+    }
+
+    /** The host name the browser used for the app (its Host header without the port; IPv6 kept in brackets). */
+    static String browserHost(VaadinRequest request) {
+        String header = request == null ? null : request.getHeader("Host");
+        if (header == null || header.isBlank()) {
+            return "localhost";
+        }
+        String host = header.strip();
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end > 0 ? host.substring(0, end + 1) : "localhost";
+        }
+        int colon = host.indexOf(':');
+        return colon >= 0 ? host.substring(0, colon) : host;
     }
 
     private void openUseKeys() {
