@@ -66,7 +66,7 @@ public class IdentityBar extends Div {
             // Hidden when the AWS-compatible endpoint is switched off (or could not open its port).
             Button terminal = new Button(t("terminal.own"), e -> openOwnTerminal(endpointPort));
             terminal.setId("own-terminal");
-            terminal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            terminal.addThemeVariants(ButtonVariant.LUMO_SMALL);
             add(who, menu, terminal);
         } else {
             add(who, menu);
