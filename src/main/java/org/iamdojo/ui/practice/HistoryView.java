@@ -1,5 +1,6 @@
 package org.iamdojo.ui.practice;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -112,12 +113,59 @@ public class HistoryView extends Div implements HasDynamicTitle {
         });
 
         add(new H1(getTranslation("history.title")));
+        add(new H2(getTranslation("history.progress")));
+        add(progress(attempts.history(username), exams, scenarios, locale, dates));
         add(new H2(getTranslation("history.weak-topics")));
         add(topics.isEmpty() ? new Paragraph(getTranslation("history.no-answers")) : weak);
         add(new H2(getTranslation("history.exams")));
         add(exams.isEmpty() ? new Paragraph(getTranslation("history.no-exams")) : examGrid);
         add(new H2(getTranslation("history.scenarios")));
         add(rows.isEmpty() ? new Paragraph(getTranslation("history.no-attempts")) : attemptGrid);
+    }
+
+    /** Scores over time (each graded attempt, each finished exam) as a chart, or what to do first when none. */
+    private Component progress(List<AttemptRecord> attempts, List<ExamRecord> exams, ScenarioCatalog scenarios,
+                               Locale locale, DateTimeFormatter dates) {
+        List<ProgressChart.Point> points = new ArrayList<>();
+        for (AttemptRecord a : attempts) {
+            if (a.bestScore() != null && a.maxScore() != null && a.maxScore() > 0) {
+                String title = scenarios.scenario(a.scenarioId()).map(sc -> sc.title().in(locale)).orElse(a.scenarioId());
+                int percent = a.bestScore() * 100 / a.maxScore();
+                points.add(new ProgressChart.Point(a.updatedAt(), percent, ProgressChart.Series.SCENARIO,
+                        getTranslation("history.progress.point", title, dates.format(a.updatedAt()), percent)));
+            }
+        }
+        for (ExamRecord e : exams) {
+            if (e.finishedAt() != null && e.score() != null && e.maxScore() != null && e.maxScore() > 0) {
+                int percent = e.score() * 100 / e.maxScore();
+                points.add(new ProgressChart.Point(e.finishedAt(), percent, ProgressChart.Series.EXAM,
+                        getTranslation("history.progress.point", e.certification(), dates.format(e.finishedAt()), percent)));
+            }
+        }
+        Div box = new Div();
+        box.setId("history-progress");
+        box.addClassName("history-progress");
+        if (points.isEmpty()) {
+            Button first = new Button(getTranslation("history.progress.start"),
+                    click -> UI.getCurrent().navigate("scenarios"));
+            first.setId("history-progress-start");
+            first.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            box.add(new Paragraph(getTranslation("history.progress.empty")), first);
+            return box;
+        }
+        // innerHTML, not Html: the browser's parser puts <svg> in the SVG namespace (Html's server-side parse
+        // would make unknown HTML elements that draw nothing). The markup is ours; every text in it is escaped.
+        Div frame = new Div();
+        frame.getElement().setProperty("innerHTML", ProgressChart.svg(points,
+                getTranslation("history.progress.description", points.size()), dates::format));
+        frame.addClassName("progress-chart-frame");
+        box.add(frame);
+        Span scenarioKey = new Span(getTranslation("history.progress.scenarios"));
+        scenarioKey.addClassNames("progress-key", "progress-key-scenario");
+        Span examKey = new Span(getTranslation("history.progress.exams"));
+        examKey.addClassNames("progress-key", "progress-key-exam");
+        box.add(new Div(scenarioKey, examKey));
+        return box;
     }
 
     private String score(Integer score, Integer max) {
