@@ -20,6 +20,7 @@ import org.iamdojo.iam.audit.CloudTrail;
 import org.iamdojo.iam.audit.TrailEvent;
 import org.iamdojo.iam.eval.Decision;
 import org.iamdojo.iam.time.SandboxClock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sandbox: one or more AWS accounts side by side, with their clock, STS sessions, simulated resources and
@@ -335,7 +336,7 @@ public final class Sandbox {
         lock.lock();
         try {
             Operation op = operations.get(key(service, operation));
-            if (!audited && (op == null || !op.readOnly())) {
+            if (!audited && changesState(op)) {
                 return CallResult.failed(readOnlyRefusal, null, null);
             }
             Instant now = now();
@@ -696,7 +697,11 @@ public final class Sandbox {
 
     /** Whether a call of this operation changes state: a registered write, or a name the sandbox does not know. */
     public boolean changesState(String service, String operation) {
-        Operation op = operations.get(key(service, operation));
+        return changesState(operations.get(key(service, operation)));
+    }
+
+    /** The one rule for both the read-only view's refusal and the board's count of changes. */
+    private static boolean changesState(@Nullable Operation op) {
         return op == null || !op.readOnly();
     }
 
