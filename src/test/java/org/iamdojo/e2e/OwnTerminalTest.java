@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.iamdojo.awsapi.AwsCli;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * https://docs.aws.amazon.com/cli/latest/reference/sts/get-caller-identity.html
  */
 class OwnTerminalTest extends BrowserTestBase {
-    private static final File AWS = new File("/usr/bin/aws");
 
     private void run(String line, String expected) {
         Locator input = page.locator("#terminal-input input");
@@ -34,7 +30,7 @@ class OwnTerminalTest extends BrowserTestBase {
 
     @Test
     void theExportLinesOfTheActingKeysWorkInTheRealAwsCli() throws Exception {
-        Assumptions.assumeTrue(AWS.canExecute(), "Debian's awscli is not installed (see .ci/run)");
+        Assumptions.assumeTrue(AwsCli.AWS.canExecute(), "Debian's awscli is not installed (see .ci/run)");
         newSession("en-US");
         signUp("own-terminal", GOOD_PASSWORD);
         signIn("own-terminal", GOOD_PASSWORD);
@@ -81,17 +77,9 @@ class OwnTerminalTest extends BrowserTestBase {
                 .containsKey("AWS_ENDPOINT_URL");
         assertThat(env.get("AWS_ENDPOINT_URL")).startsWith("http://localhost:");
 
-        ProcessBuilder pb = new ProcessBuilder(List.of(AWS.getPath(), "--endpoint-url", env.get("AWS_ENDPOINT_URL"),
-                "sts", "get-caller-identity", "--output", "text", "--query", "Arn"));
-        pb.environment().clear();
-        pb.environment().put("PATH", "/usr/bin:/bin");
-        pb.environment().put("HOME", System.getProperty("java.io.tmpdir"));
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+        AwsCli.Run who = AwsCli.run(env, "sts", "get-caller-identity", "--output", "text", "--query", "Arn");
+        String out = who.out();
+        assertThat(who.exit()).as(out).isZero();
         assertThat(out.trim()).matches("arn:aws:iam::\\d{12}:user/dana");
 
         // The same dialog in Korean.
