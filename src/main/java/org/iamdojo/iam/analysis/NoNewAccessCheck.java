@@ -33,7 +33,8 @@ public final class NoNewAccessCheck {
             AuthorizationRequest counterexample) { }
 
     private static final String PRINCIPAL = "arn:aws:iam::111122223333:user/analyzer";
-    private static final String[] FILLERS = {"", "x", "zz9-q"};
+    // "example" first: a counterexample a learner reads (arn:aws:s3:::example), then edge cases.
+    private static final String[] FILLERS = {"example", "", "x", "zz9-q"};
     private final Authorizer authorizer = new Authorizer();
 
     /** Decides for identity policies; none of the arguments may be null. */
