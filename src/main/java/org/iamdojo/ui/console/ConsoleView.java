@@ -10,6 +10,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.ui.MainLayout;
 
 /**
@@ -21,8 +22,8 @@ import org.iamdojo.ui.MainLayout;
 public class ConsoleView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final ConsolePanel panel;
 
-    public ConsoleView() {
-        panel = new ConsolePanel(WorkspaceHolder.current(),
+    public ConsoleView(PolicyValidator validator) {
+        panel = new ConsolePanel(WorkspaceHolder.current(validator),
                 key -> getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "console/" + key)));
         panel.setSizeFull();
         // The page's one h1; beside a scenario the console sits under the scenario's title instead.

@@ -131,7 +131,7 @@ final class PermissionsPanel extends Div {
 
     private void editInline(String existingName, String json) {
         String title = existingName == null ? t("iam.perm.add-inline") : t("iam.perm.edit-inline", existingName);
-        new PolicyEditorDialog(title, existingName == null ? "iam.perm.policy-name" : null, existingName,
+        new PolicyEditorDialog(ws.validator(), title, existingName == null ? "iam.perm.policy-name" : null, existingName,
                 PolicyType.IDENTITY_POLICY, json == null ? "" : json, (name, doc) -> {
                     ObjectNode r = ConsoleUi.call(ws, "iam", "Put" + kind + "Policy",
                             params("PolicyName", name, "PolicyDocument", doc), "iam.perm.inline-saved", name);

@@ -113,7 +113,7 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
         Pre json = new Pre(trust);
         json.addClassName("policy-view");
         json.setId("trust-policy");
-        Button edit = ConsoleUi.button("edit-trust", "iam.roles.edit-trust", e -> new PolicyEditorDialog(
+        Button edit = ConsoleUi.button("edit-trust", "iam.roles.edit-trust", e -> new PolicyEditorDialog(ws.validator(),
                 t("iam.roles.edit-trust"), null, name, PolicyType.TRUST_POLICY, trust,
                 (roleName, doc) -> {
                     boolean ok = ConsoleUi.call(ws, "iam", "UpdateAssumeRolePolicy",
@@ -209,7 +209,7 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
         mfa.setId("trust-mfa");
         HorizontalLayout accountRow = new HorizontalLayout(accountId, externalId, mfa);
         accountRow.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        PolicyEditor trust = new PolicyEditor(PolicyType.TRUST_POLICY, TrustTemplates.ec2());
+        PolicyEditor trust = new PolicyEditor(ws.validator(), PolicyType.TRUST_POLICY, TrustTemplates.ec2());
         Runnable regenerate = () -> {
             String k = template.getValue();
             accountRow.setVisible("account".equals(k));
