@@ -35,11 +35,11 @@ import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.practice.PracticeService;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
-import org.iamdojo.ui.ModalConfirmDialog;
+import org.iamdojo.ui.common.ModalConfirmDialog;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
 import org.iamdojo.ui.console.WorkspaceHolder;
+import org.iamdojo.ui.shell.MainLayout;
 
 /**
  * The scenario player: the story and the current step on the left (hints one at a time with their cost,

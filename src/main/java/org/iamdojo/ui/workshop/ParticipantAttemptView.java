@@ -27,10 +27,10 @@ import org.iamdojo.iam.audit.TrailEvent;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
-import org.iamdojo.ui.ModalConfirmDialog;
+import org.iamdojo.ui.common.ModalConfirmDialog;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
+import org.iamdojo.ui.shell.MainLayout;
 
 /**
  * A participant's sandbox for the workshop's instructor: the console read-only (every list, page and read command
