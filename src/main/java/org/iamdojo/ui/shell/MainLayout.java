@@ -39,6 +39,14 @@ public class MainLayout extends AppLayout {
                 .orElseThrow(() -> new IllegalStateException("No view is registered at '" + path + "'"));
     }
 
+    /** A header link with id nav-{name} and the text of nav.{name}, to the view at {@code path}. */
+    private RouterLink navLink(String name, String path) {
+        RouterLink link = new RouterLink(getTranslation("nav." + name), view(path));
+        link.setId("nav-" + name);
+        link.addClassName("dojo-nav-link");
+        return link;
+    }
+
     /** Layout whose header reflects who is signed in. */
     public MainLayout(AuthenticationContext authentication) {
         Header header = new Header();
@@ -55,38 +63,14 @@ public class MainLayout extends AppLayout {
         actions.add(languageSwitcher());
 
         if (authentication.isAuthenticated()) {
-            RouterLink scenarios = new RouterLink(getTranslation("nav.scenarios"), view(Routes.SCENARIOS));
-            scenarios.setId("nav-scenarios");
-            scenarios.addClassName("dojo-nav-link");
-            actions.add(scenarios);
-            RouterLink console = new RouterLink(getTranslation("nav.console"), view(Routes.CONSOLE));
-            console.setId("nav-console");
-            console.addClassName("dojo-nav-link");
-            actions.add(console);
-            RouterLink practice = new RouterLink(getTranslation("nav.practice"), view(Routes.PRACTICE));
-            practice.setId("nav-practice");
-            practice.addClassName("dojo-nav-link");
-            actions.add(practice);
-            RouterLink history = new RouterLink(getTranslation("nav.history"), view(Routes.HISTORY));
-            history.setId("nav-history");
-            history.addClassName("dojo-nav-link");
-            actions.add(history);
-            RouterLink join = new RouterLink(getTranslation("nav.join"), view(Routes.JOIN));
-            join.setId("nav-join");
-            join.addClassName("dojo-nav-link");
-            actions.add(join);
+            actions.add(navLink("scenarios", Routes.SCENARIOS), navLink("console", Routes.CONSOLE),
+                    navLink("practice", Routes.PRACTICE), navLink("history", Routes.HISTORY),
+                    navLink("join", Routes.JOIN));
             if (authentication.hasRole("INSTRUCTOR") || authentication.hasRole("ADMIN")) {
-                RouterLink workshops = new RouterLink(getTranslation("nav.workshops"),
-                        view(Routes.WORKSHOPS));
-                workshops.setId("nav-workshops");
-                workshops.addClassName("dojo-nav-link");
-                actions.add(workshops);
+                actions.add(navLink("workshops", Routes.WORKSHOPS));
             }
             if (authentication.hasRole("ADMIN")) {
-                RouterLink admin = new RouterLink(getTranslation("nav.admin"), view(Routes.ADMIN));
-                admin.setId("nav-admin");
-                admin.addClassName("dojo-nav-link");
-                actions.add(admin);
+                actions.add(navLink("admin", Routes.ADMIN));
             }
             Span who = new Span(authentication.getPrincipalName().orElse(""));
             who.setId("signed-in-user");
