@@ -69,7 +69,7 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
             return;
         }
         detail.add(new H4(t("iam.groups.members")), Membership.ofGroup(ws, name, got, this::refresh),
-                new PermissionsPanel(ws, "Group", name, this::refresh));
+                new PermissionsPanel(ws, IdentityKind.GROUP, name, this::refresh));
     }
 
     @Override

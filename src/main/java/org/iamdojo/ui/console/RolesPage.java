@@ -98,8 +98,8 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
         }
         JsonNode role = got.succeeded() ? got.response().path("Role") : null;
         TabSheet tabs = detailTabs.sheet("role-tabs", name);
-        Div perms = new Div(new PermissionsPanel(ws, "Role", name, this::refresh),
-                PermissionsPanel.boundary(ws, "Role", name, got, this::refresh));
+        Div perms = new Div(new PermissionsPanel(ws, IdentityKind.ROLE, name, this::refresh),
+                PermissionsPanel.boundary(ws, IdentityKind.ROLE, name, got, this::refresh));
         tabs.add(t("iam.tab.permissions"), perms);
         tabs.add(t("iam.tab.trust"), role == null ? new ErrorNotice(got) : trustTab(name, role));
         tabs.add(t("iam.tab.session"), role == null ? new ErrorNotice(got) : sessionTab(name, role));
