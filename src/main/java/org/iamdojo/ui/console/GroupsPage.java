@@ -26,7 +26,7 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
     }
 
     GroupsPage(SandboxWorkspace ws) {
-        super(ws, "Group", "groups");
+        super(ws, "Group", "groups", "ListGroups");
         build();
     }
 
@@ -64,7 +64,7 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
 
     @Override
     protected void drawDetail(String name) {
-        CallResult got = readSelected("Group", name);
+        CallResult got = readSelected(IdentityKind.GROUP, name);
         if (got == null) {
             return;
         }

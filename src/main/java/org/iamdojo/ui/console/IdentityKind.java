@@ -8,17 +8,19 @@ import org.jspecify.annotations.Nullable;
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Operations.html
  */
 enum IdentityKind {
-    USER("User", "ListAttachedUserPolicies", "AttachUserPolicy", "DetachUserPolicy", "ListUserPolicies",
+    USER("User", "GetUser", "DeleteUser", "ListAttachedUserPolicies", "AttachUserPolicy", "DetachUserPolicy", "ListUserPolicies",
             "GetUserPolicy", "PutUserPolicy", "DeleteUserPolicy", "PutUserPermissionsBoundary",
             "DeleteUserPermissionsBoundary"),
-    GROUP("Group", "ListAttachedGroupPolicies", "AttachGroupPolicy", "DetachGroupPolicy", "ListGroupPolicies",
+    GROUP("Group", "GetGroup", "DeleteGroup", "ListAttachedGroupPolicies", "AttachGroupPolicy", "DetachGroupPolicy", "ListGroupPolicies",
             "GetGroupPolicy", "PutGroupPolicy", "DeleteGroupPolicy", null, null),
-    ROLE("Role", "ListAttachedRolePolicies", "AttachRolePolicy", "DetachRolePolicy", "ListRolePolicies",
+    ROLE("Role", "GetRole", "DeleteRole", "ListAttachedRolePolicies", "AttachRolePolicy", "DetachRolePolicy", "ListRolePolicies",
             "GetRolePolicy", "PutRolePolicy", "DeleteRolePolicy", "PutRolePermissionsBoundary",
             "DeleteRolePermissionsBoundary");
 
     /** The word in parameter and response names: UserName, the "User" object of GetUser. */
     final String word;
+    final String get;
+    final String delete;
     final String listAttached;
     final String attach;
     final String detach;
@@ -29,9 +31,11 @@ enum IdentityKind {
     private final @Nullable String putBoundary;
     private final @Nullable String deleteBoundary;
 
-    IdentityKind(String word, String listAttached, String attach, String detach, String listInline, String getInline,
+    IdentityKind(String word, String get, String delete, String listAttached, String attach, String detach, String listInline, String getInline,
                  String putInline, String deleteInline, @Nullable String putBoundary, @Nullable String deleteBoundary) {
         this.word = word;
+        this.get = get;
+        this.delete = delete;
         this.listAttached = listAttached;
         this.attach = attach;
         this.detach = detach;

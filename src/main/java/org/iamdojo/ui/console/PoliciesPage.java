@@ -40,7 +40,7 @@ final class PoliciesPage extends IamListPage<PoliciesPage.Row> {
     private final Select<String> scope = new Select<>();
 
     PoliciesPage(SandboxWorkspace ws) {
-        super(ws, "Policy", "policies");
+        super(ws, "Policy", "policies", "ListPolicies");
         filter.setLabel(t("iam.policies.filter"));
         filter.setId("policy-filter");
         filter.setValueChangeMode(ValueChangeMode.LAZY);

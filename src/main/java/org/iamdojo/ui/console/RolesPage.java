@@ -40,7 +40,7 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
     private final DetailTabs detailTabs = new DetailTabs();
 
     RolesPage(SandboxWorkspace ws) {
-        super(ws, "Role", "roles");
+        super(ws, "Role", "roles", "ListRoles");
         build();
     }
 
@@ -89,7 +89,7 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
 
     @Override
     protected void drawDetail(String name) {
-        CallResult got = readSelected("Role", name);
+        CallResult got = readSelected(IdentityKind.ROLE, name);
         if (got == null) {
             return;
         }

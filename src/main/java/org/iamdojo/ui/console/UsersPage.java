@@ -37,7 +37,7 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
     private final DetailTabs detailTabs = new DetailTabs();
 
     UsersPage(SandboxWorkspace ws) {
-        super(ws, "User", "users");
+        super(ws, "User", "users", "ListUsers");
         detail.setId("user-detail");
         build();
     }
@@ -79,7 +79,7 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
 
     @Override
     protected void drawDetail(String name) {
-        CallResult user = readSelected("User", name);
+        CallResult user = readSelected(IdentityKind.USER, name);
         if (user == null) {
             return;
         }
