@@ -1,6 +1,6 @@
 """Small builders shared by the evaluation-logic corpus generator.
 
-They keep the hand-written cases readable: every case in gen_eval_cases.py is still written out
+They keep the hand-written cases readable: every case in the gen_eval_*.py modules is still written out
 one by one with its own title, AWS documentation page and expected decision.
 """
 

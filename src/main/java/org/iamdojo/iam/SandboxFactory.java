@@ -36,7 +36,10 @@ public final class SandboxFactory {
     private SandboxFactory() {
     }
 
-    /** A sandbox with the managed policies found on the classpath and the standard policy validator. */
+    /**
+     * A sandbox with the classpath's managed policies and a standard policy validator of its own, for tools and
+     * tests; the app passes its one validator to the overloads below.
+     */
     public static Sandbox create(SandboxClock clock, long seed) {
         return create(clock, seed, new EngineAccessEvaluator(), validatorChecker(PolicyValidator.standard()));
     }

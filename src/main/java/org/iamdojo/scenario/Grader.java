@@ -71,14 +71,19 @@ public final class Grader {
     private static final Set<String> TRUST_POLICY_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
             "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity");
     private final ActionCatalog catalog;
+    private final PolicyValidator validator;
     private final Authorizer authorizer = new Authorizer();
     private final CompiledPolicy allowAssume;
 
-    /** A grader that enumerates services' actions from {@code catalog}. */
     private final Map<String, Set<Integer>> initial = new ConcurrentHashMap<>();
 
-    public Grader(ActionCatalog catalog) {
-        this.catalog = catalog;
+    /**
+     * A grader that enumerates services' actions from the validator's catalog and builds the untouched starting
+     * sandboxes (for checks that hold before the learner acts) with {@code validator}, the app's one instance.
+     */
+    public Grader(PolicyValidator validator) {
+        this.validator = validator;
+        this.catalog = validator.catalog();
         try {
             this.allowAssume = CompiledPolicy.parse(ALLOW_ASSUME, "probe identity policy");
         } catch (PolicyParseException e) {
@@ -147,8 +152,7 @@ public final class Grader {
 
     private Set<Integer> initiallyPassing(Scenario scenario) {
         return initial.computeIfAbsent(scenario.id() + "@" + scenario.version() + "#" + System.identityHashCode(scenario), k -> {
-            Attempt fresh = Attempt.start(scenario, SandboxClock.system(), 1L,
-                    PolicyValidator.standard());
+            Attempt fresh = Attempt.start(scenario, SandboxClock.system(), 1L, validator);
             Set<Integer> passing = new HashSet<>();
             fresh.sandbox().lock().lock();
             try {

@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
 import org.iamdojo.training.member.Member;
 import org.iamdojo.training.member.MemberRole;
 import org.iamdojo.training.member.MemberService;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /** Accounts overview for admins: grant or revoke INSTRUCTOR, disable or enable an account. */
-@Route(value = "admin", layout = MainLayout.class)
+@Route(value = Routes.ADMIN, layout = MainLayout.class)
 @RolesAllowed("ADMIN")
 public class AdminView extends Div implements HasDynamicTitle {
 

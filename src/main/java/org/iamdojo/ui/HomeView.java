@@ -22,9 +22,11 @@ import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.attempt.AttemptStatus;
 import org.iamdojo.ui.learn.CatalogView;
 import org.iamdojo.ui.learn.PlayerView;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /** The landing page: what IAM Dojo is, and the way in. */
-@Route(value = "", layout = MainLayout.class)
+@Route(value = Routes.HOME, layout = MainLayout.class)
 @AnonymousAllowed
 public class HomeView extends Div implements HasDynamicTitle {
 

@@ -16,6 +16,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.time.Duration;
 import java.time.Instant;
 import org.iamdojo.training.member.SignInThrottledException;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 import org.springframework.security.web.WebAttributes;
 
 /**
@@ -23,7 +25,7 @@ import org.springframework.security.web.WebAttributes;
  * same message, so it reveals neither which part was wrong nor whether the name exists; after repeated failures
  * it says how long to wait (the same for names that exist and names that do not).
  */
-@Route(value = "login", layout = MainLayout.class)
+@Route(value = Routes.LOGIN, layout = MainLayout.class)
 @AnonymousAllowed
 public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.iamdojo.ui.shell.MainLayout;
 
 /**
  * Shown for unknown pages and for pages the visitor may not open (Vaadin reports refused views as "not

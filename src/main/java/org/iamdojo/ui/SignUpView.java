@@ -28,9 +28,11 @@ import org.iamdojo.training.member.CredentialRules;
 import org.iamdojo.training.member.MemberService;
 import org.iamdojo.training.member.SignUpProblem;
 import org.iamdojo.training.member.SignUpRejectedException;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /** Sign-up for a LEARNER account; every broken rule is shown on its field. */
-@Route(value = "signup", layout = MainLayout.class)
+@Route(value = Routes.SIGN_UP, layout = MainLayout.class)
 @AnonymousAllowed
 public class SignUpView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 

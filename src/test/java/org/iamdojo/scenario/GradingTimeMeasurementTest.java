@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class GradingTimeMeasurementTest {
     void measureGradingTime() {
         PolicyValidator validator = PolicyValidator.standard();
         ScenarioCatalog catalog = new ScenarioCatalog(Path.of("scenarios"), validator);
-        Grader grader = new Grader(ActionCatalog.standard());
+        Grader grader = new Grader(PolicyValidator.standard());
         for (Scenario s : catalog.scenarios()) {
             Attempt attempt = Attempt.start(s, SandboxClock.fixed(Instant.parse("2025-03-01T09:00:00Z")), 7L, validator);
             attempt.apply(s.solution());

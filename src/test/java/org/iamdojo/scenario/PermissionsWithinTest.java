@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.iamdojo.iam.account.Params;
-import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,7 @@ class PermissionsWithinTest {
     static final PolicyValidator VALIDATOR = PolicyValidator.standard();
     static final Scenario SCENARIO = new ScenarioCatalog(Path.of("scenarios"), VALIDATOR)
             .scenario("developers-and-testers").orElseThrow();
-    final Grader grader = new Grader(ActionCatalog.standard());
+    final Grader grader = new Grader(PolicyValidator.standard());
     Attempt attempt;
 
     @BeforeEach

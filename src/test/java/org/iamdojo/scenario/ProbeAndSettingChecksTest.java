@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.iamdojo.iam.account.Params;
-import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ProbeAndSettingChecksTest {
     static final PolicyValidator VALIDATOR = PolicyValidator.standard();
     static final String A = "111122223333";
-    final Grader grader = new Grader(ActionCatalog.standard());
+    final Grader grader = new Grader(PolicyValidator.standard());
 
     static String scenario(String checks) {
         return """

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
@@ -177,7 +176,7 @@ class ScenarioParserTest {
         attempt.sandbox().setup("111122223333", "iam", "PutGroupPolicy", org.iamdojo.iam.account.Params.of(
                 "GroupName", "Admins", "PolicyName", "ReadReports", "PolicyDocument",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::dojo-legal/*\"}]}"));
-        GradeReport report = new Grader(ActionCatalog.standard()).grade(attempt);
+        GradeReport report = new Grader(PolicyValidator.standard()).grade(attempt);
         GradeReport.CheckResult first = report.checks().get(0);
         assertThat(first.passed()).isFalse();
         assertThat(first.explanation().en()).contains("ops cannot s3:GetObject on arn:aws:s3:::dojo-legal-hold/case-17/contract.pdf")

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.iamdojo.iam.SandboxFactory;
-import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,7 @@ class ScenarioSolutionsTest {
     static void load() {
         validator = PolicyValidator.standard();
         catalog = new ScenarioCatalog(FOLDER, validator);
-        grader = new Grader(ActionCatalog.standard());
+        grader = new Grader(PolicyValidator.standard());
     }
 
     static Attempt start(Scenario s) {

@@ -27,6 +27,7 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.cloud.S3Operations;
 import org.iamdojo.ui.console.SandboxWorkspace;
@@ -42,7 +43,7 @@ class CloudConsolePagesTest extends KaribuTestBase {
     @BeforeEach
     void signIn() {
         signInAs("learner1", "LEARNER");
-        workspace = WorkspaceHolder.playground();
+        workspace = WorkspaceHolder.playground(PolicyValidator.standard());
         VaadinSession.getCurrent().setAttribute(SandboxWorkspace.class, workspace);
     }
 

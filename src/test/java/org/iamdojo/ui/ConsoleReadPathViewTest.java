@@ -19,6 +19,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Totp;
@@ -40,7 +41,7 @@ class ConsoleReadPathViewTest extends KaribuTestBase {
     @BeforeEach
     void playgroundWithANarrowUser() {
         signInAs("learner1", "LEARNER");
-        ws = WorkspaceHolder.playground();
+        ws = WorkspaceHolder.playground(PolicyValidator.standard());
         WorkspaceHolder.set(ws);
         ws.call("iam", "CreateGroup", Params.of("GroupName", "secret-auditors")).orThrow();
         ws.call("iam", "CreateRole", Params.of("RoleName", "HiddenRole", "AssumeRolePolicyDocument",

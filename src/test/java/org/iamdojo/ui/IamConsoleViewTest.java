@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.IamUser;
 import org.iamdojo.iam.account.ManagedPolicy;
@@ -37,7 +38,7 @@ class IamConsoleViewTest extends KaribuTestBase {
     @BeforeEach
     void playground() {
         signInAs("learner1", "LEARNER");
-        ws = WorkspaceHolder.playground();
+        ws = WorkspaceHolder.playground(PolicyValidator.standard());
         WorkspaceHolder.set(ws);
     }
 

@@ -1,7 +1,6 @@
 package org.iamdojo.training.attempt;
 
 import java.nio.file.Path;
-import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.scenario.Grader;
 import org.iamdojo.scenario.ScenarioCatalog;
@@ -15,12 +14,13 @@ public class AttemptConfig {
 
     @Bean
     PolicyValidator policyValidator() {
+        // The one validator of the app: views, the grader, scenario parsing and sandboxes all get this instance.
         return PolicyValidator.standard();
     }
 
     @Bean
-    Grader grader() {
-        return new Grader(ActionCatalog.standard());
+    Grader grader(PolicyValidator validator) {
+        return new Grader(validator);
     }
 
     @Bean

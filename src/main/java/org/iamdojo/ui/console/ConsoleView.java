@@ -10,19 +10,21 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.iamdojo.ui.MainLayout;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /**
  * The sandbox console on its own page. The URL names the page (console/users), so failed checks can link
  * straight to where the fix is made.
  */
-@Route(value = "console", layout = MainLayout.class)
+@Route(value = Routes.CONSOLE, layout = MainLayout.class)
 @PermitAll
 public class ConsoleView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final ConsolePanel panel;
 
-    public ConsoleView() {
-        panel = new ConsolePanel(WorkspaceHolder.current(),
+    public ConsoleView(PolicyValidator validator) {
+        panel = new ConsolePanel(WorkspaceHolder.current(validator),
                 key -> getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "console/" + key)));
         panel.setSizeFull();
         // The page's one h1; beside a scenario the console sits under the scenario's title instead.

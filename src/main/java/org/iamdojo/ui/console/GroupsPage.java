@@ -26,7 +26,7 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
     }
 
     GroupsPage(SandboxWorkspace ws) {
-        super(ws, "Group", "groups");
+        super(ws, "Group", "groups", "ListGroups");
         build();
     }
 
@@ -64,12 +64,12 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
 
     @Override
     protected void drawDetail(String name) {
-        CallResult got = readSelected("Group", name);
+        CallResult got = readSelected(IdentityKind.GROUP, name);
         if (got == null) {
             return;
         }
         detail.add(new H4(t("iam.groups.members")), Membership.ofGroup(ws, name, got, this::refresh),
-                new PermissionsPanel(ws, "Group", name, this::refresh));
+                new PermissionsPanel(ws, IdentityKind.GROUP, name, this::refresh));
     }
 
     @Override

@@ -37,6 +37,7 @@ abstract class IamListPage<R> implements ConsolePage {
 
     protected final SandboxWorkspace ws;
     private final String plural;
+    private final String listOperation;
     private final Div root = new Div();
     private final HorizontalLayout head;
     private final Div listBox = new Div();
@@ -45,8 +46,10 @@ abstract class IamListPage<R> implements ConsolePage {
     /** The key (name or ARN) of the selected row, or null. */
     protected String selected;
 
-    IamListPage(SandboxWorkspace ws, String kind, String plural) {
+    /** @param listOperation the List* operation that fills the list (ListUsers…), spelled out */
+    IamListPage(SandboxWorkspace ws, String kind, String plural, String listOperation) {
         this.ws = ws;
+        this.listOperation = listOperation;
         this.plural = plural;
         root.addClassNames("console-page", "iam-page");
         root.setId(plural + "-page");
@@ -65,10 +68,10 @@ abstract class IamListPage<R> implements ConsolePage {
 
     /** The List* call (ListUsers…), as the acting identity. */
     protected CallResult list() {
-        return ws.call("iam", "List" + listField(), Params.of());
+        return ws.call("iam", listOperation, Params.of());
     }
 
-    /** The response field of the list and the end of the List* operation's name: Users, Groups, Roles, Policies. */
+    /** The response field of the list: Users, Groups, Roles, Policies. */
     private String listField() {
         return Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
     }
@@ -172,14 +175,14 @@ abstract class IamListPage<R> implements ConsolePage {
      * Reads the selected {@code kind} (User, Group or Role) with its Get call as the acting identity and adds the
      * detail's head (name, ARN, delete); null when the entity is gone. The caller shows a refusal where it fits.
      */
-    protected CallResult readSelected(String kind, String name) {
-        Params p = Params.of(kind + "Name", name);
-        CallResult got = ws.call("iam", "Get" + kind, p);
+    protected CallResult readSelected(IdentityKind kind, String name) {
+        Params p = Params.of(kind.nameParameter(), name);
+        CallResult got = ws.call("iam", kind.get, p);
         if (gone(got)) {
             return null;
         }
-        detail.add(detailHead(name, got, "/" + kind + "/Arn", "delete-" + kind.toLowerCase(Locale.ROOT),
-                "iam." + plural + ".delete", "Delete" + kind, p));
+        detail.add(detailHead(name, got, "/" + kind.word + "/Arn", "delete-" + kind.word.toLowerCase(Locale.ROOT),
+                "iam." + plural + ".delete", kind.delete, p));
         return got;
     }
 

@@ -32,12 +32,12 @@ final class PermissionsPanel extends Div {
     }
 
     private final SandboxWorkspace ws;
-    private final String kind;
+    private final IdentityKind kind;
     private final String entityName;
     private final Runnable changed;
 
-    /** @param kind User, Group or Role (the word in AWS's operation names) */
-    PermissionsPanel(SandboxWorkspace ws, String kind, String entityName, Runnable changed) {
+    /** @param kind user, group or role: which operations the panel calls */
+    PermissionsPanel(SandboxWorkspace ws, IdentityKind kind, String entityName, Runnable changed) {
         this.ws = ws;
         this.kind = kind;
         this.entityName = entityName;
@@ -48,7 +48,7 @@ final class PermissionsPanel extends Div {
 
     private Params params(String... more) {
         String[] all = new String[more.length + 2];
-        all[0] = kind + "Name";
+        all[0] = kind.nameParameter();
         all[1] = entityName;
         System.arraycopy(more, 0, all, 2, more.length);
         return Params.of(all);
@@ -61,7 +61,7 @@ final class PermissionsPanel extends Div {
         HorizontalLayout head = new HorizontalLayout(new H4(t("iam.perm.managed")), attach);
         head.setAlignItems(HorizontalLayout.Alignment.CENTER);
         add(head);
-        CallResult attached = ws.call("iam", "ListAttached" + kind + "Policies", params());
+        CallResult attached = ws.call("iam", kind.listAttached, params());
         if (!attached.succeeded()) {
             add(new ErrorNotice(attached));
         } else {
@@ -74,7 +74,7 @@ final class PermissionsPanel extends Div {
             grid.addColumn(Attached::name).setHeader(t("iam.col.name")).setKey("name").setAutoWidth(true);
             grid.addColumn(Attached::arn).setHeader(t("iam.col.arn")).setFlexGrow(1);
             grid.addComponentColumn(a -> ConsoleUi.small("detach-policy", "iam.perm.detach", e -> {
-                if (ConsoleUi.call(ws, "iam", "Detach" + kind + "Policy", params("PolicyArn", a.arn()),
+                if (ConsoleUi.call(ws, "iam", kind.detach, params("PolicyArn", a.arn()),
                         "iam.perm.detached", a.name()) != null) {
                     refresh();
                 }
@@ -90,7 +90,7 @@ final class PermissionsPanel extends Div {
         HorizontalLayout head2 = new HorizontalLayout(new H4(t("iam.perm.inline")), addInline);
         head2.setAlignItems(HorizontalLayout.Alignment.CENTER);
         add(head2);
-        CallResult inline = ws.call("iam", "List" + kind + "Policies", params());
+        CallResult inline = ws.call("iam", kind.listInline, params());
         if (!inline.succeeded()) {
             add(new ErrorNotice(inline));
             return;
@@ -103,14 +103,14 @@ final class PermissionsPanel extends Div {
         grid.addColumn(n -> n).setHeader(t("iam.col.name")).setFlexGrow(1);
         grid.addComponentColumn(n -> {
             Button edit = ConsoleUi.small("edit-inline", "iam.edit", e -> {
-                CallResult got = ws.call("iam", "Get" + kind + "Policy", params("PolicyName", n));
+                CallResult got = ws.call("iam", kind.getInline, params("PolicyName", n));
                 if (CallFeedback.show(got, null)) {
                     editInline(n, PolicyJson.pretty(got.response().path("PolicyDocument")));
                 }
             });
             Button delete = ConsoleUi.small("delete-inline", "iam.delete", e -> ConsoleUi.confirm(
                     t("iam.perm.delete-inline.title"), t("iam.perm.delete-inline.text", n), () -> {
-                        if (ConsoleUi.call(ws, "iam", "Delete" + kind + "Policy", params("PolicyName", n),
+                        if (ConsoleUi.call(ws, "iam", kind.deleteInline, params("PolicyName", n),
                                 "iam.perm.inline-deleted", n) != null) {
                             refresh();
                         }
@@ -131,9 +131,9 @@ final class PermissionsPanel extends Div {
 
     private void editInline(String existingName, String json) {
         String title = existingName == null ? t("iam.perm.add-inline") : t("iam.perm.edit-inline", existingName);
-        new PolicyEditorDialog(title, existingName == null ? "iam.perm.policy-name" : null, existingName,
+        new PolicyEditorDialog(ws.validator(), title, existingName == null ? "iam.perm.policy-name" : null, existingName,
                 PolicyType.IDENTITY_POLICY, json == null ? "" : json, (name, doc) -> {
-                    ObjectNode r = ConsoleUi.call(ws, "iam", "Put" + kind + "Policy",
+                    ObjectNode r = ConsoleUi.call(ws, "iam", kind.putInline,
                             params("PolicyName", name, "PolicyDocument", doc), "iam.perm.inline-saved", name);
                     if (r != null) {
                         refresh();
@@ -154,7 +154,7 @@ final class PermissionsPanel extends Div {
         d.addComponentAsFirst(policy);
         Button ok = new Button(t("iam.perm.attach"), e -> {
             PolicyChoice p = policy.getValue();
-            if (p != null && ConsoleUi.call(ws, "iam", "Attach" + kind + "Policy", params("PolicyArn", p.arn()),
+            if (p != null && ConsoleUi.call(ws, "iam", kind.attach, params("PolicyArn", p.arn()),
                     "iam.perm.attached", p.name()) != null) {
                 d.close();
                 refresh();
@@ -194,12 +194,12 @@ final class PermissionsPanel extends Div {
      * The boundary chooser shared by users and roles: the current boundary as the Get{@code kind} response
      * {@code got} shows it (its error in place when refused), set (Put…PermissionsBoundary) or remove.
      */
-    static Div boundary(SandboxWorkspace ws, String kind, String name, CallResult got, Runnable changed) {
+    static Div boundary(SandboxWorkspace ws, IdentityKind kind, String name, CallResult got, Runnable changed) {
         Div box = new Div();
         box.addClassName("boundary-box");
         box.add(new H4(t("iam.boundary")));
         String currentArn = got.succeeded()
-                ? got.response().path(kind).path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null) : null;
+                ? got.response().path(kind.word).path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null) : null;
         Component current = got.succeeded()
                 ? new Span(currentArn == null ? t("iam.boundary.none") : currentArn) : new ErrorNotice(got);
         current.setId("boundary-current");
@@ -210,14 +210,14 @@ final class PermissionsPanel extends Div {
         choice.setItemLabelGenerator(PolicyChoice::name);
         choice.setWidth("320px");
         Button set = ConsoleUi.button("boundary-set", "iam.boundary.set", e -> {
-            if (choice.getValue() != null && ConsoleUi.call(ws, "iam", "Put" + kind + "PermissionsBoundary",
-                    Params.of(kind + "Name", name, "PermissionsBoundary", choice.getValue().arn()),
+            if (choice.getValue() != null && ConsoleUi.call(ws, "iam", kind.putBoundary(),
+                    Params.of(kind.nameParameter(), name, "PermissionsBoundary", choice.getValue().arn()),
                     "iam.boundary.done") != null) {
                 changed.run();
             }
         });
         Button remove = ConsoleUi.button("boundary-remove", "iam.boundary.remove", e -> {
-            if (ConsoleUi.call(ws, "iam", "Delete" + kind + "PermissionsBoundary", Params.of(kind + "Name", name),
+            if (ConsoleUi.call(ws, "iam", kind.deleteBoundary(), Params.of(kind.nameParameter(), name),
                     "iam.boundary.removed") != null) {
                 changed.run();
             }

@@ -40,7 +40,7 @@ final class PoliciesPage extends IamListPage<PoliciesPage.Row> {
     private final Select<String> scope = new Select<>();
 
     PoliciesPage(SandboxWorkspace ws) {
-        super(ws, "Policy", "policies");
+        super(ws, "Policy", "policies", "ListPolicies");
         filter.setLabel(t("iam.policies.filter"));
         filter.setId("policy-filter");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
@@ -196,7 +196,7 @@ final class PoliciesPage extends IamListPage<PoliciesPage.Row> {
         }
         Checkbox setDefault = new Checkbox(t("iam.policies.set-as-default"), true);
         setDefault.setId("version-set-default");
-        PolicyEditorDialog d = new PolicyEditorDialog(t("iam.policies.new-version"), null, arn,
+        PolicyEditorDialog d = new PolicyEditorDialog(ws.validator(), t("iam.policies.new-version"), null, arn,
                 PolicyType.IDENTITY_POLICY, current, (a, doc) -> {
                     boolean ok = ConsoleUi.call(ws, "iam", "CreatePolicyVersion", Params.of("PolicyArn", a,
                             "PolicyDocument", doc, "SetAsDefault", Boolean.toString(setDefault.getValue())),
@@ -214,7 +214,7 @@ final class PoliciesPage extends IamListPage<PoliciesPage.Row> {
     protected void create() {
         TextField description = new TextField(t("iam.policies.description"));
         description.setWidth("420px");
-        PolicyEditorDialog d = new PolicyEditorDialog(t("iam.policies.create"), "iam.policies.name", null,
+        PolicyEditorDialog d = new PolicyEditorDialog(ws.validator(), t("iam.policies.create"), "iam.policies.name", null,
                 PolicyType.IDENTITY_POLICY, "", (name, doc) -> {
                     Params p = Params.of("PolicyName", name, "PolicyDocument", doc);
                     if (!description.getValue().isBlank()) {

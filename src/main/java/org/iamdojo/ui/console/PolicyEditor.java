@@ -36,17 +36,18 @@ import org.iamdojo.iam.policy.validation.Severity;
  */
 public class PolicyEditor extends Div {
     private static final int TYPING_PAUSE_MS = 400;
-    private static PolicyValidator validator;
     private static AwsManagedPolicyCatalog templates;
 
+    private final PolicyValidator validator;
     private final PolicyType type;
     private final TextArea json = new TextArea();
     private final Div gutter = new Div();
     private final Div findingsBox = new Div();
     private List<Finding> findings = List.of();
 
-    /** An editor for a policy of the given type (identity, trust…), starting with {@code initial}. */
-    public PolicyEditor(PolicyType type, String initial) {
+    /** An editor for a policy of the given type (identity, trust…), starting with {@code initial}, checked by {@code validator}. */
+    public PolicyEditor(PolicyValidator validator, PolicyType type, String initial) {
+        this.validator = validator;
         this.type = type;
         addClassName("policy-editor");
         setId("policy-editor");
@@ -131,12 +132,6 @@ public class PolicyEditor extends Div {
         return PolicyValidator.hasErrors(findings);
     }
 
-    private static synchronized PolicyValidator validator() {
-        if (validator == null) {
-            validator = PolicyValidator.standard();
-        }
-        return validator;
-    }
 
     private static synchronized AwsManagedPolicyCatalog templates() {
         if (templates == null) {
@@ -147,7 +142,7 @@ public class PolicyEditor extends Div {
 
     private void analyse() {
         String text = json.getValue();
-        findings = text.isBlank() ? List.of() : validator().validate(text, type);
+        findings = text.isBlank() ? List.of() : validator.validate(text, type);
         Map<Integer, Finding> worstByLine = new HashMap<>();
         for (Finding f : findings) {
             worstByLine.merge(f.line(), f, (a, b) -> a.severity().ordinal() <= b.severity().ordinal() ? a : b);

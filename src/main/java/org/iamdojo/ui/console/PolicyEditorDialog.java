@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.BiPredicate;
 import org.iamdojo.iam.policy.validation.PolicyType;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 
 /**
  * A dialog around {@link PolicyEditor}: an optional name field, and Save, which hands name and JSON to the
@@ -21,12 +22,12 @@ final class PolicyEditorDialog extends Dialog {
      * @param nameLabelKey translation key of the name field, or null when the name is fixed
      * @param save gets (name, json) and returns whether the sandbox accepted it
      */
-    PolicyEditorDialog(String title, String nameLabelKey, String fixedName, PolicyType type, String initial,
-                       BiPredicate<String, String> save) {
+    PolicyEditorDialog(PolicyValidator validator, String title, String nameLabelKey, String fixedName, PolicyType type,
+                       String initial, BiPredicate<String, String> save) {
         setHeaderTitle(title);
         setId("policy-editor-dialog");
         setWidth("min(920px, 96vw)");
-        editor = new PolicyEditor(type, initial);
+        editor = new PolicyEditor(validator, type, initial);
         if (nameLabelKey != null) {
             name.setLabel(t(nameLabelKey));
             name.setId("policy-name");

@@ -40,7 +40,7 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
     private final DetailTabs detailTabs = new DetailTabs();
 
     RolesPage(SandboxWorkspace ws) {
-        super(ws, "Role", "roles");
+        super(ws, "Role", "roles", "ListRoles");
         build();
     }
 
@@ -89,7 +89,7 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
 
     @Override
     protected void drawDetail(String name) {
-        CallResult got = readSelected("Role", name);
+        CallResult got = readSelected(IdentityKind.ROLE, name);
         if (got == null) {
             return;
         }
@@ -98,8 +98,8 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
         }
         JsonNode role = got.succeeded() ? got.response().path("Role") : null;
         TabSheet tabs = detailTabs.sheet("role-tabs", name);
-        Div perms = new Div(new PermissionsPanel(ws, "Role", name, this::refresh),
-                PermissionsPanel.boundary(ws, "Role", name, got, this::refresh));
+        Div perms = new Div(new PermissionsPanel(ws, IdentityKind.ROLE, name, this::refresh),
+                PermissionsPanel.boundary(ws, IdentityKind.ROLE, name, got, this::refresh));
         tabs.add(t("iam.tab.permissions"), perms);
         tabs.add(t("iam.tab.trust"), role == null ? new ErrorNotice(got) : trustTab(name, role));
         tabs.add(t("iam.tab.session"), role == null ? new ErrorNotice(got) : sessionTab(name, role));
@@ -113,7 +113,7 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
         Pre json = new Pre(trust);
         json.addClassName("policy-view");
         json.setId("trust-policy");
-        Button edit = ConsoleUi.button("edit-trust", "iam.roles.edit-trust", e -> new PolicyEditorDialog(
+        Button edit = ConsoleUi.button("edit-trust", "iam.roles.edit-trust", e -> new PolicyEditorDialog(ws.validator(),
                 t("iam.roles.edit-trust"), null, name, PolicyType.TRUST_POLICY, trust,
                 (roleName, doc) -> {
                     boolean ok = ConsoleUi.call(ws, "iam", "UpdateAssumeRolePolicy",
@@ -209,7 +209,7 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
         mfa.setId("trust-mfa");
         HorizontalLayout accountRow = new HorizontalLayout(accountId, externalId, mfa);
         accountRow.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        PolicyEditor trust = new PolicyEditor(PolicyType.TRUST_POLICY, TrustTemplates.ec2());
+        PolicyEditor trust = new PolicyEditor(ws.validator(), PolicyType.TRUST_POLICY, TrustTemplates.ec2());
         Runnable regenerate = () -> {
             String k = template.getValue();
             accountRow.setVisible("account".equals(k));

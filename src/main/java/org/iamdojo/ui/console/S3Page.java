@@ -33,7 +33,6 @@ import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.Finding;
 import org.iamdojo.iam.policy.validation.PolicyType;
-import org.iamdojo.iam.policy.validation.PolicyValidator;
 
 /**
  * S3: the account's buckets (create, delete) and, for the open bucket, its objects (list by prefix, upload
@@ -41,7 +40,6 @@ import org.iamdojo.iam.policy.validation.PolicyValidator;
  * Lists come from ListBuckets / ListObjectsV2 as the acting identity, so a denied list shows AWS's error.
  */
 final class S3Page implements ConsolePage {
-    private static PolicyValidator validator;
 
     private final SandboxWorkspace workspace;
     private final Div root = new Div();
@@ -93,13 +91,6 @@ final class S3Page implements ConsolePage {
         bucketPanel.addClassName("s3-bucket-panel");
         root.add(createRow, bucketsError, buckets, bucketPanel);
         refresh();
-    }
-
-    private static synchronized PolicyValidator validator() {
-        if (validator == null) {
-            validator = PolicyValidator.standard();
-        }
-        return validator;
     }
 
     @Override
@@ -277,7 +268,7 @@ final class S3Page implements ConsolePage {
         }
         Runnable check = () -> {
             findings.removeAll();
-            for (Finding f : validator().validate(policy.getValue(), PolicyType.RESOURCE_POLICY)) {
+            for (Finding f : workspace.validator().validate(policy.getValue(), PolicyType.RESOURCE_POLICY)) {
                 ListItem li = new ListItem(new Span(t("s3.policy.finding", f.line(), f.column(),
                         t("severity." + f.severity().name()), f.issueCode(), PolicyEditor.message(f))));
                 li.addClassName("finding-" + f.severity().name().toLowerCase().replace('_', '-'));

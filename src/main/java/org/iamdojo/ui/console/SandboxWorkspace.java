@@ -10,6 +10,7 @@ import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Sandbox;
 import org.iamdojo.iam.cli.AwsCommandLine;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 
 /**
  * What the console works on: one sandbox, the account the learner looks at, and the identity the learner
@@ -26,6 +27,7 @@ public final class SandboxWorkspace {
     private volatile List<String> rootAccounts;
     private final AwsCommandLine terminal;
     private final CallRoute route;
+    private final PolicyValidator validator;
     private volatile Consumer<Duration> clockRoute;
     private volatile Credentials actingAs;
     private volatile String actingLabel;
@@ -36,13 +38,17 @@ public final class SandboxWorkspace {
         CallResult call(Credentials credentials, String service, String operation, Params params);
     }
 
-    public SandboxWorkspace(Sandbox sandbox, String accountId, Credentials actingAs, String actingLabel) {
-        this(sandbox, accountId, actingAs, actingLabel,
+    public SandboxWorkspace(Sandbox sandbox, String accountId, Credentials actingAs, String actingLabel,
+                            PolicyValidator validator) {
+        this(sandbox, accountId, actingAs, actingLabel, validator,
                 (credentials, service, operation, params) -> sandbox.call(credentials, service, operation, params, CONSOLE_IP));
     }
 
-    public SandboxWorkspace(Sandbox sandbox, String accountId, Credentials actingAs, String actingLabel, CallRoute route) {
+    /** @param validator the app's policy validator, for the policy editors' findings */
+    public SandboxWorkspace(Sandbox sandbox, String accountId, Credentials actingAs, String actingLabel,
+                            PolicyValidator validator, CallRoute route) {
         this.route = route;
+        this.validator = validator;
         this.sandbox = sandbox;
         this.clockRoute = sandbox.clock()::advance;
         this.accountId = accountId;
@@ -55,6 +61,11 @@ public final class SandboxWorkspace {
     /** The sandbox. */
     public Sandbox sandbox() {
         return sandbox;
+    }
+
+    /** The app's policy validator (the one the sandbox checks documents with), for findings shown while editing. */
+    public PolicyValidator validator() {
+        return validator;
     }
 
     /** The account id. */

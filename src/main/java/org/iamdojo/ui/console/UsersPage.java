@@ -37,7 +37,7 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
     private final DetailTabs detailTabs = new DetailTabs();
 
     UsersPage(SandboxWorkspace ws) {
-        super(ws, "User", "users");
+        super(ws, "User", "users", "ListUsers");
         detail.setId("user-detail");
         build();
     }
@@ -79,7 +79,7 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
 
     @Override
     protected void drawDetail(String name) {
-        CallResult user = readSelected("User", name);
+        CallResult user = readSelected(IdentityKind.USER, name);
         if (user == null) {
             return;
         }
@@ -87,8 +87,8 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
             detail.add(new ErrorNotice(user));
         }
         TabSheet tabs = detailTabs.sheet("user-tabs", name);
-        Div perms = new Div(new PermissionsPanel(ws, "User", name, this::refresh),
-                PermissionsPanel.boundary(ws, "User", name, user, this::refresh));
+        Div perms = new Div(new PermissionsPanel(ws, IdentityKind.USER, name, this::refresh),
+                PermissionsPanel.boundary(ws, IdentityKind.USER, name, user, this::refresh));
         tabs.add(t("iam.tab.permissions"), perms);
         tabs.add(t("iam.tab.groups"), Membership.ofUser(ws, name, this::refresh));
         tabs.add(t("iam.tab.credentials"), credentialsTab(name));

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.iamdojo.iam.SandboxFactory;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Sandbox;
+import org.iamdojo.iam.account.EngineAccessEvaluator;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 
 /**
@@ -19,12 +21,12 @@ public final class WorkspaceHolder {
     private WorkspaceHolder() {
     }
 
-    /** The session's workspace, creating a playground on first use. */
-    public static SandboxWorkspace current() {
+    /** The session's workspace, creating a playground checked by {@code validator} on first use. */
+    public static SandboxWorkspace current(PolicyValidator validator) {
         VaadinSession session = VaadinSession.getCurrent();
         SandboxWorkspace workspace = session.getAttribute(SandboxWorkspace.class);
         if (workspace == null) {
-            workspace = playground();
+            workspace = playground(validator);
             session.setAttribute(SandboxWorkspace.class, workspace);
         }
         return workspace;
@@ -35,11 +37,12 @@ public final class WorkspaceHolder {
         VaadinSession.getCurrent().setAttribute(SandboxWorkspace.class, workspace);
     }
 
-    /** A fresh playground sandbox. */
-    public static SandboxWorkspace playground() {
-        Sandbox sandbox = SandboxFactory.create(new SandboxClock(Clock.systemUTC()), System.nanoTime());
+    /** A fresh playground sandbox whose documents are checked by {@code validator} (the app's one instance). */
+    public static SandboxWorkspace playground(PolicyValidator validator) {
+        Sandbox sandbox = SandboxFactory.create(new SandboxClock(Clock.systemUTC()), System.nanoTime(),
+                new EngineAccessEvaluator(), SandboxFactory.validatorChecker(validator));
         sandbox.createAccount(PLAYGROUND_ACCOUNT, "root@playground.example", UUID.randomUUID().toString());
         return new SandboxWorkspace(sandbox, PLAYGROUND_ACCOUNT,
-                Credentials.ConsoleSession.root(PLAYGROUND_ACCOUNT, false), "root");
+                Credentials.ConsoleSession.root(PLAYGROUND_ACCOUNT, false), "root", validator);
     }
 }

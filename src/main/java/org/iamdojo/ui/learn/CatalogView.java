@@ -31,15 +31,16 @@ import org.iamdojo.scenario.practice.PracticeCatalog;
 import org.iamdojo.training.attempt.AttemptRecord;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.attempt.AttemptStatus;
-import org.iamdojo.ui.MainLayout;
 import org.iamdojo.ui.practice.Topics;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /**
  * The scenario catalog: cards with level, minutes, certification topics and the learner's status; filter by
  * level and topic, search by title. Admins also see the scenario, question and path files that failed to load,
  * with the reasons, and can reload them all without a restart.
  */
-@Route(value = "scenarios", layout = MainLayout.class)
+@Route(value = Routes.SCENARIOS, layout = MainLayout.class)
 @PermitAll
 public class CatalogView extends Div implements HasDynamicTitle {
     private static final String ALL = "";

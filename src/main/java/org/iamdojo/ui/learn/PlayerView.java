@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.iamdojo.iam.account.Credentials;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.scenario.Check;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.HintUse;
@@ -34,11 +35,11 @@ import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.practice.PracticeService;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
-import org.iamdojo.ui.ModalConfirmDialog;
+import org.iamdojo.ui.common.ModalConfirmDialog;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
 import org.iamdojo.ui.console.WorkspaceHolder;
+import org.iamdojo.ui.shell.MainLayout;
 
 /**
  * The scenario player: the story and the current step on the left (hints one at a time with their cost,
@@ -65,12 +66,14 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
 
     private final PracticeService practice;
     private final ScenarioCatalog catalog;
+    private final PolicyValidator validator;
     private boolean examMode;
 
     public PlayerView(AttemptService attempts, WorkshopService workshops,
                       PracticeService practice, ScenarioCatalog catalog,
-                      AuthenticationContext authentication) {
+                      AuthenticationContext authentication, PolicyValidator validator) {
         this.attempts = attempts;
+        this.validator = validator;
         this.workshops = workshops;
         this.practice = practice;
         this.catalog = catalog;
@@ -105,7 +108,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         Credentials learner = live.attempt().learnerCredentials();
         String label = scenario.learner().isRoot() ? "root" : scenario.learner().user();
         SandboxWorkspace workspace = new SandboxWorkspace(live.attempt().sandbox(), scenario.homeAccountId(), learner,
-                label, live::call);
+                label, validator, live::call);
         workspace.routeClock(live::advanceClock);
         live.attempt().handedProfiles().forEach(workspace.terminal()::addProfile);
         workspace.allowRootOf(scenario.learner().rootOf());

@@ -7,7 +7,7 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.iamdojo.training.attempt.AttemptSupersededException;
-import org.iamdojo.ui.ModalConfirmDialog;
+import org.iamdojo.ui.common.ModalConfirmDialog;
 import org.springframework.stereotype.Component;
 
 /**

@@ -29,7 +29,7 @@ import org.iamdojo.scenario.practice.PracticeCatalog;
 import org.iamdojo.scenario.practice.Question;
 import org.iamdojo.training.practice.ExamRecord;
 import org.iamdojo.training.practice.PracticeService;
-import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.shell.MainLayout;
 
 /**
  * The result of a finished exam ({@code exam-result/<id>}, owner only): the score, the per-topic breakdown, what to

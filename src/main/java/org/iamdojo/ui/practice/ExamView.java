@@ -32,8 +32,8 @@ import org.iamdojo.scenario.practice.PracticePath;
 import org.iamdojo.scenario.practice.Question;
 import org.iamdojo.training.practice.ExamRecord;
 import org.iamdojo.training.practice.PracticeService;
-import org.iamdojo.ui.MainLayout;
-import org.iamdojo.ui.ModalConfirmDialog;
+import org.iamdojo.ui.common.ModalConfirmDialog;
+import org.iamdojo.ui.shell.MainLayout;
 
 /**
  * Exam mode for one certification ({@code exam/SAA-C03}): the rules and a start button, then a timed set of

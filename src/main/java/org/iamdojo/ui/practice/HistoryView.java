@@ -33,10 +33,11 @@ import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.attempt.AttemptStatus;
 import org.iamdojo.training.practice.ExamRecord;
 import org.iamdojo.training.practice.PracticeService;
-import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /** The learner's history: scenario attempts with best and last scores, exam results over time, weak topics. */
-@Route(value = "history", layout = MainLayout.class)
+@Route(value = Routes.HISTORY, layout = MainLayout.class)
 @PermitAll
 public class HistoryView extends Div implements HasDynamicTitle {
     private static final int WEAK_SHOWN = 5;

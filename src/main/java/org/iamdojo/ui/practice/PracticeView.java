@@ -33,14 +33,15 @@ import org.iamdojo.scenario.practice.PracticeCatalog;
 import org.iamdojo.scenario.practice.PracticePath;
 import org.iamdojo.scenario.practice.Question;
 import org.iamdojo.training.practice.PracticeService;
-import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /**
  * Practice paths: without a parameter, one card per certification with the learner's progress; with one
  * ({@code practice/SAA-C03}), what to practise next (ordered by the learner's weak task statements of the exam guide)
  * and the path's scenarios and questions in order, answerable in place.
  */
-@Route(value = "practice", layout = MainLayout.class)
+@Route(value = Routes.PRACTICE, layout = MainLayout.class)
 @PermitAll
 public class PracticeView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final PracticeService service;

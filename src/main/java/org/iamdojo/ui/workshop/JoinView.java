@@ -22,13 +22,14 @@ import jakarta.annotation.security.PermitAll;
 import org.iamdojo.training.attempt.AttemptService;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /**
  * Joining a workshop with its code: /join shows a code field, /join/CODE joins at once. Signed-in members only:
  * an anonymous visitor is sent to sign in (or sign up from there) and comes back to this address afterwards.
  */
-@Route(value = "join", layout = MainLayout.class)
+@Route(value = Routes.JOIN, layout = MainLayout.class)
 @PermitAll
 public class JoinView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final WorkshopService workshops;

@@ -22,8 +22,8 @@ import org.iamdojo.scenario.Scenario;
 import org.iamdojo.training.workshop.Board;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
 import org.iamdojo.ui.learn.PlayerView;
+import org.iamdojo.ui.shell.MainLayout;
 
 /** A workshop as its participant sees it: the rules and the scenarios in order, each opening the player. */
 @Route(value = "workshop", layout = MainLayout.class)

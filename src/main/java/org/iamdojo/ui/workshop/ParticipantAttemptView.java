@@ -24,12 +24,13 @@ import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.account.Sandbox;
 import org.iamdojo.iam.audit.CloudTrail;
 import org.iamdojo.iam.audit.TrailEvent;
+import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.training.attempt.LiveAttempt;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
-import org.iamdojo.ui.ModalConfirmDialog;
+import org.iamdojo.ui.common.ModalConfirmDialog;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
+import org.iamdojo.ui.shell.MainLayout;
 
 /**
  * A participant's sandbox for the workshop's instructor: the console read-only (every list, page and read command
@@ -42,6 +43,7 @@ public class ParticipantAttemptView extends Div implements BeforeEnterObserver, 
     static final String READ_ONLY_CODE = "ReadOnlySandbox";
 
     private final WorkshopService workshops;
+    private final PolicyValidator validator;
     private final String me;
     private String workshopId;
     private LiveAttempt live;
@@ -52,8 +54,10 @@ public class ParticipantAttemptView extends Div implements BeforeEnterObserver, 
     private final Pre replayJson = new Pre();
     private final Span replayPosition = new Span();
 
-    public ParticipantAttemptView(WorkshopService workshops, AuthenticationContext authentication) {
+    public ParticipantAttemptView(WorkshopService workshops, AuthenticationContext authentication,
+                                  PolicyValidator validator) {
         this.workshops = workshops;
+        this.validator = validator;
         this.me = authentication.getPrincipalName().orElse("");
         addClassNames("dojo-page", "participant-attempt");
     }
@@ -86,7 +90,7 @@ public class ParticipantAttemptView extends Div implements BeforeEnterObserver, 
         // Reads run as the learner and leave no trace (no CloudTrail record, nothing the grader sees); writes
         // are refused.
         SandboxWorkspace workspace = new SandboxWorkspace(sandbox, live.scenario().homeAccountId(),
-                live.attempt().learnerCredentials(), getTranslation("attempt-view.acting-label"),
+                live.attempt().learnerCredentials(), getTranslation("attempt-view.acting-label"), validator,
                 (credentials, service, operation, params) -> sandbox.callReadOnly(credentials, service, operation,
                         params, new AwsException(READ_ONLY_CODE, 403, refusal)));
         // The clock is the learner's too: looking must not move it.

@@ -41,7 +41,7 @@ import org.iamdojo.training.workshop.Board;
 import org.iamdojo.training.workshop.BoardFeed;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.shell.MainLayout;
 import org.slf4j.LoggerFactory;
 
 /**

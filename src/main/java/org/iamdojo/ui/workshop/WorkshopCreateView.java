@@ -27,7 +27,7 @@ import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.shell.MainLayout;
 
 /** Creates a workshop: title, scenarios in the order chosen, the time window and the rules. */
 @Route(value = "workshops/new", layout = MainLayout.class)

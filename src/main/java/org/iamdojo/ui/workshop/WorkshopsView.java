@@ -15,10 +15,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
-import org.iamdojo.ui.MainLayout;
+import org.iamdojo.ui.shell.MainLayout;
+import org.iamdojo.ui.shell.Routes;
 
 /** An instructor's own workshops (never anyone else's), with their join codes and a way to create one. */
-@Route(value = "workshops", layout = MainLayout.class)
+@Route(value = Routes.WORKSHOPS, layout = MainLayout.class)
 @RolesAllowed({"INSTRUCTOR", "ADMIN"})
 public class WorkshopsView extends Div implements HasDynamicTitle {
 

@@ -25,6 +25,11 @@ public final class PolicyValidator {
         this.arnShapes = new ArnShapes(catalog);
     }
 
+    /** The catalog the validator checks actions, services and condition keys against. */
+    public ActionCatalog catalog() {
+        return catalog;
+    }
+
     /** A validator over the standard action catalog. */
     public static PolicyValidator standard() {
         return new PolicyValidator(ActionCatalog.standard());

@@ -1,9 +1,12 @@
 """Validates the authorize conformance corpus and prints the number of cases per file.
 
-Run from the repository root:  python3 scripts/corpus/check_cases.py [folder]
-Checks the same strict shape AuthorizeCorpusTest reads (title, doc, request, expected and nothing
-else), the request fields of the engine contract, and that every policy is a JSON object or a
-string holding one. Exit code 1 when any file is invalid.
+Run from the repository root:  python3 scripts/corpus/check.py [folder]
+Checks the strict shape AuthorizeCorpusTest reads (title, doc, request, expected, decidingLayer,
+matchedStatements and nothing else), unique one-line titles, an AWS documentation URL, the request fields
+of the engine contract, well-formed policies (known elements, one of Action/NotAction and of
+Resource/NotResource, scalar condition values) and that no two cases send the same request.
+Exit code 1 when any file is invalid. The one checker for every file the generator (generate.py) writes
+and for the hand-written files beside them.
 """
 
 import glob
@@ -12,16 +15,28 @@ import os
 import re
 import sys
 
-CASE_KEYS = {"title", "doc", "request", "expected"}
+CASE_KEYS = {"title", "doc", "request", "expected", "decidingLayer", "matchedStatements"}
+POLICY_FIELDS = {"Version", "Id", "Statement"}
+STATEMENT_FIELDS = {"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource",
+                    "NotResource", "Condition"}
+VERSIONS = {"2012-10-17", "2008-10-17"}
 REQUEST_KEYS = {"principal", "action", "resource", "resourceAccount", "context", "identityPolicies",
-                "permissionsBoundary", "sessionPolicy", "resourcePolicy", "scps", "rcps", "sessionIssuer"}
+                "permissionsBoundary", "sessionPolicy", "resourcePolicy", "scps", "rcps", "sessionIssuer",
+                "awsManagedResource"}
 DECISIONS = {"Allow", "ExplicitDeny", "ImplicitDeny"}
-DOC_URL = re.compile(r"^https://docs\.aws\.amazon\.com/[A-Za-z0-9_./-]+\.html$")
+DOC_URL = re.compile(r"^https://docs\.aws\.amazon\.com/[A-Za-z0-9_./-]+\.html(#[A-Za-z0-9_.-]+)?$")
 ACCOUNT = re.compile(r"^\d{12}$")
 PRINCIPAL = re.compile(r"^(anonymous|[a-z0-9.-]+\.amazonaws\.com|arn:aws:(iam|sts)::\d{12}:.+)$")
 
 
-def check_policy(where, value, errors):
+def string_or_list(value):
+    if isinstance(value, str):
+        return True
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def check_policy(where, value, errors, resource_based=False):
+    """resource_based: a resource policy, whose statements may leave Resource out (a role's trust policy does)."""
     if isinstance(value, str):
         try:
             value = json.loads(value)
@@ -30,6 +45,50 @@ def check_policy(where, value, errors):
             return
     if not isinstance(value, dict) or "Statement" not in value:
         errors.append(f"{where}: policy must be an object with a Statement")
+        return
+    unknown = set(value) - POLICY_FIELDS
+    if unknown:
+        errors.append(f"{where}: unknown policy elements {sorted(unknown)}")
+    if "Version" in value and value["Version"] not in VERSIONS:
+        errors.append(f"{where}: bad Version {value['Version']!r}")
+    statements = value["Statement"]
+    if isinstance(statements, dict):
+        statements = [statements]
+    if not isinstance(statements, list) or not statements:
+        errors.append(f"{where}: missing Statement")
+        return
+    for i, st in enumerate(statements):
+        w = f"{where}.Statement[{i}]"
+        if not isinstance(st, dict):
+            errors.append(f"{w}: not an object")
+            continue
+        unknown = set(st) - STATEMENT_FIELDS
+        if unknown:
+            errors.append(f"{w}: unknown elements {sorted(unknown)}")
+        if st.get("Effect") not in ("Allow", "Deny"):
+            errors.append(f"{w}: bad Effect {st.get('Effect')!r}")
+        if ("Action" in st) == ("NotAction" in st):
+            errors.append(f"{w}: needs exactly one of Action/NotAction")
+        if "Resource" in st and "NotResource" in st:
+            errors.append(f"{w}: has both Resource and NotResource")
+        elif not resource_based and "Resource" not in st and "NotResource" not in st:
+            errors.append(f"{w}: needs one of Resource/NotResource")
+        for el in ("Action", "NotAction", "Resource", "NotResource"):
+            if el in st and not string_or_list(st[el]):
+                errors.append(f"{w}: {el} must be a string or list of strings")
+        if "Condition" in st:
+            cond = st["Condition"]
+            if not isinstance(cond, dict) or not cond:
+                errors.append(f"{w}: Condition must be a non-empty object")
+                continue
+            for op, block in cond.items():
+                if not isinstance(block, dict) or not block:
+                    errors.append(f"{w}: Condition operator {op} needs a key/value object")
+                    continue
+                for key, v in block.items():
+                    vals = v if isinstance(v, list) else [v]
+                    if not all(isinstance(x, (str, bool, int, float)) for x in vals):
+                        errors.append(f"{w}: Condition {op}/{key} has a non-scalar value")
 
 
 def check_request(where, req, errors):
@@ -56,6 +115,9 @@ def check_request(where, req, errors):
             ok = isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
             if not ok:
                 errors.append(f"{where}: context value of {k!r} must be a string or an array of strings")
+        lowered = [k.lower() for k in ctx]
+        if len(set(lowered)) != len(lowered):
+            errors.append(f"{where}: context keys repeat ignoring case")
     if "identityPolicies" in req:
         if not isinstance(req["identityPolicies"], list):
             errors.append(f"{where}: identityPolicies must be an array")
@@ -64,7 +126,9 @@ def check_request(where, req, errors):
                 check_policy(f"{where}: identityPolicies[{i}]", p, errors)
     for key in ("permissionsBoundary", "sessionPolicy", "resourcePolicy"):
         if key in req:
-            check_policy(f"{where}: {key}", req[key], errors)
+            check_policy(f"{where}: {key}", req[key], errors, resource_based=key == "resourcePolicy")
+    if "awsManagedResource" in req and not isinstance(req["awsManagedResource"], bool):
+        errors.append(f"{where}: awsManagedResource must be true or false")
     for key in ("scps", "rcps"):
         if key in req:
             levels = req[key]
@@ -103,9 +167,14 @@ def check_file(path):
         else:
             titles.add(title)
         if not isinstance(c.get("doc"), str) or not DOC_URL.match(c["doc"]):
-            errors.append(f"{where}: doc must be an https://docs.aws.amazon.com/...html URL")
+            errors.append(f"{where}: doc must be an https://docs.aws.amazon.com/...html URL (with an optional #anchor)")
         if c.get("expected") not in DECISIONS:
             errors.append(f"{where}: expected must be one of {sorted(DECISIONS)}")
+        if "decidingLayer" in c and (not isinstance(c["decidingLayer"], str) or not c["decidingLayer"]):
+            errors.append(f"{where}: decidingLayer must be a non-empty string")
+        if "matchedStatements" in c and not (isinstance(c["matchedStatements"], list)
+                                             and all(isinstance(m, str) for m in c["matchedStatements"])):
+            errors.append(f"{where}: matchedStatements must be an array of strings")
         if "request" in c:
             check_request(where, c["request"], errors)
     return len(cases), errors

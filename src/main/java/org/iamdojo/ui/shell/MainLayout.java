@@ -1,6 +1,7 @@
-package org.iamdojo.ui;
+package org.iamdojo.ui.shell;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -11,19 +12,14 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Locale;
-import org.iamdojo.ui.console.ConsoleView;
 import org.iamdojo.ui.i18n.LocaleInitListener;
 import org.iamdojo.ui.i18n.TranslationProvider;
-import org.iamdojo.ui.learn.CatalogView;
-import org.iamdojo.ui.practice.HistoryView;
-import org.iamdojo.ui.practice.PracticeView;
-import org.iamdojo.ui.workshop.JoinView;
-import org.iamdojo.ui.workshop.WorkshopsView;
 
 /**
  * The frame around every view: brand, language switcher and the sign-in / sign-up / sign-out actions in the
@@ -37,12 +33,26 @@ public class MainLayout extends AppLayout {
     // AppLayout's own content slot is a plain div: the view goes into a <main> so assistive technology can jump to it.
     private final Main main = new Main();
 
+    /** The view registered at {@code path} (one of {@link Routes}); the layout links by path, not by view class. */
+    private static Class<? extends Component> view(String path) {
+        return RouteConfiguration.forApplicationScope().getRoute(path)
+                .orElseThrow(() -> new IllegalStateException("No view is registered at '" + path + "'"));
+    }
+
+    /** A header link with id nav-{name} and the text of nav.{name}, to the view at {@code path}. */
+    private RouterLink navLink(String name, String path) {
+        RouterLink link = new RouterLink(getTranslation("nav." + name), view(path));
+        link.setId("nav-" + name);
+        link.addClassName("dojo-nav-link");
+        return link;
+    }
+
     /** Layout whose header reflects who is signed in. */
     public MainLayout(AuthenticationContext authentication) {
         Header header = new Header();
         header.addClassName("dojo-header");
 
-        RouterLink brand = new RouterLink("", HomeView.class);
+        RouterLink brand = new RouterLink("", view(Routes.HOME));
         brand.addClassName("dojo-brand");
         Span mark = new Span(getTranslation("app.mark"));
         mark.addClassName("dojo-brand-mark");
@@ -53,38 +63,14 @@ public class MainLayout extends AppLayout {
         actions.add(languageSwitcher());
 
         if (authentication.isAuthenticated()) {
-            RouterLink scenarios = new RouterLink(getTranslation("nav.scenarios"), CatalogView.class);
-            scenarios.setId("nav-scenarios");
-            scenarios.addClassName("dojo-nav-link");
-            actions.add(scenarios);
-            RouterLink console = new RouterLink(getTranslation("nav.console"), ConsoleView.class);
-            console.setId("nav-console");
-            console.addClassName("dojo-nav-link");
-            actions.add(console);
-            RouterLink practice = new RouterLink(getTranslation("nav.practice"), PracticeView.class);
-            practice.setId("nav-practice");
-            practice.addClassName("dojo-nav-link");
-            actions.add(practice);
-            RouterLink history = new RouterLink(getTranslation("nav.history"), HistoryView.class);
-            history.setId("nav-history");
-            history.addClassName("dojo-nav-link");
-            actions.add(history);
-            RouterLink join = new RouterLink(getTranslation("nav.join"), JoinView.class);
-            join.setId("nav-join");
-            join.addClassName("dojo-nav-link");
-            actions.add(join);
+            actions.add(navLink("scenarios", Routes.SCENARIOS), navLink("console", Routes.CONSOLE),
+                    navLink("practice", Routes.PRACTICE), navLink("history", Routes.HISTORY),
+                    navLink("join", Routes.JOIN));
             if (authentication.hasRole("INSTRUCTOR") || authentication.hasRole("ADMIN")) {
-                RouterLink workshops = new RouterLink(getTranslation("nav.workshops"),
-                        WorkshopsView.class);
-                workshops.setId("nav-workshops");
-                workshops.addClassName("dojo-nav-link");
-                actions.add(workshops);
+                actions.add(navLink("workshops", Routes.WORKSHOPS));
             }
             if (authentication.hasRole("ADMIN")) {
-                RouterLink admin = new RouterLink(getTranslation("nav.admin"), AdminView.class);
-                admin.setId("nav-admin");
-                admin.addClassName("dojo-nav-link");
-                actions.add(admin);
+                actions.add(navLink("admin", Routes.ADMIN));
             }
             Span who = new Span(authentication.getPrincipalName().orElse(""));
             who.setId("signed-in-user");
@@ -94,10 +80,10 @@ public class MainLayout extends AppLayout {
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             actions.add(who, signOut);
         } else {
-            Button signIn = new Button(getTranslation("nav.sign-in"), e -> UI.getCurrent().navigate(LoginView.class));
+            Button signIn = new Button(getTranslation("nav.sign-in"), e -> UI.getCurrent().navigate(Routes.LOGIN));
             signIn.setId("nav-sign-in");
             signIn.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            Button signUp = new Button(getTranslation("nav.sign-up"), e -> UI.getCurrent().navigate(SignUpView.class));
+            Button signUp = new Button(getTranslation("nav.sign-up"), e -> UI.getCurrent().navigate(Routes.SIGN_UP));
             signUp.setId("nav-sign-up");
             signUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(signIn, signUp);

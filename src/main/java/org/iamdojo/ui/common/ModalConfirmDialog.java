@@ -1,4 +1,4 @@
-package org.iamdojo.ui;
+package org.iamdojo.ui.common;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 
