@@ -39,8 +39,9 @@ import org.iamdojo.iam.policy.PolicyParseException;
 
 /**
  * The {@code authorize} command: one JSON request per input line, one JSON decision per output line, in
- * order. A bad line gets {"error": "..."} and the run goes on. Policies are compiled once per distinct JSON
- * text (bounded LRU cache), so repeated policies across lines cost nothing to recompile.
+ * order. A bad line gets {"error": "..."} and the run goes on. A policy text met a second time is cached
+ * compiled (bounded LRU cache, one per worker thread), so repeated policies across lines cost nothing to
+ * recompile; {@link #run} decides on one thread per core and writes the answers in input order.
  */
 public final class AuthorizeCommand {
     private static final JsonFactory JSON = JsonFactory.builder().build();
