@@ -5,22 +5,27 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
@@ -34,12 +39,18 @@ import org.iamdojo.iam.policy.PolicyParseException;
 
 /**
  * The {@code authorize} command: one JSON request per input line, one JSON decision per output line, in
- * order. A bad line gets {"error": "..."} and the run goes on. Policies are compiled once per distinct JSON
- * text (bounded LRU cache), so repeated policies across lines cost nothing to recompile.
+ * order. A bad line gets {"error": "..."} and the run goes on. A policy text met a second time is cached
+ * compiled (bounded LRU cache, one per worker thread), so repeated policies across lines cost nothing to
+ * recompile; {@link #run} decides on one thread per core and writes the answers in input order.
  */
 public final class AuthorizeCommand {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int CACHE_SIZE = 4096;
+    private static final int SEEN_SLOTS = 1 << 14;
+    /** Decisions run on up to this many threads (one per core). */
+    private static final int MAX_WORKERS = 8;
+    /** Lines per unit of parallel work: large enough to amortize the hand-over, small enough to keep answers flowing. */
+    private static final int BATCH = 128;
     /** The usage text (the command takes no arguments). */
     public static final String USAGE = "usage: authorize < requests.jsonl\n"
             + "  reads one JSON request per line on standard input and writes one JSON decision per line, in order;\n"
@@ -47,6 +58,8 @@ public final class AuthorizeCommand {
             + "  permissionsBoundary, sessionPolicy, resourcePolicy, scps, rcps, sessionIssuer, awsManagedResource";
 
     private final Authorizer authorizer = new Authorizer();
+    /** Hashes of policy texts met once and not cached (direct-mapped; a collision only caches a text early). */
+    private final int[] seen = new int[SEEN_SLOTS];
     private final Map<String, CompiledPolicy> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CompiledPolicy> eldest) {
@@ -65,27 +78,112 @@ public final class AuthorizeCommand {
         if (usage >= 0) {
             return usage;
         }
-        AuthorizeCommand cmd = new AuthorizeCommand();
+        int workers = Math.min(Runtime.getRuntime().availableProcessors(), MAX_WORKERS);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                writer.write(line.isBlank() ? error("empty line: one JSON request per line", number)
-                        : cmd.handle(line, number));
-                writer.write('\n');
-                if (!reader.ready()) {
-                    // Nothing more waiting: the answers so far go out now (an interactive caller is not kept waiting).
-                    writer.flush();
-                }
+            OutputStream sink = new BufferedOutputStream(out, 1 << 16);
+            if (workers <= 1) {
+                sequential(reader, sink);
+            } else {
+                parallel(reader, sink, workers);
             }
-            writer.flush();
+            sink.flush();
             return ExitCode.OK;
         } catch (IOException e) {
             err.println("authorize: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
+    }
+
+    /** One thread: each line is decided and written in turn. */
+    private static void sequential(BufferedReader reader, OutputStream sink) throws IOException {
+        AuthorizeCommand cmd = new AuthorizeCommand();
+        String line;
+        int number = 0;
+        StringBuilder answer = new StringBuilder(1024);
+        while ((line = reader.readLine()) != null) {
+            number++;
+            answer.setLength(0);
+            cmd.answer(line, number, answer);
+            sink.write(answer.toString().getBytes(StandardCharsets.UTF_8));
+            if (!reader.ready()) {
+                // Nothing more waiting: the answers so far go out now (an interactive caller is not kept waiting).
+                sink.flush();
+            }
+        }
+    }
+
+    /**
+     * Several threads, answers in input order: this thread reads lines into batches (a batch ends after
+     * {@link #BATCH} lines or when no more input is waiting), workers decide whole batches (each worker has its
+     * own command and compiled-policy cache) and encode their answers, and this thread writes the batches in the
+     * order they were read. At most {@code 2 × workers} batches wait, so memory stays bounded on endless input;
+     * when no input is waiting, everything read so far is answered and flushed before reading on.
+     */
+    private static void parallel(BufferedReader reader, OutputStream sink, int workers) throws IOException {
+        ThreadLocal<AuthorizeCommand> commands = ThreadLocal.withInitial(AuthorizeCommand::new);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "authorize-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
+        try {
+            List<String> batch = new ArrayList<>(BATCH);
+            int number = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                batch.add(line);
+                boolean waiting = reader.ready();
+                if (batch.size() == BATCH || !waiting) {
+                    List<String> lines = batch;
+                    int first = number - lines.size() + 1;
+                    pending.add(pool.submit(() -> commands.get().answerAll(lines, first)));
+                    batch = new ArrayList<>(BATCH);
+                    while (!pending.isEmpty() && (!waiting || pending.size() > 2 * workers
+                            || pending.peekFirst().isDone())) {
+                        sink.write(result(pending.removeFirst()));
+                    }
+                    if (!waiting) {
+                        sink.flush();
+                    }
+                }
+            }
+            while (!pending.isEmpty()) {
+                sink.write(result(pending.removeFirst()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] result(Future<byte[]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while deciding");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** The answers to consecutive lines (the first is line {@code first}), each ending in a newline, as UTF-8. */
+    private byte[] answerAll(List<String> lines, int first) {
+        StringBuilder answers = new StringBuilder(lines.size() * 1024);
+        for (int i = 0; i < lines.size(); i++) {
+            answer(lines.get(i), first + i, answers);
+        }
+        return answers.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Appends the answer to line {@code number} and a newline. */
+    private void answer(String line, int number, StringBuilder to) {
+        to.append(line.isBlank() ? error("empty line: one JSON request per line", number) : handle(line, number));
+        to.append('\n');
     }
 
     /** Decides one request line and returns the output line (without newline). */
@@ -278,7 +376,16 @@ public final class AuthorizeCommand {
                 // Located in the policy's own text, as validate-policy would report it for that document.
                 throw new BadRequest(id + ": " + e.getMessage(), id, e.line(), e.column());
             }
-            cache.put(text, compiled);
+            // Cached from its second sighting on: a text met once (most texts, when every line's policies
+            // differ) is garbage while still young, instead of living in the cache long enough to be copied
+            // into the old generation and collected there (that copying cost more CPU than deciding the line).
+            int h = text.hashCode() | 1;
+            int slot = (h ^ (h >>> 16)) & (SEEN_SLOTS - 1);
+            if (seen[slot] == h) {
+                cache.put(text, compiled);
+            } else {
+                seen[slot] = h;
+            }
         }
         return compiled.withId(id);
     }

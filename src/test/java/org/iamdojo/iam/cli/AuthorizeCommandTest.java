@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -218,5 +227,65 @@ class AuthorizeCommandTest {
         assertEquals(3, out.get("line").asInt());
         assertTrue(out.get("error").asText().startsWith("malformed JSON"), out.toString());
         assertTrue(out.get("error").asText().contains("nesting depth"), out.toString());
+    }
+    /** One line per input line of the run: a mix of allows, denies, errors and blank lines, varied per line. */
+    private static String mixedLine(int i) {
+        return switch (i % 4) {
+            case 0 -> "{\"principal\":\"arn:aws:iam::111122223333:user/u" + i + "\",\"action\":\"s3:GetObject\","
+                    + "\"resource\":\"arn:aws:s3:::b/" + i + "\",\"identityPolicies\":[{\"Statement\":{\"Sid\":\"S" + i
+                    + "\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/" + (i % 8 == 0 ? i : i + 1)
+                    + "\"}}]}";
+            case 1 -> "{\"principal\":\"arn:aws:iam::111122223333:user/u" + i + "\",\"action\":\"s3:PutObject\"}";
+            case 2 -> "{\"principal\":" + i + "}";
+            default -> "";
+        };
+    }
+
+    @Test
+    void answersOnSeveralThreadsComeOutInInputOrder() {
+        // 2,000 lines (several batches on every worker): each answer equals the one-at-a-time answer to its own line.
+        StringBuilder input = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 1; i <= 2000; i++) {
+            String line = mixedLine(i);
+            input.append(line).append('\n');
+            String one = line.isEmpty() ? null : new AuthorizeCommand().handle(line, i);
+            expected.append(one == null ? "{\"error\":\"empty line: one JSON request per line\",\"line\":" + i + "}" : one)
+                    .append('\n');
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rc = AuthorizeCommand.run(new String[0], new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, rc);
+        assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAnswerIsWrittenBeforeTheNextLineArrives() throws Exception {
+        // An interactive caller (a pipe kept open) gets each answer without closing its input.
+        PipedOutputStream feed = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(feed, 1 << 16);
+        PipedInputStream answers = new PipedInputStream(1 << 16);
+        PrintStream stdout = new PrintStream(new PipedOutputStream(answers), true, StandardCharsets.UTF_8);
+        // Own threads: the common pool may have a single thread on a 2-core machine.
+        ExecutorService threads = Executors.newCachedThreadPool();
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(
+                () -> AuthorizeCommand.run(new String[0], stdin, stdout, System.err), threads);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(answers, StandardCharsets.UTF_8));
+        for (int i = 1; i <= 3; i++) {
+            feed.write((mixedLine(1) + "\n").getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            String answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return reader.readLine();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, threads).get(20, TimeUnit.SECONDS);
+            assertEquals("ImplicitDeny", MAPPER.readTree(answer).get("decision").asText());
+        }
+        feed.close();
+        assertEquals(0, running.get(20, TimeUnit.SECONDS));
+        threads.shutdownNow();
     }
 }

@@ -111,6 +111,23 @@ class KmsOperationsTest {
     }
 
     @Test
+    void aliasAwsNamesAreReservedForAwsManagedKeys() {
+        // "The alias name cannot begin with alias/aws/. The alias/aws/ prefix is reserved for AWS managed keys."
+        // https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html; AWS answers ValidationException.
+        String keyId = createKey(null);
+        Credentials admin = f.user(A, "admin", SandboxFixture.ADMIN);
+        for (Credentials who : new Credentials[] {admin, root(A)}) {
+            CallResult refused = f.call(who, "kms", "CreateAlias", Params.of("AliasName", "alias/aws/s3", "TargetKeyId", keyId));
+            assertThat(refused.error().code()).isEqualTo("ValidationException");
+            assertThat(refused.error().getMessage()).contains("alias/aws/");
+        }
+        // Nothing changed: no alias was made.
+        assertThat(f.call(admin, "kms", "ListAliases", Params.of()).orThrow().path("Aliases")).isEmpty();
+        assertThat(f.call(admin, "kms", "CreateAlias", Params.of("AliasName", "alias/s3-data", "TargetKeyId", keyId))
+                .succeeded()).isTrue();
+    }
+
+    @Test
     void crossAccountUseNeedsTheKeyPolicyAndTheCallersIamPolicy() {
         // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
         String keyId = createKey(keyPolicy(grant("arn:aws:iam::" + A + ":root", "kms:*"),
