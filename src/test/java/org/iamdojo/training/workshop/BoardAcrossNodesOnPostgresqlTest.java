@@ -42,11 +42,15 @@ class BoardAcrossNodesOnPostgresqlTest {
 
     @Test
     void aJoinOnNodeBReachesTheBoardOnNodeA() throws Exception {
-        members.signUp("nodes-teacher", "Teacher-Password-42");
-        members.setInstructor("nodes-teacher", true);
-        members.signUp("nodes-learner", "Learner-Password-42");
+        // The database outlives one run (a developer's cluster): fresh names every time.
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String teacher = "teacher-" + suffix;
+        String learner = "learner-" + suffix;
+        members.signUp(teacher, "Teacher-Password-42");
+        members.setInstructor(teacher, true);
+        members.signUp(learner, "Learner-Password-42");
         Instant now = Instant.now();
-        Workshop w = workshops.create("nodes-teacher", new WorkshopService.Draft("two nodes",
+        Workshop w = workshops.create(teacher, new WorkshopService.Draft("two nodes",
                 List.of("developers-and-testers"), now.minusSeconds(60), now.plus(Duration.ofHours(1)), true, false));
 
         AttemptActivityBus nodeABus = new AttemptActivityBus();
@@ -61,12 +65,12 @@ class BoardAcrossNodesOnPostgresqlTest {
             }
             assertThat(nodeA.listening()).isTrue();
             BlockingQueue<Board> boardsOnA = new LinkedBlockingQueue<>();
-            try (AutoCloseable watching = nodeAFeed.watch(w.id(), "nodes-teacher", boardsOnA::add)) {
-                workshops.join(w.joinCode(), "nodes-learner"); // on node B
+            try (AutoCloseable watching = nodeAFeed.watch(w.id(), teacher, boardsOnA::add)) {
+                workshops.join(w.joinCode(), learner); // on node B
 
                 Board board = boardsOnA.poll(5, TimeUnit.SECONDS);
                 assertThat(board).as("node A's board refreshed after node B's join").isNotNull();
-                assertThat(board.rows()).extracting(Board.Row::username).containsExactly("nodes-learner");
+                assertThat(board.rows()).extracting(Board.Row::username).containsExactly(learner);
             }
             // Node B heard its own join once, in-process; its relay drops its own NOTIFY instead of repeating it.
             Thread.sleep(1000);
