@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.iamdojo.training.member.MemberService;
+import org.iamdojo.ui.health.HealthCheck;
 import org.iamdojo.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,11 +36,12 @@ public class SecurityConfig {
     /**
      * Static files bypass the security chain: an anonymous fetch must neither be redirected to sign-in nor, by
      * saving the request for after sign-in, create an HTTP session. (Adding a permitAll rule for them ahead of
-     * Vaadin's configurer broke Vaadin's own rules: pages stopped rendering after sign-in.)
+     * Vaadin's configurer broke Vaadin's own rules: pages stopped rendering after sign-in.) The proxy's health
+     * check bypasses it for the same reason.
      */
     @Bean
     WebSecurityCustomizer staticFilesBypassSecurity() {
-        return web -> web.ignoring().requestMatchers(STATIC_FILES);
+        return web -> web.ignoring().requestMatchers(STATIC_FILES).requestMatchers(HealthCheck.PATH);
     }
 
     /** The filter chain for the whole app; signing out returns to the landing page. */
