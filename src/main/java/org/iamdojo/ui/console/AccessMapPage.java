@@ -323,12 +323,15 @@ final class AccessMapPage implements ConsolePage {
 
     private void openChecks(String title, List<EngineCheck> checks) {
         Dialog d = dialog(title);
+        Div body = new Div();
+        body.setId("access-map-why");
         for (EngineCheck c : checks) {
             Paragraph head = new Paragraph(t("map.why.check", c.action(), c.resource(),
                     t("decision.outcome." + c.decision().decision().name())));
             head.addClassName("access-map-check");
-            d.add(head, new EvaluationFlow(c.request(), c.decision()));
+            body.add(head, new EvaluationFlow(c.request(), c.decision()));
         }
+        d.add(body);
         d.open();
     }
 

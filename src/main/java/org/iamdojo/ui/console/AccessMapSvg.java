@@ -25,14 +25,14 @@ import org.iamdojo.iam.access.NodeKind;
  * {@code data-path}.
  */
 final class AccessMapSvg {
-    static final int COLUMN_WIDTH = 250;
-    static final int BOX_WIDTH = 200;
+    static final int COLUMN_WIDTH = 196;
+    static final int BOX_WIDTH = 166;
     static final int BOX_HEIGHT = 24;
     static final int ROW = 32;
     static final int TOP = 36;
     static final int LEFT = 12;
     static final int WIDTH = LEFT * 2 + COLUMN_WIDTH * 3 + BOX_WIDTH;
-    private static final int MAX_NAME = 26;
+    private static final int MAX_NAME = 15;
 
     private AccessMapSvg() {
     }
@@ -85,7 +85,7 @@ final class AccessMapSvg {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"access-map-svg\" role=\"group\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" data-nodes=\"").append(places.size()).append("\"><title>")
+                .append(height).append("\" style=\"max-width:").append(WIDTH).append("px\" data-nodes=\"").append(places.size()).append("\"><title>")
                 .append(escape(labels.description())).append("</title>");
         svg.append("<defs><marker id=\"access-map-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\""
                 + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow\"/>"
@@ -130,7 +130,7 @@ final class AccessMapSvg {
                     p.x(), p.y(), BOX_WIDTH, BOX_HEIGHT));
             svg.append(String.format(Locale.ROOT, "<text class=\"kind\" x=\"%d\" y=\"%d\">%s</text>", p.x() + 6,
                     p.y() + 16, escape(labels.kindShort(n.kind()))));
-            svg.append(String.format(Locale.ROOT, "<text class=\"name\" x=\"%d\" y=\"%d\">%s</text></g>", p.x() + 40,
+            svg.append(String.format(Locale.ROOT, "<text class=\"name\" x=\"%d\" y=\"%d\">%s</text></g>", p.x() + 50,
                     p.y() + 16, escape(shorten(n.name()))));
         }
         return svg.append("</svg>").toString();
