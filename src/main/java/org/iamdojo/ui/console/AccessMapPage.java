@@ -295,15 +295,9 @@ final class AccessMapPage implements ConsolePage {
         }
     }
 
-    private void openEdge(String index) {
-        try {
-            int i = Integer.parseInt(index);
-            if (i >= 0 && i < shown.size()) {
-                openEdge(shown.get(i));
-            }
-        } catch (NumberFormatException e) {
-            // A click on the drawing outside any edge.
-        }
+    /** The edge with that id among those drawn now (a click on a drawing already replaced finds none). */
+    private void openEdge(String id) {
+        shown.stream().filter(e -> e.id().equals(id)).findFirst().ifPresent(this::openEdge);
     }
 
     private void openEdge(MapEdge edge) {

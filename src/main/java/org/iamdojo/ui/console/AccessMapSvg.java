@@ -20,7 +20,7 @@ import org.iamdojo.iam.access.NodeKind;
  * same for the same map. Columns, left to right: root and users; groups; roles, instance profiles and instances;
  * buckets. Within a column, nodes go by account, then kind, then name; policies are not drawn (the table lists
  * them). Edges are cubic curves from the right side of their source to the left side of their target (a loop on
- * the right when both are in one column); each carries {@code data-edge} (its index in the list given) so a click
+ * the right when both are in one column); each carries {@code data-edge} (its id, kind|from|to) so a click
  * opens its "Why?", plus a {@code <title>} read by screen readers. Escalation paths are red dashed curves with
  * {@code data-path}.
  */
@@ -103,7 +103,7 @@ final class AccessMapSvg {
             }
             String d = curve(from, to, offset(e.kind()));
             svg.append("<g class=\"edge edge-").append(e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .append("\" data-edge=\"").append(i).append("\" tabindex=\"0\" role=\"button\" aria-label=\"")
+                    .append("\" data-edge=\"").append(escape(e.id())).append("\" tabindex=\"0\" role=\"button\" aria-label=\"")
                     .append(escape(labels.edge(e))).append("\"><title>").append(escape(labels.edge(e)))
                     .append("</title><path class=\"hit\" d=\"").append(d).append("\"/><path class=\"line\" d=\"")
                     .append(d).append("\" marker-end=\"url(#access-map-arrow)\"/></g>");

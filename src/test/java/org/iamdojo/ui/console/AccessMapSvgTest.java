@@ -63,8 +63,8 @@ class AccessMapSvgTest {
         String svg = AccessMapSvg.svg(List.of(evil, bucket, policy), List.of(A), edges, List.of(), Set.of(evil.id()),
                 WORDS);
         assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;x&quot;&amp;");
-        // The policy is not drawn, so its edge (index 0) is not either; the bucket edge keeps index 1.
-        assertThat(svg).doesNotContain("data-edge=\"0\"").contains("data-edge=\"1\"");
+        // The policy is not drawn, so its edge is not either; the bucket edge carries its id.
+        assertThat(svg).doesNotContain("data-edge=\"ATTACHED").contains("data-edge=\"CAN_READ|arn:USER:&lt;script&gt;x&quot;&amp;|arn:BUCKET:b\"");
         assertThat(svg).contains("class=\"node node-user flagged\"");
         assertThat(AccessMapSvg.drawable(edges, id -> List.of(evil, bucket, policy).stream()
                 .filter(n -> n.id().equals(id)).findFirst().orElse(null))).containsExactly(edges.get(1));
