@@ -31,7 +31,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Check.Trail.class, name = "trail"),
         @JsonSubTypes.Type(value = Check.CallFailed.class, name = "callFailed"),
         @JsonSubTypes.Type(value = Check.MaxSessionDuration.class, name = "maxSessionDuration"),
-        @JsonSubTypes.Type(value = Check.PasswordPolicy.class, name = "passwordPolicy")
+        @JsonSubTypes.Type(value = Check.PasswordPolicy.class, name = "passwordPolicy"),
+        @JsonSubTypes.Type(value = Check.NoEscalationPath.class, name = "noEscalationPath")
 })
 public sealed interface Check {
 
@@ -162,5 +163,13 @@ public sealed interface Check {
                           Boolean requireSymbols, Boolean requireNumbers, Boolean requireUppercaseCharacters,
                           Boolean requireLowercaseCharacters, Integer maxPasswordAge, Integer passwordReusePrevention)
             implements Check {
+    }
+
+    /**
+     * The access map finds no privilege-escalation path from the principal ({@code user NAME} or {@code role NAME}):
+     * the same engine-evaluated techniques as the console's access map (org.iamdojo.iam.access.AccessMapper),
+     * over every account of the sandbox.
+     */
+    record NoEscalationPath(Text title, int points, Text failure, String principal, String account) implements Check {
     }
 }

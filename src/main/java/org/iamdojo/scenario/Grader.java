@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.iamdojo.iam.access.AccessMap;
+import org.iamdojo.iam.access.AccessMapper;
+import org.iamdojo.iam.access.EscalationPath;
 import org.iamdojo.iam.account.AccessKey;
 import org.iamdojo.iam.account.AccessRequest;
 import org.iamdojo.iam.account.Caller;
@@ -298,6 +301,9 @@ public final class Grader {
             if (check instanceof Check.PasswordPolicy pp) {
                 return passwordPolicy(pp);
             }
+            if (check instanceof Check.NoEscalationPath n) {
+                return noEscalation(n);
+            }
             if (check instanceof Check.CallFailed f) {
                 boolean seen = attempt.calls().stream().anyMatch(c -> f.errorCode().equals(c.errorCode())
                         && (f.operation() == null || f.operation().equals(c.operation())));
@@ -305,6 +311,35 @@ public final class Grader {
                         "아직 " + f.errorCode() + " 오류로 실패한 호출이 없습니다."));
             }
             throw new IllegalArgumentException("Unknown check " + check);
+        }
+
+        /** No escalation path from the principal in the access map of all the sandbox's accounts. */
+        Outcome noEscalation(Check.NoEscalationPath n) {
+            Caller caller = caller(n.principal(), n.account(), new HashMap<>());
+            if (caller == null) {
+                return Outcome.fail(new Text("There is no " + n.principal() + ".", n.principal() + "이(가) 없습니다."));
+            }
+            String arn = caller.issuerArn() != null ? caller.issuerArn() : caller.arn();
+            AccessMap map = new AccessMapper(attempt.evaluator()).map(sandbox,
+                    sandbox.accounts().stream().map(SandboxAccount::accountId).toList(), true, true);
+            if (map.admins().contains(arn)) {
+                return Outcome.fail(new Text("The access map counts " + n.principal() + " as an administrator (every"
+                        + " representative action allowed): nothing is left to escalate to, and it is far more than"
+                        + " the task needs.", "액세스 맵에서 " + n.principal() + "은(는) 이미 모든 대표 작업이 허용된 관리자입니다."
+                        + " 더 상승할 권한이 없을 뿐, 작업에 필요한 것보다 훨씬 많은 권한입니다."));
+            }
+            List<EscalationPath> paths = map.pathsFrom(arn);
+            if (paths.isEmpty()) {
+                return Outcome.PASS;
+            }
+            EscalationPath p = paths.get(0);
+            EscalationPath.Fix f = p.fix();
+            return Outcome.fail(new Text("The access map still finds " + paths.size() + " escalation path(s) from "
+                    + n.principal() + "; the first: " + p.technique().name() + " on " + p.target() + ", because "
+                    + f.policyId() + " allows " + f.action() + " on " + f.resource() + " (" + p.technique().reference()
+                    + ").", "액세스 맵에 아직 " + n.principal() + "의 권한 상승 경로가 " + paths.size() + "개 있습니다. 첫 번째: "
+                    + p.target() + "에 대한 " + p.technique().name() + ". " + f.policyId() + "이(가) " + f.resource()
+                    + "에 대한 " + f.action() + "을(를) 허용하기 때문입니다(" + p.technique().reference() + ")."));
         }
 
         SandboxAccount account(String id) {

@@ -90,6 +90,10 @@ class AccessibilityTest extends BrowserTestBase {
         assertThat(page.locator("#create-user")).isVisible();
         check("player-console-users-en");
 
+        page.locator("#console-nav-access-map").click();
+        assertThat(page.locator("#access-map-drawing svg")).isVisible();
+        check("player-access-map-en");
+
         page.locator("#console-nav-policies").click();
         page.locator("#create-policy").click();
         page.locator("#policy-name input").fill("ReadReports");

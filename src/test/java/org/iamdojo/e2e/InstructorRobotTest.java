@@ -178,6 +178,12 @@ class InstructorRobotTest extends BrowserTestBase {
         page.locator("#console-nav-cloudtrail").click();
         assertThat(page.locator("#trail-events")).containsText("CreateUser");
         assertThat(page.locator("#trail-events")).containsText("DeleteBucket");
+        // The access map of Ann's sandbox, read-only as well: her user and group are drawn, nothing changes.
+        page.locator("#console-nav-access-map").click();
+        assertThat(page.locator("#access-map-drawing")).containsText("robot-made-user");
+        assertThat(page.locator("#access-map-drawing g.node-group")).not().hasCount(0);
+        assertThat(page.locator("#access-map-table")).containsText("Admins");
+        screenshot("attempt-view-access-map-ko");
 
         // Its terminal reads, refuses a change, and shows the sandbox time without the buttons that move it.
         page.locator("#console-nav-terminal").click();

@@ -27,6 +27,8 @@ class MyProgressTest extends BrowserTestBase {
         signIn(user, GOOD_PASSWORD);
         page.locator("#nav-history").click();
         assertThat(page.locator("#history-progress svg")).hasCount(0);
+        // Topics over time: nothing yet, and the page says what to do.
+        assertThat(page.locator("p#history-topics-time")).isVisible();
         page.locator("#history-progress-start").click();
 
         page.locator("#open-developers-and-testers").click();
@@ -42,6 +44,9 @@ class MyProgressTest extends BrowserTestBase {
         page.locator("#nav-history").click();
         assertThat(page.locator("#history-progress svg")).hasAttribute("data-points", "2");
         assertThat(page.locator("#history-progress .point-scenario")).hasCount(2);
+        // This week's row names the topics of both scenarios (their tags).
+        assertThat(page.locator("vaadin-grid#history-topics-time")).containsText("least-privilege");
+        assertThat(page.locator("vaadin-grid#history-topics-time")).containsText("explicit-deny");
         // Drawn as SVG, not just present in the page: each point has a size on screen.
         assertThat(page.locator("#history-progress .point-scenario").first().boundingBox().width).isGreaterThan(5);
         screenshot(shot);

@@ -247,6 +247,11 @@ public final class Sandbox {
         listeners.add(listener);
     }
 
+    /** Stops telling a listener (a view that showed the sandbox is gone). */
+    public void removeMutationListener(MutationListener listener) {
+        listeners.remove(listener);
+    }
+
     /**
      * Asks the engine whether a caller may do what an operation needs, without recording anything: for checks an
      * API makes on its own inputs, e.g. KMS's key policy lockout safety check.

@@ -53,14 +53,19 @@ final class Membership extends Div {
             grid.setId(side.gridId());
             grid.addThemeVariants(GridVariant.LUMO_COMPACT);
             grid.addColumn(n -> n).setHeader(t(side.columnKey())).setFlexGrow(1);
-            grid.addComponentColumn(n -> ConsoleUi.small(side.removeClass(), "iam.groups.remove-member", e -> {
-                String u = user == null ? n : user;
-                String g = group == null ? n : group;
-                if (ConsoleUi.call(ws, "iam", "RemoveUserFromGroup", Params.of("GroupName", g, "UserName", u),
-                        "iam.groups.member-removed", u, g) != null) {
-                    changed.run();
-                }
-            })).setAutoWidth(true);
+            grid.addComponentColumn(n -> {
+                Button remove = ConsoleUi.small(side.removeClass(), "iam.groups.remove-member", e -> {
+                    String u = user == null ? n : user;
+                    String g = group == null ? n : group;
+                    if (ConsoleUi.call(ws, "iam", "RemoveUserFromGroup", Params.of("GroupName", g, "UserName", u),
+                            "iam.groups.member-removed", u, g) != null) {
+                        changed.run();
+                    }
+                });
+                // Every row's button says "Remove": the row's name tells a screen reader which one.
+                remove.getElement().setAttribute("aria-label", t("iam.groups.remove-member") + " " + n);
+                return remove;
+            }).setAutoWidth(true);
             grid.setItems(names);
             grid.setAllRowsVisible(true);
             grid.setEmptyStateText(t(side.emptyKey()));

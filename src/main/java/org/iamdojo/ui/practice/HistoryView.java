@@ -15,17 +15,23 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.scenario.practice.ExamGrader;
 import org.iamdojo.training.attempt.AttemptRecord;
@@ -116,6 +122,8 @@ public class HistoryView extends Div implements HasDynamicTitle {
         add(new H1(getTranslation("history.title")));
         add(new H2(getTranslation("history.progress")));
         add(progress(attempts.history(username), exams, scenarios, locale, dates));
+        add(new H2(getTranslation("history.topics-time")));
+        add(topicsOverTime(attempts.history(username), exams, scenarios));
         add(new H2(getTranslation("history.weak-topics")));
         add(topics.isEmpty() ? new Paragraph(getTranslation("history.no-answers")) : weak);
         add(new H2(getTranslation("history.exams")));
@@ -167,6 +175,54 @@ public class HistoryView extends Div implements HasDynamicTitle {
         examKey.addClassNames("progress-key", "progress-key-exam");
         box.add(new Div(scenarioKey, examKey));
         return box;
+    }
+
+    /** One week of practice: its Monday, the topics met (scenario tags, exam topics), how many attempts and exams. */
+    record WeekRow(LocalDate week, String topics, int attempts, int exams) {
+    }
+
+    /** Topics practised per week, newest first: the tags of the scenarios attempted and the topics of exams finished. */
+    private Component topicsOverTime(List<AttemptRecord> attempts, List<ExamRecord> exams, ScenarioCatalog scenarios) {
+        ZoneId zone = ZoneId.systemDefault();
+        Map<LocalDate, Set<String>> topics = new TreeMap<>(Comparator.reverseOrder());
+        Map<LocalDate, int[]> counts = new TreeMap<>(Comparator.reverseOrder());
+        for (AttemptRecord a : attempts) {
+            LocalDate week = monday(a.updatedAt(), zone);
+            counts.computeIfAbsent(week, k -> new int[2])[0]++;
+            Set<String> set = topics.computeIfAbsent(week, k -> new LinkedHashSet<>());
+            scenarios.scenario(a.scenarioId()).ifPresent(sc -> set.addAll(sc.tags()));
+        }
+        for (ExamRecord e : exams) {
+            if (e.finishedAt() == null) {
+                continue;
+            }
+            LocalDate week = monday(e.finishedAt(), zone);
+            counts.computeIfAbsent(week, k -> new int[2])[1]++;
+            Set<String> set = topics.computeIfAbsent(week, k -> new LinkedHashSet<>());
+            e.topics().forEach(t -> set.add(Topics.label(this, t.topic())));
+        }
+        if (counts.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("history.topics-time.empty"));
+            none.setId("history-topics-time");
+            return none;
+        }
+        List<WeekRow> rows = new ArrayList<>();
+        counts.forEach((week, c) -> rows.add(new WeekRow(week, String.join(", ", topics.get(week)), c[0], c[1])));
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        Grid<WeekRow> grid = new Grid<>();
+        grid.setId("history-topics-time");
+        grid.addColumn(r -> getTranslation("history.topics-time.week", day.format(r.week())))
+                .setHeader(getTranslation("history.topics-time.when")).setAutoWidth(true);
+        grid.addColumn(WeekRow::topics).setHeader(getTranslation("history.topics-time.topics")).setFlexGrow(3);
+        grid.addColumn(WeekRow::attempts).setHeader(getTranslation("history.attempts")).setAutoWidth(true);
+        grid.addColumn(WeekRow::exams).setHeader(getTranslation("history.topics-time.exams")).setAutoWidth(true);
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static LocalDate monday(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private String score(Integer score, Integer max) {
