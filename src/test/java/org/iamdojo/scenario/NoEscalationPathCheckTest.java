@@ -3,7 +3,6 @@ package org.iamdojo.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.iamdojo.iam.policy.catalog.ActionCatalog;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class NoEscalationPathCheckTest {
         if (lazy) {
             attempt.apply(s.lazySolution());
         }
-        return new Grader(ActionCatalog.standard()).grade(attempt).checks().stream()
+        return new Grader(PolicyValidator.standard()).grade(attempt).checks().stream()
                 .filter(c -> c.check().title().en().equals(TITLE)).findFirst().orElseThrow();
     }
 
