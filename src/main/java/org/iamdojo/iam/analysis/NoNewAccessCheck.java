@@ -191,7 +191,7 @@ public final class NoNewAccessCheck {
         return sb.toString();
     }
 
-    private static AuthorizationRequest request(Witness w, List<CompiledPolicy> policies, Mode mode) {
+    static AuthorizationRequest request(Witness w, List<CompiledPolicy> policies, Mode mode) {
         AuthorizationRequest.Builder b = AuthorizationRequest.builder(w.principal(), w.action())
                 .resource(w.resource()).context(RequestContext.of(w.context()));
         if (mode == Mode.IDENTITY) {
@@ -206,7 +206,7 @@ public final class NoNewAccessCheck {
     }
 
     /** The engine's answer: identity policies allow, or the resource policy grants (an Allow of it applies, no Deny). */
-    private boolean allows(AuthorizationRequest template, List<CompiledPolicy> policies, Mode mode) {
+    boolean allows(AuthorizationRequest template, List<CompiledPolicy> policies, Mode mode) {
         try {
             if (mode == Mode.IDENTITY) {
                 AuthorizationRequest r = template.toBuilder().build();

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,6 +143,13 @@ public final class PolicyReasoner {
         for (String key : conditionKeys()) {
             dims.add(keyDimension(key));
         }
+        for (long mask : freeParts.values()) {
+            Dimension free = new Dimension(null);
+            long everything = refs.size() == 64 ? -1L : (1L << refs.size()) - 1;
+            free.add(everything, null);
+            free.add(everything & ~mask, null);
+            dims.add(free);
+        }
         // Reachable statement combinations: AND of one vector per dimension.
         long all = refs.size() == 64 ? -1L : (1L << refs.size()) - 1;
         long never = 0;
@@ -203,6 +209,9 @@ public final class PolicyReasoner {
         Map<String, List<String>> ctx = new LinkedHashMap<>(pinnedContext);
         ctx.values().removeIf(List::isEmpty);
         for (int d = 3; d < dims.size(); d++) {
+            if (dims.get(d).key == null) {
+                continue;
+            }
             @SuppressWarnings("unchecked")
             List<String> v = (List<String>) dims.get(d).values.get(choice[d]);
             if (v != null) {
@@ -238,6 +247,20 @@ public final class PolicyReasoner {
                 values.add(value);
             }
         }
+    }
+
+    /**
+     * Parts not encoded exactly, by their text: each is a free yes/no, the same for the same text on both sides
+     * (the same text gives the same answer for one request), so every real request is among the combinations.
+     */
+    private final Map<String, Long> freeParts = new LinkedHashMap<>();
+
+    /** Registers a part that is not encoded exactly and returns the neutral answer (its own dimension decides). */
+    private boolean free(Ref r, String part) {
+        approximated = true;
+        String k = r.policy().document().supportsPolicyVariables() + "|" + part;
+        freeParts.merge(k, 1L << r.globalIndex(), (x, y) -> x | y);
+        return true;
     }
 
     /** The approximation of a part that is not encoded exactly: true where that can only widen the answer. */
@@ -277,7 +300,9 @@ public final class PolicyReasoner {
                     try {
                         holds = AnalysisProbe.principal(r.policy(), r.index(), p);
                     } catch (IllegalArgumentException e) {
-                        holds = approx(r); // a principal the engine cannot place without more facts
+                        // a principal the engine cannot place without more facts: a free part of its own
+                        holds = free(r, "principal|" + p + "|" + r.st().effect() + "|" + r.st().principal() + "|"
+                                + r.st().notPrincipal());
                     }
                 }
                 if (holds) {
@@ -370,13 +395,13 @@ public final class PolicyReasoner {
     private Dimension resourceDimension() {
         Dimension dim = new Dimension(null);
         List<String> patterns = new ArrayList<>();
-        Set<Integer> approximate = new HashSet<>();
+        Map<Integer, String> approximate = new HashMap<>();
         for (Ref r : refs) {
             List<String> a = r.st().resources() != null ? r.st().resources() : r.st().notResources();
             if (a != null) {
                 for (String p : a) {
                     if (variables(r, p)) {
-                        approximate.add(r.globalIndex());
+                        approximate.put(r.globalIndex(), "resource|" + (r.st().resources() == null) + "|" + a);
                     } else {
                         patterns.add(p);
                     }
@@ -392,7 +417,8 @@ public final class PolicyReasoner {
             long v = 0;
             for (Ref r : refs) {
                 boolean resourceSide = sides.get(r.side()).mode() == Mode.RESOURCE;
-                boolean holds = approximate.contains(r.globalIndex()) ? approx(r)
+                String part = approximate.get(r.globalIndex());
+                boolean holds = part != null ? free(r, part)
                         : AnalysisProbe.resource(r.policy(), r.index(), w, RequestContext.empty(), resourceSide);
                 if (holds) {
                     v |= 1L << r.globalIndex();
@@ -525,7 +551,9 @@ public final class PolicyReasoner {
         long v = all;
         for (int i = 0; i < condRefs.size(); i++) {
             Ref r = condRefs.get(i);
-            boolean holds = exact[i] ? AnalysisProbe.condition(r.policy(), r.index(), condIdx.get(i), ctx) : approx(r);
+            Condition c = r.st().conditions().get(condIdx.get(i));
+            boolean holds = exact[i] ? AnalysisProbe.condition(r.policy(), r.index(), condIdx.get(i), ctx)
+                    : free(r, "condition|" + c.operator() + "|" + c.key().toLowerCase(Locale.ROOT) + "|" + c.values());
             if (!holds) {
                 v &= ~(1L << r.globalIndex());
             }
@@ -731,9 +759,7 @@ public final class PolicyReasoner {
         Set<Character> cs = new TreeSet<>();
         for (String t : texts) {
             for (char c : t.toCharArray()) {
-                if (c != '*' && c != '?') {
-                    cs.add(c);
-                }
+                cs.add(c);
             }
         }
         StringBuilder sb = new StringBuilder();
