@@ -70,6 +70,7 @@ public class AwsEndpoint {
                 case "iam", "sts" -> query(service, request, call, requestId);
                 case "ec2" -> ec2(request, call, requestId);
                 case "s3" -> s3.handle(request, call, requestId);
+                case "access-analyzer" -> AccessAnalyzerRest.handle(request, requestId);
                 default -> throw new EndpointException("InvalidAction", 400, "The sandbox endpoint serves iam, sts, s3 "
                         + "and ec2; this request was signed for '" + service + "'.");
             };
@@ -156,6 +157,7 @@ public class AwsEndpoint {
         return switch (service) {
             case "s3" -> S3Rest.error(e, requestId);
             case "ec2" -> AwsResponse.xml(e.httpStatus(), QueryProtocol.ec2Error(e, requestId), requestId);
+            case "access-analyzer" -> AccessAnalyzerRest.error(e.httpStatus(), e.code(), e.getMessage(), requestId);
             default -> AwsResponse.xml(e.httpStatus(), QueryProtocol.error(service, e, requestId), requestId);
         };
     }
