@@ -86,6 +86,77 @@ class PolicyReasonerCorpusTest {
         assertTrue(counts[1] > 3 && counts[2] > 3, "pass " + counts[1] + " fail " + counts[2]);
     }
 
+    private static final String[] FUZZ_ACTIONS = {"s3:GetObject", "s3:Get*", "s3:*", "iam:*", "*", "s3:?et*",
+        "ec2:Describe*"};
+    private static final String[] FUZZ_RESOURCES = {"*", "arn:aws:s3:::b1/*", "arn:aws:s3:::b*", "arn:aws:s3:::*/x",
+        "arn:aws:s3:::b1/${aws:username}/*", "arn:aws:iam::111122223333:user/*", "arn:aws:s3*", "b1"};
+    private static final String[] FUZZ_CONDITIONS = {
+        "\"StringEquals\":{\"k1\":[\"a\",\"*\"]}", "\"StringLike\":{\"k1\":\"a*\"}",
+        "\"StringNotEqualsIgnoreCase\":{\"k1\":\"A\"}", "\"NumericLessThan\":{\"k2\":\"10\"}",
+        "\"NumericGreaterThanEquals\":{\"k2\":\"-0.5\"}", "\"DateLessThan\":{\"k3\":\"2026-01-01T00:00:00Z\"}",
+        "\"IpAddress\":{\"k4\":[\"10.0.0.0/8\",\"10.1.0.0/16\"]}", "\"NotIpAddress\":{\"k4\":\"10.1.2.3\"}",
+        "\"Bool\":{\"k5\":\"true\"}", "\"Null\":{\"k1\":\"false\"}", "\"StringEqualsIfExists\":{\"k6\":\"x\"}",
+        "\"ForAllValues:StringLike\":{\"k7\":[\"a*\",\"b\"]}", "\"ForAnyValue:StringEquals\":{\"k7\":\"c\"}",
+        "\"ArnLike\":{\"k8\":\"arn:aws:iam::*:role/r*\"}", "\"StringLike\":{\"k1\":\"${aws:username}\"}",
+        "\"NumericEquals\":{\"k1\":\"3\"}"};
+
+    /** Random pairs with every operator family, NotAction/NotResource, variables and Deny: no exception, no hang. */
+    @Test
+    void fuzzRandomPairs() throws Exception {
+        Random rnd = new Random(2103);
+        int requests = 0;
+        int decided = 0;
+        for (int pair = 0; pair < 250; pair++) {
+            CompiledPolicy a = fuzzPolicy(rnd);
+            CompiledPolicy b = fuzzPolicy(rnd);
+            Verdict v = check.check(List.of(a), List.of(b));
+            if (v.result() == Result.FAIL) {
+                assertTrue(check.allows(v.counterexample(), List.of(b), Mode.IDENTITY), v.message());
+                assertFalse(check.allows(v.counterexample(), List.of(a), Mode.IDENTITY), v.message());
+            }
+            decided += v.result() == Result.UNKNOWN ? 0 : 1;
+            Values vals = new Values(List.of(a, b));
+            vals.keys.computeIfAbsent("aws:username", k -> new ArrayList<>()).add("a");
+            for (int r = 0; r < 200; r++) {
+                AuthorizationRequest req = vals.request(rnd);
+                requests++;
+                if (v.result() == Result.PASS && check.allows(req, List.of(b), Mode.IDENTITY)
+                        && !check.allows(req, List.of(a), Mode.IDENTITY)) {
+                    fail("fuzz PASS refuted by " + req.action() + " " + req.resource() + " " + req.context().asMap()
+                            + "\n" + a.document() + "\n" + b.document());
+                }
+            }
+        }
+        assertTrue(requests >= 50_000);
+        assertTrue(decided > 200, "decided " + decided);
+    }
+
+    private static CompiledPolicy fuzzPolicy(Random rnd) throws Exception {
+        List<String> st = new ArrayList<>();
+        int n = 1 + rnd.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            String effect = rnd.nextInt(4) == 0 ? "Deny" : "Allow";
+            String action = (rnd.nextInt(5) == 0 ? "\"NotAction\":\"" : "\"Action\":\"")
+                    + FUZZ_ACTIONS[rnd.nextInt(FUZZ_ACTIONS.length)] + "\"";
+            String resource = (rnd.nextInt(5) == 0 ? "\"NotResource\":\"" : "\"Resource\":\"")
+                    + FUZZ_RESOURCES[rnd.nextInt(FUZZ_RESOURCES.length)] + "\"";
+            int c = rnd.nextInt(3);
+            int first = rnd.nextInt(FUZZ_CONDITIONS.length);
+            StringBuilder cond = new StringBuilder();
+            Set<String> ops = new LinkedHashSet<>();
+            for (int j = 0; j < c; j++) {
+                String k = FUZZ_CONDITIONS[(first + j * 5) % FUZZ_CONDITIONS.length];
+                if (ops.add(k.substring(0, k.indexOf(':')))) {
+                    cond.append(cond.length() == 0 ? "" : ",").append(k);
+                }
+            }
+            st.add("{\"Effect\":\"" + effect + "\"," + action + "," + resource
+                    + (cond.length() == 0 ? "" : ",\"Condition\":{" + cond + "}") + "}");
+        }
+        return CompiledPolicy.parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + String.join(",", st) + "]}",
+                "fuzz");
+    }
+
     /** Returns {requests, passes, fails, unknowns}. */
     private int[] run(List<CompiledPolicy> corpus, PolicyType type, int minRequests, Random rnd) {
         Mode mode = type == PolicyType.RESOURCE_POLICY ? Mode.RESOURCE : Mode.IDENTITY;
