@@ -128,7 +128,8 @@ class PolicyReasonerCorpusTest {
             }
         }
         assertTrue(requests >= 50_000);
-        assertTrue(decided > 200, "decided " + decided);
+        // variables and a key with both String and Numeric operators (k1) are meant to leave some UNKNOWN
+        assertTrue(decided > 150, "decided " + decided);
     }
 
     private static CompiledPolicy fuzzPolicy(Random rnd) throws Exception {
