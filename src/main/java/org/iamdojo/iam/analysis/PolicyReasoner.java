@@ -42,10 +42,10 @@ import org.iamdojo.iam.policy.Statement;
  * is turned back into a request and replayed through {@link org.iamdojo.iam.eval.Authorizer} by the caller.
  *
  * <p>What is not encoded exactly (policy variables, which tie one dimension to another; a key used by
- * condition families that mix, e.g. Numeric and String; Binary) is approximated on the safe side: for a PASS the
- * positive side's allows and the negative side's denies are taken to apply, the others not. A PASS is then still a
- * proof; a combination found under approximation is a FAIL only when its replay confirms it, else UNKNOWN. Step
- * and time limits give UNKNOWN, never a guess.
+ * condition families that mix, e.g. Numeric and String; Binary; a principal the engine cannot place) becomes a
+ * free yes/no dimension of its own, shared by parts with the same text (which give the same answer for one
+ * request): this only adds combinations, so a PASS is still a proof; a combination found that way is a FAIL only
+ * when its replay confirms it, else UNKNOWN. Step and time limits give UNKNOWN, never a guess.
  */
 public final class PolicyReasoner {
     /** How a side's policies are read: identity-based (no Principal) or resource-based (Principal checked). */
@@ -263,13 +263,6 @@ public final class PolicyReasoner {
         return true;
     }
 
-    /** The approximation of a part that is not encoded exactly: true where that can only widen the answer. */
-    private boolean approx(Ref r) {
-        approximated = true;
-        boolean allowStmt = r.st().effect() == Effect.ALLOW;
-        return allowStmt == sides.get(r.side()).mustAllow();
-    }
-
     private boolean variables(Ref r, String text) {
         return r.policy().document().supportsPolicyVariables() && text.contains("${");
     }
@@ -377,7 +370,7 @@ public final class PolicyReasoner {
         }
         String alphabet = alphabet(patterns, false) + ":";
         List<Automaton> langs = new ArrayList<>();
-        for (String p : patterns) {
+        for (String p : new LinkedHashSet<>(patterns)) {
             langs.add(glob(p));
         }
         for (String w : regions(langs, alphabet)) {
@@ -409,7 +402,7 @@ public final class PolicyReasoner {
             }
         }
         List<Automaton> langs = new ArrayList<>();
-        for (String p : patterns) {
+        for (String p : new LinkedHashSet<>(patterns)) {
             langs.add(arn(p));
         }
         String alphabet = alphabet(patterns, false) + ":arn";
@@ -727,7 +720,10 @@ public final class PolicyReasoner {
         List<Automaton> parts = new ArrayList<>();
         parts.add(universe);
         Map<String, Boolean> done = new HashMap<>();
-        for (Automaton l : langs) {
+        // The same language twice splits nothing: keep one of each (patterns repeat across statements).
+        Set<Automaton> distinct = new LinkedHashSet<>();
+        distinct.addAll(langs);
+        for (Automaton l : distinct) {
             tick();
             List<Automaton> next = new ArrayList<>();
             for (Automaton part : parts) {
@@ -808,21 +804,45 @@ public final class PolicyReasoner {
         return seq.isEmpty() ? Automaton.makeEmptyString() : Automaton.concatenate(seq);
     }
 
-    /** Words with no ':' (an ARN segment before the resource part). */
-    private static Automaton segment() {
-        return Automaton.makeAnyChar().minus(Automaton.makeChar(':')).repeat();
+    /** Words with no ':' (an ARN segment before the resource part); operations copy it, never change it. */
+    private static final Automaton SEGMENT = Automaton.makeAnyChar().minus(Automaton.makeChar(':')).repeat();
+    /** The strings the engine reads as ARNs: "arn:" and at least five colons in all. */
+    private static final Automaton ARN_SHAPE;
+
+    static {
+        Automaton colon = Automaton.makeChar(':');
+        Automaton a = Automaton.concatenate(List.of(Automaton.makeString("arn"), colon, SEGMENT, colon, SEGMENT, colon,
+                SEGMENT, colon, SEGMENT, colon, Automaton.makeAnyString()));
+        a.minimize();
+        ARN_SHAPE = a;
     }
 
-    /** The strings the engine reads as ARNs: "arn:" and at least five colons in all. */
-    private static Automaton arnShape() {
-        Automaton colon = Automaton.makeChar(':');
-        Automaton s = segment();
-        return Automaton.concatenate(List.of(Automaton.makeString("arn"), colon, s, colon, s, colon, s, colon, s, colon,
-                Automaton.makeAnyString()));
+    private static Automaton segment() {
+        return SEGMENT;
     }
+
+    private static Automaton arnShape() {
+        return ARN_SHAPE;
+    }
+
+    /** Compiled ArnPattern languages by pattern text (bounded, like the engine's action pattern table). */
+    private static final Map<String, Automaton> ARN_TABLE = new ConcurrentHashMap<>();
 
     /** The language of an ArnPattern (Resource element, Arn* conditions), as {@code policy.ArnPattern} matches. */
     static Automaton arn(String p) {
+        Automaton a = ARN_TABLE.get(p);
+        if (a == null) {
+            a = buildArn(p);
+            a.minimize();
+            if (ARN_TABLE.size() >= 4096) {
+                ARN_TABLE.clear();
+            }
+            ARN_TABLE.put(p, a);
+        }
+        return a;
+    }
+
+    private static Automaton buildArn(String p) {
         Automaton whole = glob(p);
         boolean onlyStars = !p.isEmpty() && p.chars().allMatch(c -> c == '*');
         if (onlyStars) {
