@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * The AWS-compatible endpoint: checks a request's SigV4 signature, finds the sandbox that issued its access key,
  * and makes the call through that attempt's one call path (the engine authorizes it, CloudTrail records it with
  * the request's User-Agent and source address, grading sees it). The Credential scope's service routes the
- * request: iam and sts speak the Query protocol, ec2 its query dialect, s3 REST.
+ * request: iam and sts speak the Query protocol, ec2 its query dialect, s3 REST, access-analyzer REST-JSON
+ * ({@link AccessAnalyzerRest}: the custom policy checks).
  */
 @Component
 public class AwsEndpoint {
@@ -71,7 +72,7 @@ public class AwsEndpoint {
                 case "ec2" -> ec2(request, call, requestId);
                 case "s3" -> s3.handle(request, call, requestId);
                 case "access-analyzer" -> AccessAnalyzerRest.handle(request, requestId);
-                default -> throw new EndpointException("InvalidAction", 400, "The sandbox endpoint serves iam, sts, s3 "
+                default -> throw new EndpointException("InvalidAction", 400, "The sandbox endpoint serves iam, sts, s3, access-analyzer "
                         + "and ec2; this request was signed for '" + service + "'.");
             };
         } catch (AwsException e) {
