@@ -72,8 +72,8 @@ public class AwsEndpoint {
                 case "ec2" -> ec2(request, call, requestId);
                 case "s3" -> s3.handle(request, call, requestId);
                 case "access-analyzer" -> AccessAnalyzerRest.handle(request, requestId);
-                default -> throw new EndpointException("InvalidAction", 400, "The sandbox endpoint serves iam, sts, s3, access-analyzer "
-                        + "and ec2; this request was signed for '" + service + "'.");
+                default -> throw new EndpointException("InvalidAction", 400, "The sandbox endpoint serves iam, sts, "
+                        + "s3, access-analyzer and ec2; this request was signed for '" + service + "'.");
             };
         } catch (AwsException e) {
             return failure(service, e, requestId);
