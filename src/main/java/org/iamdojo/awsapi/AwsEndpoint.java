@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * The AWS-compatible endpoint: checks a request's SigV4 signature, finds the sandbox that issued its access key,
  * and makes the call through that attempt's one call path (the engine authorizes it, CloudTrail records it with
  * the request's User-Agent and source address, grading sees it). The Credential scope's service routes the
- * request: iam and sts speak the Query protocol, ec2 its query dialect, s3 REST.
+ * request: iam and sts speak the Query protocol, ec2 its query dialect, s3 REST, access-analyzer REST-JSON
+ * ({@link AccessAnalyzerRest}: the custom policy checks).
  */
 @Component
 public class AwsEndpoint {
@@ -70,8 +71,9 @@ public class AwsEndpoint {
                 case "iam", "sts" -> query(service, request, call, requestId);
                 case "ec2" -> ec2(request, call, requestId);
                 case "s3" -> s3.handle(request, call, requestId);
-                default -> throw new EndpointException("InvalidAction", 400, "The sandbox endpoint serves iam, sts, s3 "
-                        + "and ec2; this request was signed for '" + service + "'.");
+                case "access-analyzer" -> AccessAnalyzerRest.handle(request, requestId);
+                default -> throw new EndpointException("InvalidAction", 400, "The sandbox endpoint serves iam, sts, "
+                        + "s3, access-analyzer and ec2; this request was signed for '" + service + "'.");
             };
         } catch (AwsException e) {
             return failure(service, e, requestId);
@@ -156,6 +158,7 @@ public class AwsEndpoint {
         return switch (service) {
             case "s3" -> S3Rest.error(e, requestId);
             case "ec2" -> AwsResponse.xml(e.httpStatus(), QueryProtocol.ec2Error(e, requestId), requestId);
+            case "access-analyzer" -> AccessAnalyzerRest.error(e.httpStatus(), e.code(), e.getMessage(), requestId);
             default -> AwsResponse.xml(e.httpStatus(), QueryProtocol.error(service, e, requestId), requestId);
         };
     }

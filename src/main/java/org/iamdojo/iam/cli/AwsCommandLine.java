@@ -206,8 +206,9 @@ public final class AwsCommandLine {
         if (args.get(0).equals("s3")) {
             return s3(args, credentials);
         }
-        if (args.get(0).equals("accessanalyzer") && args.get(1).equals("check-no-new-access")) {
-            return checkNoNewAccess(args.subList(2, args.size()));
+        if (args.get(0).equals("accessanalyzer") && List.of("check-no-new-access", "check-access-not-granted",
+                "check-no-public-access").contains(args.get(1))) {
+            return checkNoNewAccess(args.get(1), args.subList(2, args.size()));
         }
         String service = SERVICES.get(args.get(0));
         if (service == null) {
@@ -240,14 +241,14 @@ public final class AwsCommandLine {
     }
 
     /**
-     * {@code aws accessanalyzer check-no-new-access}: the engine's policy check (no call to the sandbox, as
+     * {@code aws accessanalyzer check-no-new-access|check-access-not-granted|check-no-public-access}: the engine's policy checks (no call to the sandbox, as
      * Access Analyzer's checks only read the documents given); exit 0 PASS, 1 FAIL, 252 UNKNOWN or bad input.
      */
-    private static Output checkNoNewAccess(List<String> args) {
+    private static Output checkNoNewAccess(String command, List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CheckNoNewAccessCommand.run(args.toArray(new String[0]),
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = CheckNoNewAccessCommand.run(command, args.toArray(new String[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = (out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).strip();
         return code == ExitCode.OK ? Output.ok(text)

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class IamCli {
     /** The command names the application jar hands to this class instead of starting Spring. */
     public static final Set<String> COMMANDS = Set.of("authorize", "validate-policy", "simulate-custom-policy",
-            "simulate-principal-policy", "check-no-new-access");
+            "simulate-principal-policy", "check-no-new-access", "check-access-not-granted", "check-no-public-access");
     /** Exit code for a usage error or a request for usage. */
     /** The usage of the whole command line. */
     public static final String USAGE = "usage: iam-dojo <command> [options]   (no command, or only --name=value "
@@ -26,6 +26,8 @@ public final class IamCli {
             + "--action-names ACTION...\n"
             + "  check-no-new-access --existing-policy-document DOC --new-policy-document DOC   PASS/FAIL "
             + "with a counterexample\n"
+            + "  check-access-not-granted --policy-document DOC --access actions=A,...[,resources=R,...]\n"
+            + "  check-no-public-access --policy-document DOC --resource-type AWS::S3::Bucket|AWS::IAM::AssumeRolePolicyDocument\n"
             + "  help                           this text; COMMAND --help for one command";
 
     private IamCli() {
@@ -76,7 +78,8 @@ public final class IamCli {
             case "authorize" -> AuthorizeCommand.run(rest, in, out, err);
             case "validate-policy" -> ValidatePolicyCommand.run(rest, in, out, err);
             case "simulate-custom-policy" -> SimulateCustomPolicyCommand.run(rest, in, out, err);
-            case "check-no-new-access" -> CheckNoNewAccessCommand.run(rest, in, out, err);
+            case "check-no-new-access", "check-access-not-granted", "check-no-public-access" ->
+                    CheckNoNewAccessCommand.run(args[0], rest, out, err);
             default -> SimulatePrincipalPolicyCommand.run(rest, in, out, err);
         };
     }

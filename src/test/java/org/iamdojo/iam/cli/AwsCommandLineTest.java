@@ -49,6 +49,29 @@ class AwsCommandLineTest {
         assertThat(pass.text()).contains("\"result\" : \"PASS\"");
     }
 
+    /**
+     * The other two checks in the terminal (https://docs.aws.amazon.com/cli/latest/reference/accessanalyzer/check-access-not-granted.html,
+     * https://docs.aws.amazon.com/cli/latest/reference/accessanalyzer/check-no-public-access.html).
+     */
+    @Test
+    void accessAnalyzerCheckAccessNotGrantedAndNoPublicAccessRunInTheTerminal() {
+        String iam = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:*\","
+                + "\"Resource\":\"*\"}]}'";
+        AwsCommandLine.Output granted = aws.run("aws accessanalyzer check-access-not-granted --policy-document " + iam
+                + " --access actions=iam:CreateUser", ROOT);
+        assertThat(granted.exitCode()).as(granted.text()).isEqualTo(1);
+        assertThat(granted.text()).contains("\"result\" : \"FAIL\"").contains("\"action\" : \"iam:createuser\"");
+        AwsCommandLine.Output notGranted = aws.run("aws accessanalyzer check-access-not-granted --policy-document " + iam
+                + " --access actions=s3:GetObject", ROOT);
+        assertThat(notGranted.exitCode()).as(notGranted.text()).isZero();
+        String pub = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::site/*\"}]}'";
+        AwsCommandLine.Output open = aws.run("aws accessanalyzer check-no-public-access --policy-document " + pub
+                + " --resource-type AWS::S3::Bucket", ROOT);
+        assertThat(open.exitCode()).as(open.text()).isEqualTo(1);
+        assertThat(open.text()).contains("\"result\" : \"FAIL\"");
+    }
+
     @Test
     void kebabNamesBecomeApiNames() {
         assertThat(AwsCommandLine.pascal("create-virtual-mfa-device")).isEqualTo("CreateVirtualMFADevice");
