@@ -59,6 +59,7 @@ public final class LiveAttempt {
     static LiveAttempt start(AttemptRecord record, Attempt attempt, AttemptStore store) {
         LiveAttempt live = new LiveAttempt(record, attempt, store, 1);
         store.insert(record, List.of(live.event(AttemptEventKind.STEP, JSON.createObjectNode().put("step", 1))));
+        store.keysIssued(record.id(), attempt.sandbox().accessKeyIds()); // keys the scenario's setup made
         return live;
     }
 
@@ -84,6 +85,8 @@ public final class LiveAttempt {
             }
             last = e.seq();
         }
+        // Attempts logged before the key index existed are indexed when first rebuilt.
+        store.keysIssued(record.id(), attempt.sandbox().accessKeyIds());
         return new LiveAttempt(record, attempt, store, last + 1);
     }
 
@@ -201,6 +204,10 @@ public final class LiveAttempt {
             if (!pending.isEmpty()) {
                 store(pending);
             }
+        }
+        if (result.succeeded() && attempt.sandbox().changesState(service, operation)) {
+            // CreateAccessKey, AssumeRole, GetSessionToken…: the endpoint finds this sandbox by the new id.
+            store.keysIssued(id(), result.response().findValuesAsText("AccessKeyId"));
         }
         activity.accept("CALL");
         return result;
