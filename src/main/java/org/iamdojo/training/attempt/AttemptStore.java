@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.iamdojo.training.storage.GroupCommit;
+import org.iamdojo.training.storage.LogCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +22,17 @@ import org.springframework.stereotype.Repository;
 public class AttemptStore {
     private final JdbcTemplate jdbc;
     private final GroupCommit writes;
+    private final LogCipher cipher;
 
-    public AttemptStore(JdbcTemplate jdbc, GroupCommit writes) {
+    public AttemptStore(JdbcTemplate jdbc, GroupCommit writes, LogCipher cipher) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.cipher = cipher;
+    }
+
+    /** Seals the secrets an attempt's log keeps (sandbox console passwords). */
+    LogCipher cipher() {
+        return cipher;
     }
 
     /** Stores a new attempt with the first entries of its log, in one transaction. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.iamdojo.iam.account.CallResult;
@@ -20,6 +21,7 @@ import org.iamdojo.scenario.Attempt;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.HintUse;
 import org.iamdojo.scenario.Scenario;
+import org.iamdojo.training.storage.LogCipher;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -29,6 +31,8 @@ import org.springframework.dao.DuplicateKeyException;
  */
 public final class LiveAttempt {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Params that are console passwords: encrypted in the log (see {@link LogCipher}). */
+    private static final Set<String> SEALED = Set.of("Password", "NewPassword", "OldPassword");
 
     private final AttemptRecord record;
     private final Attempt attempt;
@@ -43,7 +47,7 @@ public final class LiveAttempt {
         this.attempt = attempt;
         this.store = store;
         this.seq = new AtomicInteger(nextSeq);
-        attempt.sandbox().addMutationListener(m -> append(AttemptEventKind.MUTATION, MutationLog.toJson(m)));
+        attempt.sandbox().addMutationListener(m -> append(AttemptEventKind.MUTATION, seal(MutationLog.toJson(m))));
         attempt.sandbox().trail().addListener(e -> append(AttemptEventKind.TRAIL, CloudTrail.toJson(e)));
     }
 
@@ -71,7 +75,7 @@ public final class LiveAttempt {
         for (AttemptEvent e : events) {
             JsonNode payload = parse(e.payload());
             switch (e.kind()) {
-                case MUTATION -> attempt.sandbox().replay(MutationLog.fromJson(payload));
+                case MUTATION -> attempt.sandbox().replay(MutationLog.fromJson(unseal(payload, store.cipher(), record.id())));
                 case TRAIL -> attempt.sandbox().trail().restore(CloudTrail.fromJson(payload));
                 case STEP -> attempt.beginStep(payload.path("step").asInt());
                 case HINT -> attempt.useHint(payload.path("step").asInt(), payload.path("hint").asInt());
@@ -102,6 +106,32 @@ public final class LiveAttempt {
         } finally {
             clock.unpin();
         }
+    }
+
+    /** Encrypts the console passwords a mutation's params hold (CreateLoginProfile, UpdateLoginProfile, ChangePassword…). */
+    private ObjectNode seal(ObjectNode mutation) {
+        if (!(mutation.get("params") instanceof ObjectNode params) || SEALED.stream().noneMatch(params::hasNonNull)) {
+            return mutation;
+        }
+        ObjectNode copy = params.deepCopy(); // the params are the live call's: never change them in place
+        for (String name : SEALED) {
+            if (copy.path(name).isTextual()) {
+                copy.put(name, store.cipher().encrypt(copy.get(name).asText(), record.id()));
+            }
+        }
+        mutation.set("params", copy);
+        return mutation;
+    }
+
+    private static JsonNode unseal(JsonNode mutation, LogCipher cipher, String attemptId) {
+        if (mutation.get("params") instanceof ObjectNode params) {
+            for (String name : SEALED) {
+                if (params.path(name).isTextual()) {
+                    params.put(name, cipher.decrypt(params.get(name).asText(), attemptId));
+                }
+            }
+        }
+        return mutation;
     }
 
     private static JsonNode parse(String payload) {
