@@ -91,7 +91,8 @@ public class AwsEndpoint {
     private LiveAttempt attemptOf(Credentials.SignedRequest credentials) {
         String keyId = credentials.accessKeyId();
         LiveAttempt cached = byKey.get(keyId);
-        if (cached != null && attempts.withAccessKey(keyId).contains(cached)) {
+        // Checking only the cached sandbox (not every live one) keeps a hot key from queueing on other sandboxes' locks.
+        if (cached != null && attempts.isCurrent(cached) && cached.attempt().sandbox().knowsAccessKey(keyId)) {
             return cached;
         }
         byKey.remove(keyId);

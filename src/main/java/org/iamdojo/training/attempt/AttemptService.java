@@ -243,6 +243,11 @@ public class AttemptService {
                 .filter(a -> a.attempt().sandbox().knowsAccessKey(accessKeyId)).toList();
     }
 
+    /** Whether this copy is still the one in use for its attempt (not reset, not replaced by a rebuild). */
+    public boolean isCurrent(LiveAttempt attempt) {
+        return live.get(attempt.id()) == attempt && !attempt.superseded();
+    }
+
     /** Drops the in-memory copies (tests use it to prove a restart rebuilds the same sandbox). */
     public void forgetLiveAttempts() {
         live.clear();
