@@ -93,7 +93,8 @@ public class AwsEndpoint {
     private LiveAttempt attemptOf(Credentials.SignedRequest credentials) {
         String keyId = credentials.accessKeyId();
         LiveAttempt cached = byKey.get(keyId);
-        if (cached != null && attempts.withAccessKey(keyId).contains(cached)) {
+        // Checking only the cached sandbox (not every live one) keeps a hot key from queueing on other sandboxes' locks.
+        if (cached != null && attempts.isCurrent(cached) && cached.attempt().sandbox().knowsAccessKey(keyId)) {
             return cached;
         }
         byKey.remove(keyId);
@@ -146,12 +147,12 @@ public class AwsEndpoint {
     private static AwsResponse ec2(AwsRequest request, Caller call, String requestId) {
         List<Map.Entry<String, String>> form = form(request);
         String action = action(form);
-        CallResult result = call.call("ec2", action, QueryProtocol.params(form));
+        CallResult result = call.call("ec2", action, Ec2Query.params(form));
         if (!result.succeeded()) {
             AwsException e = result.error();
             return AwsResponse.xml(e.httpStatus(), QueryProtocol.ec2Error(e, requestId), requestId);
         }
-        return AwsResponse.xml(200, QueryProtocol.ec2Response(action, result.response(), requestId), requestId);
+        return AwsResponse.xml(200, Ec2Query.response(action, result.response(), requestId), requestId);
     }
 
     private static AwsResponse failure(String service, AwsException e, String requestId) {

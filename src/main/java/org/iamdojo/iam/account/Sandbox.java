@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -276,6 +277,23 @@ public final class Sandbox {
      */
     public void keepSigningSecret(String accessKeyId, String secretAccessKey) {
         signingSecrets.put(accessKeyId, secretAccessKey);
+    }
+
+    /** Every access key id this sandbox issued and still knows (users' and roots' keys, sessions). */
+    public Set<String> accessKeyIds() {
+        lock.lock();
+        try {
+            Set<String> ids = new TreeSet<>(sessions.keySet());
+            for (SandboxAccount account : accounts.values()) {
+                account.root.accessKeys.forEach(k -> ids.add(k.accessKeyId()));
+                for (IamUser user : account.users.values()) {
+                    user.accessKeys.forEach(k -> ids.add(k.accessKeyId()));
+                }
+            }
+            return ids;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Whether an access key id (AKIA… of a user or root, ASIA… of a session) was issued in this sandbox. */

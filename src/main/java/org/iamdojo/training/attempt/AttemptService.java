@@ -229,11 +229,23 @@ public class AttemptService {
 
     /**
      * The open attempts held in memory whose sandbox issued this access key id: how the AWS endpoint finds the
-     * sandbox of a signed request. Reset attempts are not among them; attempts not opened since a restart are not
-     * either, until their learner opens them again.
+     * sandbox of a signed request. Reset attempts are not among them. After a restart, an attempt not yet opened
+     * again is found through the key index written when the key or session was made, and rebuilt from its log.
      */
     public List<LiveAttempt> withAccessKey(String accessKeyId) {
-        return live.values().stream().filter(a -> a.attempt().sandbox().knowsAccessKey(accessKeyId)).toList();
+        List<LiveAttempt> inMemory = live.values().stream()
+                .filter(a -> a.attempt().sandbox().knowsAccessKey(accessKeyId)).toList();
+        if (!inMemory.isEmpty()) {
+            return inMemory;
+        }
+        return store.withAccessKey(accessKeyId).stream()
+                .flatMap(r -> catalog.scenario(r.scenarioId()).map(s -> load(r, s)).stream())
+                .filter(a -> a.attempt().sandbox().knowsAccessKey(accessKeyId)).toList();
+    }
+
+    /** Whether this copy is still the one in use for its attempt (not reset, not replaced by a rebuild). */
+    public boolean isCurrent(LiveAttempt attempt) {
+        return live.get(attempt.id()) == attempt && !attempt.superseded();
     }
 
     /** Drops the in-memory copies (tests use it to prove a restart rebuilds the same sandbox). */

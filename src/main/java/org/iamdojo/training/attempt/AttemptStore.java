@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.iamdojo.training.storage.GroupCommit;
+import org.iamdojo.training.storage.LogCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +22,17 @@ import org.springframework.stereotype.Repository;
 public class AttemptStore {
     private final JdbcTemplate jdbc;
     private final GroupCommit writes;
+    private final LogCipher cipher;
 
-    public AttemptStore(JdbcTemplate jdbc, GroupCommit writes) {
+    public AttemptStore(JdbcTemplate jdbc, GroupCommit writes, LogCipher cipher) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.cipher = cipher;
+    }
+
+    /** Seals the secrets an attempt's log keeps (sandbox console passwords). */
+    LogCipher cipher() {
+        return cipher;
     }
 
     /** Stores a new attempt with the first entries of its log, in one transaction. */
@@ -109,6 +118,26 @@ public class AttemptStore {
         long calls = events.stream().filter(AttemptEvent::countsAsChange).count();
         jdbc.update("UPDATE attempt SET updated_at = ?, hints_used = hints_used + ?, calls_made = calls_made + ? "
                 + "WHERE id = ?", Timestamp.from(Instant.now()), hints, calls, events.get(0).attemptId());
+    }
+
+    /** Notes that this attempt's sandbox issued these access key ids (kept if already noted). */
+    public void keysIssued(String attemptId, Collection<String> accessKeyIds) {
+        if (accessKeyIds.isEmpty()) {
+            return;
+        }
+        writes.write(db -> {
+            for (String id : accessKeyIds) {
+                db.update("INSERT INTO attempt_access_key (access_key_id, attempt_id) SELECT ?, ? FROM attempt a "
+                        + "WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM attempt_access_key k "
+                        + "WHERE k.access_key_id = ? AND k.attempt_id = ?)", id, attemptId, attemptId, id, attemptId);
+            }
+        });
+    }
+
+    /** The attempts, not reset, whose sandbox issued this access key id. */
+    public List<AttemptRecord> withAccessKey(String accessKeyId) {
+        return jdbc.query("SELECT a.* FROM attempt a JOIN attempt_access_key k ON k.attempt_id = a.id "
+                + "WHERE k.access_key_id = ? AND a.status <> 'RESET'", AttemptStore::row, accessKeyId);
     }
 
     /** The events of an attempt in order. */

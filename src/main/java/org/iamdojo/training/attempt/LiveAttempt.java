@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.iamdojo.iam.account.CallResult;
@@ -20,6 +21,7 @@ import org.iamdojo.scenario.Attempt;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.HintUse;
 import org.iamdojo.scenario.Scenario;
+import org.iamdojo.training.storage.LogCipher;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -29,6 +31,8 @@ import org.springframework.dao.DuplicateKeyException;
  */
 public final class LiveAttempt {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Params that are console passwords: encrypted in the log (see {@link LogCipher}). */
+    private static final Set<String> SEALED = Set.of("Password", "NewPassword", "OldPassword");
 
     private final AttemptRecord record;
     private final Attempt attempt;
@@ -43,7 +47,7 @@ public final class LiveAttempt {
         this.attempt = attempt;
         this.store = store;
         this.seq = new AtomicInteger(nextSeq);
-        attempt.sandbox().addMutationListener(m -> append(AttemptEventKind.MUTATION, MutationLog.toJson(m)));
+        attempt.sandbox().addMutationListener(m -> append(AttemptEventKind.MUTATION, seal(MutationLog.toJson(m))));
         attempt.sandbox().trail().addListener(e -> append(AttemptEventKind.TRAIL, CloudTrail.toJson(e)));
     }
 
@@ -59,6 +63,7 @@ public final class LiveAttempt {
     static LiveAttempt start(AttemptRecord record, Attempt attempt, AttemptStore store) {
         LiveAttempt live = new LiveAttempt(record, attempt, store, 1);
         store.insert(record, List.of(live.event(AttemptEventKind.STEP, JSON.createObjectNode().put("step", 1))));
+        store.keysIssued(record.id(), attempt.sandbox().accessKeyIds()); // keys the scenario's setup made
         return live;
     }
 
@@ -70,7 +75,7 @@ public final class LiveAttempt {
         for (AttemptEvent e : events) {
             JsonNode payload = parse(e.payload());
             switch (e.kind()) {
-                case MUTATION -> attempt.sandbox().replay(MutationLog.fromJson(payload));
+                case MUTATION -> attempt.sandbox().replay(MutationLog.fromJson(unseal(payload, store.cipher(), record.id())));
                 case TRAIL -> attempt.sandbox().trail().restore(CloudTrail.fromJson(payload));
                 case STEP -> attempt.beginStep(payload.path("step").asInt());
                 case HINT -> attempt.useHint(payload.path("step").asInt(), payload.path("hint").asInt());
@@ -84,6 +89,8 @@ public final class LiveAttempt {
             }
             last = e.seq();
         }
+        // Attempts logged before the key index existed are indexed when first rebuilt.
+        store.keysIssued(record.id(), attempt.sandbox().accessKeyIds());
         return new LiveAttempt(record, attempt, store, last + 1);
     }
 
@@ -99,6 +106,32 @@ public final class LiveAttempt {
         } finally {
             clock.unpin();
         }
+    }
+
+    /** Encrypts the console passwords a mutation's params hold (CreateLoginProfile, UpdateLoginProfile, ChangePassword…). */
+    private ObjectNode seal(ObjectNode mutation) {
+        if (!(mutation.get("params") instanceof ObjectNode params) || SEALED.stream().noneMatch(params::hasNonNull)) {
+            return mutation;
+        }
+        ObjectNode copy = params.deepCopy(); // the params are the live call's: never change them in place
+        for (String name : SEALED) {
+            if (copy.path(name).isTextual()) {
+                copy.put(name, store.cipher().encrypt(copy.get(name).asText(), record.id()));
+            }
+        }
+        mutation.set("params", copy);
+        return mutation;
+    }
+
+    private static JsonNode unseal(JsonNode mutation, LogCipher cipher, String attemptId) {
+        if (mutation.get("params") instanceof ObjectNode params) {
+            for (String name : SEALED) {
+                if (params.path(name).isTextual()) {
+                    params.put(name, cipher.decrypt(params.get(name).asText(), attemptId));
+                }
+            }
+        }
+        return mutation;
     }
 
     private static JsonNode parse(String payload) {
@@ -201,6 +234,10 @@ public final class LiveAttempt {
             if (!pending.isEmpty()) {
                 store(pending);
             }
+        }
+        if (result.succeeded() && attempt.sandbox().changesState(service, operation)) {
+            // CreateAccessKey, AssumeRole, GetSessionToken…: the endpoint finds this sandbox by the new id.
+            store.keysIssued(id(), result.response().findValuesAsText("AccessKeyId"));
         }
         activity.accept("CALL");
         return result;
