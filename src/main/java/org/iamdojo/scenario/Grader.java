@@ -470,7 +470,7 @@ public final class Grader {
                 return Outcome.fail(new Text(capitalized(w.principal()) + " does not exist.", w.principal() + "이(가) 존재하지 않습니다."));
             }
             CompiledPolicy reference = null;
-            Outcome proved = null;
+            boolean identityProved = false;
             if (w.reference() != null) {
                 try {
                     reference = CompiledPolicy.parse(w.reference().isTextual() ? w.reference().asText()
@@ -479,26 +479,12 @@ public final class Grader {
                     // The scenario parser validated it when the scenario was loaded.
                     throw new IllegalStateException("reference policy of " + w.principal() + ": " + e.getMessage(), e);
                 }
-                proved = proved(w, caller, reference);
+                Outcome proved = proved(w, caller, reference);
+                if (proved != null && !proved.passed) {
+                    return proved;
+                }
+                identityProved = proved != null;
             }
-            // Sampling lists every catalogued excess action on the scenario's resources: all of them without a
-            // proof, beside the proof's counterexample after a FAIL, and only what resource policies add after a PASS.
-            boolean identityProved = proved != null && proved.passed;
-            Set<String> excess = new LinkedHashSet<>();
-            if (proved != null && !proved.passed) {
-                excess.addAll(proved.excess);
-            }
-            excess.addAll(sampledExcess(w, caller, reference, identityProved));
-            if (excess.isEmpty()) {
-                return Outcome.PASS;
-            }
-            return proved != null && !proved.passed
-                    ? excessOutcome(w, excess, proved.explanation, proved.counterexample)
-                    : excessOutcome(w, excess, null, null);
-        }
-
-        private Set<String> sampledExcess(Check.PermissionsWithin w, Caller caller, CompiledPolicy reference,
-                                          boolean identityProved) {
             List<Glob> allowed = w.allowed() == null ? List.of()
                     : w.allowed().stream().map(a -> Glob.compile(a, true)).toList();
             List<String> resources = w.resources() == null || w.resources().isEmpty() ? List.of("*") : w.resources();
@@ -520,7 +506,10 @@ public final class Grader {
                     }
                 }
             }
-            return excess;
+            if (excess.isEmpty()) {
+                return Outcome.PASS;
+            }
+            return excessOutcome(w, excess, null, null);
         }
 
         private Outcome excessOutcome(Check.PermissionsWithin w, Set<String> excess, Text first,
@@ -569,15 +558,8 @@ public final class Grader {
                 return null;
             }
             AuthorizationRequest cx = v.counterexample();
-            String resource = null;
-            String action = null;
-            for (String r : readableResources(base, cx.resource())) {
-                action = readableAction(w, caller, reference, cx.action(), r);
-                if (action != null) {
-                    resource = r;
-                    break;
-                }
-            }
+            String resource = cx.resource();
+            String action = readableAction(w, caller, reference, cx.action(), resource);
             if (action == null) {
                 return null;
             }
@@ -594,31 +576,6 @@ public final class Grader {
         }
 
         /**
-         * Resources to show a counterexample on, most readable first: each resource pattern of the principal's
-         * Allow statements with its wildcards filled in ({@code arn:aws:s3:::*} → {@code arn:aws:s3:::example}, a
-         * bucket no scenario names), then the proof's own resource.
-         */
-        private static List<String> readableResources(AuthorizationRequest base, String proofs) {
-            Set<String> out = new LinkedHashSet<>();
-            for (CompiledPolicy policy : base.identityPolicies()) {
-                for (Statement st : policy.document().statements()) {
-                    if (st.effect() == Effect.ALLOW && st.resources() != null) {
-                        for (String pattern : st.resources()) {
-                            if (pattern.contains("*") || pattern.contains("?")) {
-                                out.add(pattern.equals("*") ? "arn:aws:s3:::example"
-                                        : pattern.replace("?", "x").replace("*", "example"));
-                            }
-                        }
-                    }
-                }
-            }
-            if (proofs != null) {
-                out.add(proofs);
-            }
-            return List.copyOf(out);
-        }
-
-        /**
          * The counterexample's action if the principal's real request allows it and the reference does not; a
          * catalogued action of the same service matching it better if the proof's action is only a pattern
          * instance (s3:x); null if neither holds.
@@ -626,7 +583,9 @@ public final class Grader {
         private String readableAction(Check.PermissionsWithin w, Caller caller, CompiledPolicy reference, String action,
                                       String resource) {
             List<String> tries = new ArrayList<>();
-            catalog.action(action).ifPresent(info -> tries.add(info.fullName()));
+            if (catalog.action(action).isPresent()) {
+                tries.add(action);
+            }
             int colon = action.indexOf(':');
             List<String> services = colon > 0 ? List.of(action.substring(0, colon)) : w.services();
             AuthorizationRequest base = request(caller, new Check.Access("probe:Probe", resource, Map.of()));
