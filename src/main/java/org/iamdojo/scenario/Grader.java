@@ -523,7 +523,7 @@ public final class Grader {
                     w.principal() + "에게 작업에 필요한 것보다 " + excess.size() + "개 많은 작업이 허용되어 있습니다: "
                             + String.join(", ", shown) + moreKo + ".");
             if (first != null) {
-                why = first;
+                why = first.then(why);
             }
             return new Outcome(false, Math.max(0, pointsOf(w) - penalty), why, List.copyOf(excess), counterexample);
         }

@@ -8,9 +8,6 @@ import java.util.function.Function;
  * label, and how to build the page for a workspace. Add new pages here.
  */
 public final class ConsolePages {
-    /** The policy simulator's page key (also where a grader's counterexample is played). */
-    static final String SIMULATOR = "simulator";
-
     private ConsolePages() {
     }
 
@@ -30,7 +27,7 @@ public final class ConsolePages {
                 new Entry("s3", "console.nav.s3", S3Page::new),
                 new Entry("ec2", "console.nav.ec2", Ec2Page::new),
                 new Entry("cloudwatch", "console.nav.cloudwatch", CloudWatchPage::new),
-                new Entry(SIMULATOR, "console.nav.simulator", SimulatorPage::new),
+                new Entry("simulator", "console.nav.simulator", SimulatorPage::new),
                 new Entry("access-map", "console.nav.access-map", AccessMapPage::new),
                 new Entry("terminal", "console.nav.terminal", TerminalPage::new),
                 new Entry("cloudtrail", "console.nav.cloudtrail", CloudTrailPage::new));

@@ -74,7 +74,7 @@ public class ConsolePanel extends Div {
      * name, the action and the resource) and runs it, its layer-by-layer explanation open.
      */
     public void simulate(String principalKind, String principalName, String action, String resource) {
-        show(ConsolePages.SIMULATOR);
+        show("simulator");
         if (current instanceof SimulatorPage simulator) {
             simulator.play(principalKind, principalName, action, resource);
         }
