@@ -2,7 +2,6 @@ package org.iamdojo.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -64,17 +63,12 @@ public sealed interface Check {
     }
 
     /**
-     * Least privilege. With a {@code reference} policy (actions with their resources and conditions, as
-     * CheckNoNewAccess takes it), the principal's identity policies are compared with it by proof over every
-     * action, resource and context value ({@code NoNewAccessCheck}); a request they allow and the reference does
-     * not fails the check, and is shown. Where the proof cannot decide, and in the older form without a
-     * reference, every action of {@code services} (from the action catalog) is simulated on each of
-     * {@code resources} and compared with the reference (or, without one, with the action names in
-     * {@code allowed}). Each excess action takes the scenario's excess-permission penalty off this check's points.
+     * Least privilege: every action of {@code services} (from the action catalog) is simulated on each of
+     * {@code resources}; actions allowed that match none of {@code allowed} are excess. Each excess action
+     * takes the scenario's excess-permission penalty off this check's points.
      */
     record PermissionsWithin(Text title, int points, Text failure, String principal, String account,
-                             List<String> services, List<String> allowed, List<String> resources,
-                             JsonNode reference) implements Check {
+                             List<String> services, List<String> allowed, List<String> resources) implements Check {
     }
 
     /** An entity exists ({@code present: true}, the default) or not: user, group, role, policy, instanceProfile, bucket. */

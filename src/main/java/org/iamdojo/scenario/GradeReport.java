@@ -9,19 +9,8 @@ import java.util.List;
 public record GradeReport(String scenarioId, List<CheckResult> checks, int checkPoints, int hintDeduction,
                           int total, int max, boolean passed, long gradingNanos) {
 
-    /**
-     * The result of one check: earned points (partial for least-privilege checks), when failed why, and for a
-     * least-privilege check failed by proof the request that shows it (else null).
-     */
-    public record CheckResult(Check check, boolean passed, int earned, Text explanation, List<String> excessActions,
-                              Counterexample counterexample) {
-    }
-
-    /**
-     * A request the principal's policies allow and the check's reference policy does not: the principal as the
-     * scenario names it ({@code user dana}, {@code role ReportWorker}), the action and the resource.
-     */
-    public record Counterexample(String principalKind, String principalName, String action, String resource) {
+    /** The result of one check: earned points (partial for least-privilege checks) and, when failed, why. */
+    public record CheckResult(Check check, boolean passed, int earned, Text explanation, List<String> excessActions) {
     }
 
     /** The checks that failed. */

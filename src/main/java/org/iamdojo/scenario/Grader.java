@@ -37,7 +37,6 @@ import org.iamdojo.iam.cloud.Ec2Operations;
 import org.iamdojo.iam.cloud.Ec2State;
 import org.iamdojo.iam.cloud.S3Operations;
 import org.iamdojo.iam.cloud.S3State;
-import org.iamdojo.iam.analysis.NoNewAccessCheck;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
@@ -148,7 +147,7 @@ public final class Grader {
         for (int i = 0; i < results.size(); i++) {
             GradeReport.CheckResult r = results.get(i);
             out.add(free.contains(i) && r.passed() ? new GradeReport.CheckResult(r.check(), true, 0, WITHHELD,
-                    r.excessActions(), null) : r);
+                    r.excessActions()) : r);
         }
         return out;
     }
@@ -191,8 +190,7 @@ public final class Grader {
                 why = why == null ? check.failure() : check.failure().then(why);
             }
             int earned = o.passed ? check.points() : o.partial;
-            return new GradeReport.CheckResult(check, o.passed, earned, o.passed ? null : why, o.excess,
-                    o.passed ? null : o.counterexample);
+            return new GradeReport.CheckResult(check, o.passed, earned, o.passed ? null : why, o.excess);
         }
 
         Outcome evaluate(Check check) {
@@ -469,39 +467,18 @@ public final class Grader {
             if (caller == null) {
                 return Outcome.fail(new Text(capitalized(w.principal()) + " does not exist.", w.principal() + "이(가) 존재하지 않습니다."));
             }
-            CompiledPolicy reference = null;
-            boolean identityProved = false;
-            if (w.reference() != null) {
-                try {
-                    reference = CompiledPolicy.parse(w.reference().isTextual() ? w.reference().asText()
-                            : w.reference().toString(), "reference policy");
-                } catch (PolicyParseException e) {
-                    // The scenario parser validated it when the scenario was loaded.
-                    throw new IllegalStateException("reference policy of " + w.principal() + ": " + e.getMessage(), e);
-                }
-                Outcome proved = proved(w, caller, reference);
-                if (proved != null && !proved.passed) {
-                    return proved;
-                }
-                identityProved = proved != null;
-            }
-            List<Glob> allowed = w.allowed() == null ? List.of()
-                    : w.allowed().stream().map(a -> Glob.compile(a, true)).toList();
+            List<Glob> allowed = w.allowed().stream().map(a -> Glob.compile(a, true)).toList();
             List<String> resources = w.resources() == null || w.resources().isEmpty() ? List.of("*") : w.resources();
             Set<String> excess = new LinkedHashSet<>();
             for (String resource : resources) {
                 AuthorizationRequest base = request(caller, new Check.Access("probe:Probe", resource, Map.of()));
-                if (identityProved && base.resourcePolicy() == null) {
-                    continue; // the identity policies are proved within the reference; only a resource policy adds
-                }
                 for (ActionInfo action : candidates(base, w.services())) {
                     String name = action.fullName();
-                    if (excess.contains(name) || reference == null && matchesAny(allowed, name.toLowerCase(Locale.ROOT))) {
+                    if (excess.contains(name) || matchesAny(allowed, name.toLowerCase(Locale.ROOT))) {
                         continue;
                     }
                     AuthorizationRequest req = base.toBuilder().action(name).build();
-                    if (authorizer.authorize(req).allowed() && (reference == null
-                            || !authorizer.authorize(referenceRequest(req, reference)).allowed())) {
+                    if (authorizer.authorize(req).allowed()) {
                         excess.add(name);
                     }
                 }
@@ -509,11 +486,6 @@ public final class Grader {
             if (excess.isEmpty()) {
                 return Outcome.PASS;
             }
-            return excessOutcome(w, excess, null, null);
-        }
-
-        private Outcome excessOutcome(Check.PermissionsWithin w, Set<String> excess, Text first,
-                                      GradeReport.Counterexample counterexample) {
             int penalty = scenario.scoring().penaltyPerExcessAction() * excess.size();
             List<String> shown = excess.stream().limit(8).toList();
             String more = excess.size() > shown.size() ? " and " + (excess.size() - shown.size()) + " more" : "";
@@ -522,86 +494,7 @@ public final class Grader {
                     + String.join(", ", shown) + more + ".",
                     w.principal() + "에게 작업에 필요한 것보다 " + excess.size() + "개 많은 작업이 허용되어 있습니다: "
                             + String.join(", ", shown) + moreKo + ".");
-            if (first != null) {
-                why = first.then(why);
-            }
-            return new Outcome(false, Math.max(0, pointsOf(w) - penalty), why, List.copyOf(excess), counterexample);
-        }
-
-        /**
-         * The same request judged by the reference policy alone, as the principal's only policy: no boundary,
-         * session or resource policy, so access a bucket policy adds beyond the reference counts as excess too.
-         */
-        private AuthorizationRequest referenceRequest(AuthorizationRequest req, CompiledPolicy reference) {
-            return AuthorizationRequest.builder(req.principal(), req.action()).resource(req.resource())
-                    .resourceAccount(req.resourceAccount()).context(req.context()).identity(reference)
-                    .scps(req.scps()).rcps(req.rcps()).sessionIssuer(req.sessionIssuer())
-                    .awsManagedResource(req.awsManagedResource()).build();
-        }
-
-        /**
-         * Least privilege by proof (CheckNoNewAccess semantics,
-         * https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html): PASS when
-         * the principal's identity policies are proved to allow nothing the reference does not, over every
-         * action, resource and context value; FAIL with the proof's counterexample, replayed through the
-         * principal's real request (boundary, resource policy and all) and shown as a catalogued action where one
-         * fits. Null when the proof cannot decide (UNKNOWN) or its counterexample does not survive the replay:
-         * the caller then samples the catalogue instead.
-         */
-        private Outcome proved(Check.PermissionsWithin w, Caller caller, CompiledPolicy reference) {
-            AuthorizationRequest base = request(caller, new Check.Access("probe:Probe", "*", Map.of()));
-            NoNewAccessCheck.Verdict v = new NoNewAccessCheck().check(List.of(reference), base.identityPolicies());
-            if (v.result() == NoNewAccessCheck.Result.PASS) {
-                return Outcome.PASS;
-            }
-            if (v.result() != NoNewAccessCheck.Result.FAIL) {
-                return null;
-            }
-            AuthorizationRequest cx = v.counterexample();
-            String resource = cx.resource();
-            String action = readableAction(w, caller, reference, cx.action(), resource);
-            if (action == null) {
-                return null;
-            }
-            String[] who = w.principal().trim().split("\\s+", 2);
-            GradeReport.Counterexample shown = new GradeReport.Counterexample(who[0], who.length > 1 ? who[1] : "",
-                    action, resource);
-            Set<String> excess = new LinkedHashSet<>();
-            excess.add(action);
-            Text first = new Text("Proved: " + w.principal() + " may call " + action + " on " + resource
-                    + ", which the task does not need.",
-                    "증명됨: " + w.principal() + "은(는) 작업에 필요 없는 " + action + "을(를) " + resource
-                            + "에 대해 호출할 수 있습니다.");
-            return excessOutcome(w, excess, first, shown);
-        }
-
-        /**
-         * The counterexample's action if the principal's real request allows it and the reference does not; a
-         * catalogued action of the same service matching it better if the proof's action is only a pattern
-         * instance (s3:x); null if neither holds.
-         */
-        private String readableAction(Check.PermissionsWithin w, Caller caller, CompiledPolicy reference, String action,
-                                      String resource) {
-            List<String> tries = new ArrayList<>();
-            if (catalog.action(action).isPresent()) {
-                tries.add(action);
-            }
-            int colon = action.indexOf(':');
-            List<String> services = colon > 0 ? List.of(action.substring(0, colon)) : w.services();
-            AuthorizationRequest base = request(caller, new Check.Access("probe:Probe", resource, Map.of()));
-            for (ActionInfo a : candidates(base, services)) {
-                tries.add(a.fullName());
-            }
-            if (tries.isEmpty()) {
-                tries.add(action);
-            }
-            for (String name : tries) {
-                AuthorizationRequest req = base.toBuilder().action(name).build();
-                if (authorizer.authorize(req).allowed() && !authorizer.authorize(referenceRequest(req, reference)).allowed()) {
-                    return name;
-                }
-            }
-            return null;
+            return new Outcome(false, Math.max(0, pointsOf(w) - penalty), why, List.copyOf(excess));
         }
 
         /**
@@ -912,13 +805,8 @@ public final class Grader {
     }
 
     /** The result of evaluating one check before points are applied. */
-    private record Outcome(boolean passed, int partial, Text explanation, List<String> excess,
-                           GradeReport.Counterexample counterexample) {
-        static final Outcome PASS = new Outcome(true, 0, null, List.of(), null);
-
-        Outcome(boolean passed, int partial, Text explanation, List<String> excess) {
-            this(passed, partial, explanation, excess, null);
-        }
+    private record Outcome(boolean passed, int partial, Text explanation, List<String> excess) {
+        static final Outcome PASS = new Outcome(true, 0, null, List.of());
 
         Outcome {
             if (explanation != null) {

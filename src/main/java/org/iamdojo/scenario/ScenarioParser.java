@@ -481,10 +481,8 @@ public final class ScenarioParser {
                 if (w.services() == null || w.services().isEmpty()) {
                     problem(path + ".services", "list the service prefixes to enumerate, e.g. [s3]");
                 }
-                if (w.reference() != null) {
-                    policy(w.reference(), path + ".reference", PolicyType.IDENTITY_POLICY);
-                } else if (w.allowed() == null) {
-                    problem(path + ".allowed", "list the actions the principal may have, or give a reference policy");
+                if (w.allowed() == null) {
+                    problem(path + ".allowed", "list the actions the principal may have");
                 }
             } else if (c instanceof Check.Entity e) {
                 if (e.entity() == null || !ENTITY_KINDS.contains(e.entity())) {

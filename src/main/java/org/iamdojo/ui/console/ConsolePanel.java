@@ -69,17 +69,6 @@ public class ConsolePanel extends Div {
         content.add(current.component());
     }
 
-    /**
-     * Opens the policy simulator with one request filled in (a grader's counterexample: the principal by kind and
-     * name, the action and the resource) and runs it, its layer-by-layer explanation open.
-     */
-    public void simulate(String principalKind, String principalName, String action, String resource) {
-        show("simulator");
-        if (current instanceof SimulatorPage simulator) {
-            simulator.play(principalKind, principalName, action, resource);
-        }
-    }
-
     /** Redraws the current page from the sandbox. */
     public void refresh() {
         if (current != null) {

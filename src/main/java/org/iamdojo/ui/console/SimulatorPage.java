@@ -62,7 +62,6 @@ final class SimulatorPage implements ConsolePage {
     private final Grid<Row> results = new Grid<>();
     private final Authorizer authorizer = new Authorizer();
     private final Div principalsRefused = new Div();
-    private List<Choice> choices = List.of();
 
     /** A principal to simulate: kind user/group/role with its ARN, or the custom-policy choice. */
     record Choice(String kind, String name, String arn) {
@@ -202,17 +201,6 @@ final class SimulatorPage implements ConsolePage {
         }
         principal.setItems(choices);
         principal.setValue(before != null && choices.contains(before) ? before : choices.get(0));
-        this.choices = choices;
-    }
-
-    /** Fills the form with one request and runs it, the first result's explanation open. */
-    void play(String kind, String name, String action, String resource) {
-        choices.stream().filter(c -> c.kind().equals(kind) && c.name().equalsIgnoreCase(name)).findFirst()
-                .ifPresent(principal::setValue);
-        actions.setValue(action);
-        resources.setValue(resource);
-        run();
-        results.getListDataView().getItems().findFirst().ifPresent(row -> results.setDetailsVisible(row, true));
     }
 
     /** Splits "a, b c" into [a, b, c]. */

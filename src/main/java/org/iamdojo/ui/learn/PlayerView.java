@@ -254,14 +254,6 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
                     why.addClassName("check-explanation");
                     row.add(why);
                 }
-                GradeReport.Counterexample cx = c.counterexample();
-                if (cx != null) {
-                    Button play = new Button(getTranslation("player.play-in-simulator"),
-                            e -> console.simulate(cx.principalKind(), cx.principalName(), cx.action(), cx.resource()));
-                    play.addClassName("play-counterexample");
-                    play.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-                    row.add(play);
-                }
                 String page = consolePage(c.check());
                 Button fix = new Button(getTranslation("player.open-console", getTranslation("console.nav." + page)),
                         e -> console.show(page));
