@@ -66,14 +66,6 @@ public final class ReferenceBoundCheck {
         if (quick.result() == NoNewAccessCheck.Result.PASS) {
             return new Verdict(NoNewAccessCheck.Result.PASS, quick.message(), null, -1, null, null);
         }
-        if (quick.result() == NoNewAccessCheck.Result.FAIL && quick.counterexample() != null
-                && inScope(quick.counterexample().action(), scope)) {
-            AuthorizationRequest c = quick.counterexample();
-            Verdict v = replayed(reference, granted, new Probe(c.action(), c.resource(), c.context().asMap()), replay);
-            if (v != null) {
-                return v;
-            }
-        }
         int probes = 0;
         for (CompiledPolicy policy : granted) {
             List<Statement> statements = policy.document().statements();
@@ -96,6 +88,15 @@ public final class ReferenceBoundCheck {
                         }
                     }
                 }
+            }
+        }
+        // NoNewAccessCheck's own witness last: ours are more readable (named resources, not empty fillers).
+        if (quick.result() == NoNewAccessCheck.Result.FAIL && quick.counterexample() != null
+                && inScope(quick.counterexample().action(), scope)) {
+            AuthorizationRequest c = quick.counterexample();
+            Verdict v = replayed(reference, granted, new Probe(c.action(), c.resource(), c.context().asMap()), replay);
+            if (v != null) {
+                return v;
             }
         }
         String unproved = firstUnproved(reference, granted, scope);
@@ -124,8 +125,7 @@ public final class ReferenceBoundCheck {
         if (!allowed(real)) {
             return null;
         }
-        AuthorizationRequest bound = real.toBuilder().identity(reference).boundary(null).session(null)
-                .resourcePolicy(null).scps(List.of()).rcps(List.of()).build();
+        AuthorizationRequest bound = identityOnly(real, reference);
         if (allowed(bound)) {
             return null;
         }
@@ -134,10 +134,8 @@ public final class ReferenceBoundCheck {
             List<Statement> statements = policy.document().statements();
             for (int i = 0; i < statements.size(); i++) {
                 Statement s = statements.get(i);
-                if (s.effect() == Effect.ALLOW && allowed(real.toBuilder().identity(List.of(CompiledPolicy.compile(
-                        new PolicyDocument(policy.document().version(), null, List.of(s), true,
-                                null), policy.id()))).boundary(null).session(null).resourcePolicy(null)
-                        .scps(List.of()).rcps(List.of()).build())) {
+                if (s.effect() == Effect.ALLOW && allowed(identityOnly(real, List.of(CompiledPolicy.compile(
+                        new PolicyDocument(policy.document().version(), null, List.of(s), true, null), policy.id()))))) {
                     return new Verdict(NoNewAccessCheck.Result.FAIL, real.principal() + " is allowed " + real.action()
                             + " on " + where + ", which the reference does not allow.", policy.id(), i, s.sid(), real);
                 }
@@ -145,6 +143,13 @@ public final class ReferenceBoundCheck {
         }
         return new Verdict(NoNewAccessCheck.Result.FAIL, real.principal() + " is allowed " + real.action() + " on "
                 + where + ", which the reference does not allow.", null, -1, null, real);
+    }
+
+    /** The same request judged by {@code policies} alone, as identity policies. */
+    private static AuthorizationRequest identityOnly(AuthorizationRequest real, List<CompiledPolicy> policies) {
+        return AuthorizationRequest.builder(real.principal(), real.action()).resource(real.resource())
+                .resourceAccount(real.resourceAccount()).context(real.context()).sessionIssuer(real.sessionIssuer())
+                .identity(policies).build();
     }
 
     private boolean allowed(AuthorizationRequest req) {
@@ -262,11 +267,13 @@ public final class ReferenceBoundCheck {
                 return "The reference has Deny statements; this proof takes Allow-only references.";
             }
         }
+        // An unconditional Deny of any of these policies applies to every request they are asked about.
+        List<Statement> denies = new ArrayList<>();
+        granted.forEach(p -> p.document().statements().stream().filter(x -> x.effect() == Effect.DENY
+                && x.conditions().isEmpty() && x.actions() != null && x.principal() == null
+                && x.notPrincipal() == null).forEach(denies::add));
         for (CompiledPolicy policy : granted) {
             List<Statement> statements = policy.document().statements();
-            List<Statement> denies = statements.stream().filter(x -> x.effect() == Effect.DENY
-                    && x.conditions().isEmpty() && x.actions() != null && x.principal() == null
-                    && x.notPrincipal() == null).toList();
             for (int i = 0; i < statements.size(); i++) {
                 Statement s = statements.get(i);
                 if (s.effect() != Effect.ALLOW) {
@@ -338,8 +345,14 @@ public final class ReferenceBoundCheck {
         return true;
     }
 
-    /** Two patterns that cannot share an instance because their literal prefixes differ. */
+    /** Two patterns proved to share no instance: a literal the other does not match, or different literal prefixes. */
     private static boolean disjointLiterals(String a, String b) {
+        if (literalPrefix(a) == a.length()) {
+            return !GlobContainment.contains(b, a);
+        }
+        if (literalPrefix(b) == b.length()) {
+            return !GlobContainment.contains(a, b);
+        }
         int n = Math.min(literalPrefix(a), literalPrefix(b));
         return !a.substring(0, n).equals(b.substring(0, n));
     }
