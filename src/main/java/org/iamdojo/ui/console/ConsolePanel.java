@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -67,6 +68,17 @@ public class ConsolePanel extends Div {
         current = entry.factory().apply(workspace);
         content.removeAll();
         content.add(current.component());
+    }
+
+    /**
+     * Opens the simulator with one request filled in (principal ARN, action, resource, context keys), runs it and
+     * opens its evaluation: how a grader's counterexample is replayed.
+     */
+    public void playInSimulator(String principalArn, String action, String resource, Map<String, List<String>> context) {
+        show("simulator");
+        if (current instanceof SimulatorPage sim) {
+            sim.play(principalArn, action, resource, context);
+        }
     }
 
     /** Redraws the current page from the sandbox. */
