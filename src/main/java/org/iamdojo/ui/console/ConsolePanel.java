@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  * selected page, all working on one workspace.
  */
 public class ConsolePanel extends Div {
+    /** The simulator page's key in {@link ConsolePages}. */
+    private static final String SIMULATOR_KEY = "simulator";
     private final SandboxWorkspace workspace;
     private final Tabs nav = new Tabs();
     private final Div content = new Div();
@@ -75,7 +77,7 @@ public class ConsolePanel extends Div {
      * opens its evaluation: how a grader's counterexample is replayed.
      */
     public void playInSimulator(String principalArn, String action, String resource, Map<String, List<String>> context) {
-        show("simulator");
+        show(SIMULATOR_KEY);
         if (current instanceof SimulatorPage sim) {
             sim.play(principalArn, action, resource, context);
         }
