@@ -459,7 +459,8 @@ public final class Grader {
                     .context().asMap();
             Map<String, List<String>> extra = new LinkedHashMap<>();
             c.context().asMap().forEach((k, val) -> {
-                if (!val.equals(plain.get(k))) {
+                // The clock keys differ between any two requests; they are not what makes this one get through.
+                if (!val.equals(plain.get(k)) && !k.equals("aws:CurrentTime") && !k.equals("aws:EpochTime")) {
                     extra.put(k, val);
                 }
             });
