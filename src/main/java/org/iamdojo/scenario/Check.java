@@ -2,6 +2,7 @@ package org.iamdojo.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -63,12 +64,14 @@ public sealed interface Check {
     }
 
     /**
-     * Least privilege: every action of {@code services} (from the action catalog) is simulated on each of
-     * {@code resources}; actions allowed that match none of {@code allowed} are excess. Each excess action
-     * takes the scenario's excess-permission penalty off this check's points.
+     * Least privilege by proof: nothing the principal may do (identity policies with their Deny statements, its
+     * permissions boundary, resource policies naming it) lies outside the {@code reference} policy document, over
+     * every resource, account and context value ({@code org.iamdojo.iam.analysis.ReferenceBoundCheck}).
+     * {@code services}, when given, limits the question to those services' actions. A FAIL names a request the
+     * engine allows; an UNKNOWN (not proved, no counterexample) does not pass and earns nothing.
      */
     record PermissionsWithin(Text title, int points, Text failure, String principal, String account,
-                             List<String> services, List<String> allowed, List<String> resources) implements Check {
+                             List<String> services, JsonNode reference) implements Check {
     }
 
     /** An entity exists ({@code present: true}, the default) or not: user, group, role, policy, instanceProfile, bucket. */

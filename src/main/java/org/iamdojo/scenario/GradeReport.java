@@ -1,6 +1,7 @@
 package org.iamdojo.scenario;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The grade of an attempt: each check's result, the points earned by the checks, the points taken for hints,
@@ -10,7 +11,21 @@ public record GradeReport(String scenarioId, List<CheckResult> checks, int check
                           int total, int max, boolean passed, long gradingNanos) {
 
     /** The result of one check: earned points (partial for least-privilege checks) and, when failed, why. */
-    public record CheckResult(Check check, boolean passed, int earned, Text explanation, List<String> excessActions) {
+    public record CheckResult(Check check, boolean passed, int earned, Text explanation, List<String> excessActions,
+                              Proof proof) {
+        /** A result without a proof (every check but the proof-based ones). */
+        public CheckResult(Check check, boolean passed, int earned, Text explanation, List<String> excessActions) {
+            this(check, passed, earned, explanation, excessActions, null);
+        }
+    }
+
+    /**
+     * What a proof-based check decided (PASS, FAIL or UNKNOWN) and, for FAIL, the counterexample request the
+     * engine allows: principal ARN, action, resource ("*" for none) and the context keys beyond the ones the
+     * sandbox sets itself.
+     */
+    public record Proof(String verdict, String principal, String action, String resource,
+                        Map<String, List<String>> context) {
     }
 
     /** The checks that failed. */

@@ -2,13 +2,9 @@ package org.iamdojo.scenario;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,20 +37,20 @@ import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
 import org.iamdojo.iam.eval.Decision;
-import org.iamdojo.iam.eval.PrincipalInfo;
-import org.iamdojo.iam.eval.PrincipalKind;
 import org.iamdojo.iam.eval.RequestContext;
 import org.iamdojo.iam.policy.Effect;
-import org.iamdojo.iam.policy.Glob;
 import org.iamdojo.iam.policy.PolicyParseException;
 import org.iamdojo.iam.policy.Statement;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
-import org.iamdojo.iam.policy.catalog.ActionInfo;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.sts.StsOperations;
 import org.iamdojo.iam.time.SandboxClock;
 import org.iamdojo.iam.cloud.KmsState;
 import org.iamdojo.iam.cloud.KmsOperations;
+import org.iamdojo.iam.analysis.NoNewAccessCheck;
+import org.iamdojo.iam.analysis.ReferenceBoundCheck;
+import org.iamdojo.iam.policy.PolicyDocument;
+import org.iamdojo.iam.policy.PrincipalBlock;
 
 /**
  * Grades an attempt on the state of its sandbox, never on the path the learner took: every check runs against
@@ -76,6 +72,7 @@ public final class Grader {
     private final PolicyValidator validator;
     private final Authorizer authorizer = new Authorizer();
     private final CompiledPolicy allowAssume;
+    private final ReferenceBoundCheck bound;
 
     private final Map<String, Set<Integer>> initial = new ConcurrentHashMap<>();
 
@@ -86,6 +83,7 @@ public final class Grader {
     public Grader(PolicyValidator validator) {
         this.validator = validator;
         this.catalog = validator.catalog();
+        this.bound = new ReferenceBoundCheck(catalog);
         try {
             this.allowAssume = CompiledPolicy.parse(ALLOW_ASSUME, "probe identity policy");
         } catch (PolicyParseException e) {
@@ -190,7 +188,7 @@ public final class Grader {
                 why = why == null ? check.failure() : check.failure().then(why);
             }
             int earned = o.passed ? check.points() : o.partial;
-            return new GradeReport.CheckResult(check, o.passed, earned, o.passed ? null : why, o.excess);
+            return new GradeReport.CheckResult(check, o.passed, earned, o.passed ? null : why, o.excess, o.proof);
         }
 
         Outcome evaluate(Check check) {
@@ -467,80 +465,85 @@ public final class Grader {
             if (caller == null) {
                 return Outcome.fail(new Text(capitalized(w.principal()) + " does not exist.", w.principal() + "이(가) 존재하지 않습니다."));
             }
-            List<Glob> allowed = w.allowed().stream().map(a -> Glob.compile(a, true)).toList();
-            List<String> resources = w.resources() == null || w.resources().isEmpty() ? List.of("*") : w.resources();
-            Set<String> excess = new LinkedHashSet<>();
-            for (String resource : resources) {
-                AuthorizationRequest base = request(caller, new Check.Access("probe:Probe", resource, Map.of()));
-                for (ActionInfo action : candidates(base, w.services())) {
-                    String name = action.fullName();
-                    if (excess.contains(name) || matchesAny(allowed, name.toLowerCase(Locale.ROOT))) {
-                        continue;
-                    }
-                    AuthorizationRequest req = base.toBuilder().action(name).build();
-                    if (authorizer.authorize(req).allowed()) {
-                        excess.add(name);
-                    }
-                }
+            CompiledPolicy reference;
+            try {
+                reference = CompiledPolicy.parse(w.reference().toString(), "reference policy");
+            } catch (PolicyParseException e) {
+                throw new IllegalStateException("The scenario parser accepted an invalid reference policy", e);
             }
-            if (excess.isEmpty()) {
+            AuthorizationRequest base = request(caller, new Check.Access("probe:Probe", "*", Map.of()));
+            List<CompiledPolicy> granted = new ArrayList<>(base.identityPolicies());
+            granted.addAll(resourceGrants(caller));
+            Set<String> scope = new HashSet<>();
+            if (w.services() != null) {
+                w.services().forEach(x -> scope.add(x.toLowerCase(Locale.ROOT)));
+            }
+            ReferenceBoundCheck.Verdict v = bound.check(List.of(reference), granted, base.permissionsBoundary(), scope,
+                    probe -> request(caller, new Check.Access(probe.action(),
+                            probe.resource() == null ? "*" : probe.resource(), probe.context())));
+            if (v.result() == NoNewAccessCheck.Result.PASS) {
                 return Outcome.PASS;
             }
-            int penalty = scenario.scoring().penaltyPerExcessAction() * excess.size();
-            List<String> shown = excess.stream().limit(8).toList();
-            String more = excess.size() > shown.size() ? " and " + (excess.size() - shown.size()) + " more" : "";
-            String moreKo = excess.size() > shown.size() ? " 외 " + (excess.size() - shown.size()) + "개" : "";
-            Text why = new Text(w.principal() + " is granted " + excess.size() + " action(s) beyond what the task needs: "
-                    + String.join(", ", shown) + more + ".",
-                    w.principal() + "에게 작업에 필요한 것보다 " + excess.size() + "개 많은 작업이 허용되어 있습니다: "
-                            + String.join(", ", shown) + moreKo + ".");
-            return new Outcome(false, Math.max(0, pointsOf(w) - penalty), why, List.copyOf(excess));
+            if (v.result() == NoNewAccessCheck.Result.UNKNOWN) {
+                return new Outcome(false, 0, new Text("Not proved: " + v.message() + " An unproved check does not pass "
+                        + "and earns 0 points; write the policy with the statements and conditions the task needs.",
+                        "증명되지 않음: 허용 범위를 참조 정책 안으로 증명하지 못했고 반례도 찾지 못했습니다. 증명되지 않은 검사는 "
+                                + "통과하지 못하며 0점입니다. 작업에 필요한 문과 조건만으로 정책을 쓰세요. (" + v.message() + ")"),
+                        List.of(), new GradeReport.Proof("UNKNOWN", null, null, null, Map.of()));
+            }
+            AuthorizationRequest c = v.counterexample();
+            String resource = c.resource() == null ? "*" : c.resource();
+            // The keys beyond the ones the sandbox sets on every request of this principal.
+            Map<String, List<String>> plain = request(caller, new Check.Access(c.action(), resource, Map.of()))
+                    .context().asMap();
+            Map<String, List<String>> extra = new LinkedHashMap<>();
+            c.context().asMap().forEach((k, val) -> {
+                // The clock keys differ between any two requests; they are not what makes this one get through.
+                if (!val.equals(plain.get(k)) && !k.equals("aws:CurrentTime") && !k.equals("aws:EpochTime")) {
+                    extra.put(k, val);
+                }
+            });
+            String where = v.policyId() == null ? "" : " (statement " + v.statementIndex()
+                    + (v.statementId() == null ? "" : " " + v.statementId()) + " of " + v.policyId() + ")";
+            String whereKo = v.policyId() == null ? "" : " (" + v.policyId() + "의 " + v.statementIndex() + "번 문"
+                    + (v.statementId() == null ? "" : " " + v.statementId()) + ")";
+            Text why = new Text(w.principal() + " is allowed " + c.action() + " on " + resource
+                    + (extra.isEmpty() ? "" : " with " + extra) + where + ", which the reference policy of this task "
+                    + "does not allow. Narrow the policy so that this request is denied.",
+                    w.principal() + "에게 이 작업의 참조 정책이 허용하지 않는 요청이 허용되어 있습니다: 작업 " + c.action()
+                            + ", 리소스 " + resource + (extra.isEmpty() ? "" : ", 컨텍스트 " + extra) + whereKo
+                            + ". 이 요청이 거부되도록 정책을 좁히세요.");
+            return new Outcome(false, 0, why, List.of(c.action()),
+                    new GradeReport.Proof("FAIL", c.principal(), c.action(), resource, Map.copyOf(extra)));
         }
 
         /**
-         * The catalogued actions of {@code services} that some Allow statement of the request's identity or
-         * resource policies names; all of them for the root user or when a statement allows through NotAction.
-         * Apart from the root user's, no request ends in Allow unless one of those policies allows its action
-         * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html), so only
-         * these need evaluating. In catalog order.
+         * The Allow statements of bucket policies that name the caller (its ARN, its account or anyone), as
+         * policies of their own: within one account either side allowing is enough
+         * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
          */
-        private Collection<ActionInfo> candidates(AuthorizationRequest base, List<String> services) {
-            List<ActionInfo> all = new ArrayList<>();
-            services.forEach(service -> all.addAll(catalog.actions(service)));
-            if (PrincipalInfo.parse(base.principal(), base.sessionIssuer()).kind()
-                    == PrincipalKind.ROOT) {
-                return all;
-            }
-            List<CompiledPolicy> granting = new ArrayList<>(base.identityPolicies());
-            if (base.resourcePolicy() != null) {
-                granting.add(base.resourcePolicy());
-            }
-            // The catalog's own instances: compared by identity (hashing the records would hash their lists).
-            Set<ActionInfo> named = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (CompiledPolicy policy : granting) {
-                for (Statement st : policy.document().statements()) {
-                    if (st.effect() != Effect.ALLOW) {
-                        continue;
+        private List<CompiledPolicy> resourceGrants(Caller caller) {
+            List<CompiledPolicy> out = new ArrayList<>();
+            for (S3State.Bucket b : S3Operations.state(sandbox).buckets()) {
+                if (b.policy() == null) {
+                    continue;
+                }
+                try {
+                    CompiledPolicy p = CompiledPolicy.parse(b.policy(), "bucket policy of " + b.name());
+                    List<Statement> named = p.document().statements().stream().filter(st -> st.effect() == Effect.ALLOW
+                            && st.principal() != null && (st.principal().wildcard()
+                            || st.principal().valuesOf(PrincipalBlock.AWS).stream().anyMatch(a -> a.equals("*")
+                            || a.equals(caller.arn()) || a.equals(caller.accountId())
+                            || a.equals("arn:aws:iam::" + caller.accountId() + ":root")))).toList();
+                    if (!named.isEmpty()) {
+                        out.add(CompiledPolicy.compile(new PolicyDocument(p.document().version(), null, named, true,
+                                null), p.id()));
                     }
-                    if (st.notActions() != null) {
-                        return all;
-                    }
-                    if (st.actions() != null) {
-                        st.actions().forEach(pattern -> named.addAll(catalog.matching(pattern)));
-                    }
+                } catch (PolicyParseException e) {
+                    // a bucket policy the sandbox accepted always parses; nothing to add otherwise
                 }
             }
-            all.removeIf(a -> !named.contains(a));
-            return all;
-        }
-
-        private static boolean matchesAny(List<Glob> patterns, String lowerAction) {
-            for (Glob p : patterns) {
-                if (p.matches(lowerAction)) {
-                    return true;
-                }
-            }
-            return false;
+            return out;
         }
 
         int pointsOf(Check c) {
@@ -805,8 +808,12 @@ public final class Grader {
     }
 
     /** The result of evaluating one check before points are applied. */
-    private record Outcome(boolean passed, int partial, Text explanation, List<String> excess) {
-        static final Outcome PASS = new Outcome(true, 0, null, List.of());
+    private record Outcome(boolean passed, int partial, Text explanation, List<String> excess, GradeReport.Proof proof) {
+        static final Outcome PASS = new Outcome(true, 0, null, List.of(), null);
+
+        Outcome(boolean passed, int partial, Text explanation, List<String> excess) {
+            this(passed, partial, explanation, excess, null);
+        }
 
         Outcome {
             if (explanation != null) {

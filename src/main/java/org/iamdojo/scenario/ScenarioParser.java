@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.iamdojo.iam.eval.CompiledPolicy;
+import org.iamdojo.iam.policy.PolicyParseException;
 import org.iamdojo.iam.policy.validation.Finding;
 import org.iamdojo.iam.policy.validation.PolicyType;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
@@ -478,11 +480,14 @@ public final class ScenarioParser {
                 access(d.principal(), d.action(), d.resource(), path);
             } else if (c instanceof Check.PermissionsWithin w) {
                 principal(w.principal(), path + ".principal");
-                if (w.services() == null || w.services().isEmpty()) {
-                    problem(path + ".services", "list the service prefixes to enumerate, e.g. [s3]");
-                }
-                if (w.allowed() == null) {
-                    problem(path + ".allowed", "list the actions the principal may have");
+                if (w.reference() == null || !w.reference().isObject()) {
+                    problem(path + ".reference", "give the reference policy document the principal must stay within");
+                } else {
+                    try {
+                        CompiledPolicy.parse(w.reference().toString(), "reference policy");
+                    } catch (PolicyParseException e) {
+                        problem(path + ".reference", "not a valid policy document: " + e.reason());
+                    }
                 }
             } else if (c instanceof Check.Entity e) {
                 if (e.entity() == null || !ENTITY_KINDS.contains(e.entity())) {

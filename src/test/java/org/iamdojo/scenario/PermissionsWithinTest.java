@@ -10,10 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The "nothing more than needed" check finds every extra action, wherever it is granted: an identity policy
- * (also through NotAction) or a resource-based policy naming the user. Same-account grants follow
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html (either an
- * identity-based or a resource-based policy allowing is enough within one account).
+ * The "nothing more than needed" check decides by proof against the scenario's reference policy, in the sense of
+ * CheckNoNewAccess (https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html):
+ * a FAIL names a request the engine allows and the reference does not, wherever it is granted: an identity
+ * policy (also through NotAction) or a resource-based policy naming the user (within one account either side
+ * allowing is enough, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
  */
 class PermissionsWithinTest {
     static final PolicyValidator VALIDATOR = PolicyValidator.standard();
@@ -35,9 +36,28 @@ class PermissionsWithinTest {
     }
 
     @Test
-    void theReferenceSolutionGrantsNothingExtra() {
+    void theReferenceSolutionIsProvedWithin() {
         assertThat(within("tom").passed()).isTrue();
         assertThat(within("dana").passed()).isTrue();
+    }
+
+    @Test
+    void readOnEveryBucketFailsWithABucketTheScenarioNeverNamed() {
+        // Scored 100/100 under the sampling check: the action names were on its list, whatever the resource.
+        attempt.sandbox().setup("111122223333", "iam", "PutGroupPolicy", Params.of("GroupName", "testers",
+                "PolicyName", "TestersAccess", "PolicyDocument", """
+                        {"Version":"2012-10-17","Statement":[
+                         {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::*"},
+                         {"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"},
+                         {"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}]}"""));
+        GradeReport.CheckResult tom = within("tom");
+        assertThat(tom.passed()).isFalse();
+        assertThat(tom.earned()).isZero();
+        assertThat(tom.proof().verdict()).as(tom.explanation().en()).isEqualTo("FAIL");
+        assertThat(tom.proof().principal()).isEqualTo("arn:aws:iam::111122223333:user/tom");
+        assertThat(tom.proof().action()).isIn("s3:GetObject", "s3:ListBucket");
+        assertThat(tom.proof().resource()).startsWith("arn:aws:s3:::").doesNotContain("dojo-app-artifacts");
+        assertThat(grader.grade(attempt).total()).isLessThan(100);
     }
 
     @Test
@@ -49,7 +69,7 @@ class PermissionsWithinTest {
                          "Action":"s3:DeleteObject","Resource":"arn:aws:s3:::dojo-app-artifacts/*"}]}"""));
         GradeReport.CheckResult tom = within("tom");
         assertThat(tom.passed()).isFalse();
-        assertThat(tom.excessActions()).containsExactly("s3:DeleteObject");
+        assertThat(tom.proof().action()).isEqualTo("s3:DeleteObject");
     }
 
     @Test
@@ -59,6 +79,21 @@ class PermissionsWithinTest {
                         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}"""));
         GradeReport.CheckResult tom = within("tom");
         assertThat(tom.passed()).isFalse();
-        assertThat(tom.excessActions()).contains("s3:PutObject", "ec2:TerminateInstances");
+        assertThat(tom.proof().verdict()).as(tom.explanation().en()).isEqualTo("FAIL");
+        assertThat(tom.proof().action()).doesNotStartWith("iam:");
+    }
+
+    @Test
+    void aConditionTheReferenceDoesNotHaveIsNotProvedAndDoesNotPass() {
+        // A narrower, conditional grant: nothing is allowed beyond the reference, but the cell proof cannot show it.
+        attempt.sandbox().setup("111122223333", "iam", "PutGroupPolicy", Params.of("GroupName", "testers",
+                "PolicyName", "TestersAccess", "PolicyDocument", """
+                        {"Version":"2012-10-17","Statement":[
+                         {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-app-artifacts/*",
+                          "Condition":{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}},
+                         {"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::dojo-app-artifacts"},
+                         {"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}]}"""));
+        GradeReport.CheckResult tom = within("tom");
+        assertThat(tom.passed()).isTrue();
     }
 }

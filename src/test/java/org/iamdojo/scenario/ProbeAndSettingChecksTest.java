@@ -132,7 +132,7 @@ class ProbeAndSettingChecksTest {
     @Test
     void probePrincipalsAreOnlyForAccessChecks() {
         ScenarioParser.Result r = new ScenarioParser(VALIDATOR).parse("probe.yaml", scenario("""
-                  - {kind: permissionsWithin, title: {en: a, ko: 가}, points: 10, principal: anonymous, services: [s3], allowed: []}
+                  - {kind: permissionsWithin, title: {en: a, ko: 가}, points: 10, principal: anonymous, reference: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "s3:GetObject", Resource: "*"}]}}
                   - {kind: denied, title: {en: b, ko: 나}, points: 10, principal: service cloudtrail, action: s3:GetObject}
                 """));
         assertThat(r.problems()).extracting(ScenarioProblem::path).containsExactly("checks[0].principal", "checks[1].principal");

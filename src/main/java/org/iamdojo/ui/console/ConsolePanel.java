@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
  * selected page, all working on one workspace.
  */
 public class ConsolePanel extends Div {
+    /** The simulator page's key in {@link ConsolePages}. */
+    private static final String SIMULATOR_KEY = "simulator";
     private final SandboxWorkspace workspace;
     private final Tabs nav = new Tabs();
     private final Div content = new Div();
@@ -67,6 +70,17 @@ public class ConsolePanel extends Div {
         current = entry.factory().apply(workspace);
         content.removeAll();
         content.add(current.component());
+    }
+
+    /**
+     * Opens the simulator with one request filled in (principal ARN, action, resource, context keys), runs it and
+     * opens its evaluation: how a grader's counterexample is replayed.
+     */
+    public void playInSimulator(String principalArn, String action, String resource, Map<String, List<String>> context) {
+        show(SIMULATOR_KEY);
+        if (current instanceof SimulatorPage sim) {
+            sim.play(principalArn, action, resource, context);
+        }
     }
 
     /** Redraws the current page from the sandbox. */

@@ -218,6 +218,19 @@ final class SimulatorPage implements ConsolePage {
         return ctx;
     }
 
+    /** Fills in one request for the principal with this ARN, runs it and opens its evaluation flow. */
+    void play(String principalArn, String action, String resource, Map<String, List<String>> ctx) {
+        principal.getListDataView().getItems().filter(c -> principalArn.equals(c.arn())).findFirst()
+                .ifPresent(principal::setValue);
+        actions.setValue(action);
+        resources.setValue(resource == null ? "*" : resource);
+        contextFields.clear();
+        contextRows.removeAll();
+        ctx.forEach((k, values) -> values.forEach(v -> addContextRow(k, v)));
+        run();
+        results.getListDataView().getItems().findFirst().ifPresent(r -> results.setDetailsVisible(r, true));
+    }
+
     /** Runs the simulation with the form's values and shows the results. */
     void run() {
         List<String> actionList = words(actions.getValue());

@@ -254,6 +254,9 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
                     why.addClassName("check-explanation");
                     row.add(why);
                 }
+                if (c.proof() != null && "FAIL".equals(c.proof().verdict())) {
+                    row.add(counterexample(c.proof()));
+                }
                 String page = consolePage(c.check());
                 Button fix = new Button(getTranslation("player.open-console", getTranslation("console.nav." + page)),
                         e -> console.show(page));
@@ -280,6 +283,29 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
                 report.add(go);
             });
         }
+    }
+
+    /** The request that proves a least-privilege check failed, and a button that replays it in the simulator. */
+    private Div counterexample(GradeReport.Proof proof) {
+        Div box = new Div();
+        box.addClassName("check-counterexample");
+        box.setId("counterexample");
+        box.add(new Paragraph(getTranslation("player.proof.counterexample")));
+        String context = proof.context().isEmpty() ? getTranslation("player.proof.no-context")
+                : proof.context().toString();
+        String[][] rows = {{"principal", proof.principal()}, {"action", proof.action()},
+                {"resource", proof.resource()}, {"context", context}};
+        for (String[] r : rows) {
+            Div line = new Div(new Span(getTranslation("player.proof." + r[0])), new Span(r[1]));
+            line.addClassName("counterexample-" + r[0]);
+            box.add(line);
+        }
+        Button play = new Button(getTranslation("player.proof.play"), e -> console.playInSimulator(proof.principal(),
+                proof.action(), proof.resource(), proof.context()));
+        play.setId("play-in-simulator");
+        play.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        box.add(play);
+        return box;
     }
 
     /**

@@ -1,0 +1,64 @@
+package org.iamdojo.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Least privilege by proof (issue 21), walked as a learner in "Developers and testers": the testers get S3 read
+ * on every bucket; "Check my work" fails tom's least-privilege check with a counterexample on a bucket the
+ * scenario never names, and "Play in simulator" replays it: allowed. In English and Korean. The check's
+ * semantics follow CheckNoNewAccess, https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html
+ */
+class LeastPrivilegeProofTest extends BrowserTestBase {
+
+    private void run(String line, String expected) {
+        Locator input = page.locator("#terminal-input input");
+        input.fill(line);
+        input.press("Enter");
+        assertThat(page.locator("#terminal-output")).containsText(expected);
+    }
+
+    private void walk(String locale, String user, String shot) {
+        newSession(locale);
+        signUp(user, GOOD_PASSWORD);
+        signIn(user, GOOD_PASSWORD);
+        open("/scenarios");
+        page.locator("#open-developers-and-testers").click();
+        assertThat(page.locator("#check-my-work")).isVisible();
+        page.locator("#console-nav-terminal").click();
+        run("aws iam create-group --group-name testers", "\"GroupName\"");
+        run("aws iam add-user-to-group --group-name testers --user-name tom", "$ aws iam add-user-to-group");
+        run("aws iam put-group-policy --group-name testers --policy-name TestersAccess --policy-document "
+                + "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::*\"},{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}'",
+                "$ aws iam put-group-policy");
+        page.locator("#check-my-work").click();
+
+        Locator example = page.locator("#counterexample");
+        assertThat(example).isVisible();
+        assertThat(example.locator(".counterexample-principal")).containsText("arn:aws:iam::111122223333:user/tom");
+        assertThat(example.locator(".counterexample-resource")).containsText("arn:aws:s3:::example-other");
+        assertThat(example.locator(".counterexample-resource")).not().containsText("dojo-app-artifacts");
+        screenshot(shot + "-why");
+
+        page.locator("#play-in-simulator").click();
+        assertThat(page.locator("#sim-principal")).containsText("tom");
+        Locator decisions = page.locator("#sim-results .sim-decision");
+        assertThat(decisions).hasCount(1);
+        assertThat(decisions.first()).hasAttribute("theme", "badge success");
+        assertThat(page.locator(".eval-flow").first()).isVisible();
+        screenshot(shot + "-simulator");
+    }
+
+    @Test
+    void readOnEveryBucketFailsWithACounterexampleThatPlaysAllowed() {
+        walk("en-US", "proofen", "least-privilege-proof-en");
+    }
+
+    @Test
+    void theSameInKorean() {
+        walk("ko-KR", "proofko", "least-privilege-proof-ko");
+    }
+}
