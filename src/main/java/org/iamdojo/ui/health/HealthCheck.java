@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 
 /**
  * {@code GET /healthz} for a reverse proxy's health check (issue 20, README "Running several nodes"): 200 "ok" when
@@ -34,7 +36,7 @@ public class HealthCheck {
                 }
                 response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setContentType("text/plain;charset=UTF-8");
-                response.setHeader("Cache-Control", "no-store");
+                response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
                 response.getWriter().write(up ? "ok\n" : "database unreachable\n");
             }
         };
