@@ -503,9 +503,9 @@ public final class Grader {
                     extra.put(k, val);
                 }
             });
-            String where = v.policyId() == null ? "" : " (statement " + v.statementIndex()
+            String where = v.policyId() == null ? "" : " (statement " + (v.statementIndex() + 1)
                     + (v.statementId() == null ? "" : " " + v.statementId()) + " of " + v.policyId() + ")";
-            String whereKo = v.policyId() == null ? "" : " (" + v.policyId() + "의 " + v.statementIndex() + "번 문"
+            String whereKo = v.policyId() == null ? "" : " (" + v.policyId() + "의 " + (v.statementIndex() + 1) + "번 문"
                     + (v.statementId() == null ? "" : " " + v.statementId()) + ")";
             Text why = new Text(w.principal() + " is allowed " + c.action() + " on " + resource
                     + (extra.isEmpty() ? "" : " with " + extra) + where + ", which the reference policy of this task "
