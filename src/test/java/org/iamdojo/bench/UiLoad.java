@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * (else it counts an error). Reports the server's heap per participant after GC (jcmd), client round trips and the
  * server's own time per request (Tomcat's access log) and a class histogram. Not a test: never runs in a build.
  *
- * <p>Arguments: {@code base-url participants server-pid access-log admin-password [ramp-seconds] [out-dir]}.
+ * <p>Arguments: {@code base-url participants server-pid access-log admin-password [ramp-seconds] [out-dir]
+ * [think]}; {@code think} is the pause between a participant's steps, {@code min-max} seconds (default 1-3, a
+ * fast learner who knows the commands; 5-15 is closer to a class reading the story and typing).
  */
 public final class UiLoad {
     private static final String SCENARIO = "explicit-deny-wins";
@@ -50,9 +52,13 @@ public final class UiLoad {
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final String base;
     private final long runId = System.currentTimeMillis() % 1_000_000;
+    private final int thinkMinMillis;
+    private final int thinkMaxMillis;
 
-    private UiLoad(String base) {
+    private UiLoad(String base, int thinkMinMillis, int thinkMaxMillis) {
         this.base = base;
+        this.thinkMinMillis = thinkMinMillis;
+        this.thinkMaxMillis = thinkMaxMillis;
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,8 +74,10 @@ public final class UiLoad {
         String adminPassword = args[4];
         int ramp = args.length > 5 ? Integer.parseInt(args[5]) : Math.max(20, participants / 5);
         Path out = Path.of(args.length > 6 ? args[6] : "target/ui-load");
+        String[] think = (args.length > 7 ? args[7] : "1-3").split("-");
         Files.createDirectories(out);
-        new UiLoad(base).run(participants, pid, accessLog, adminPassword, ramp, out);
+        System.out.printf("think time %s-%s s between steps%n", think[0], think[1]);
+        new UiLoad(base, Integer.parseInt(think[0]) * 1000, Integer.parseInt(think[1]) * 1000).run(participants, pid, accessLog, adminPassword, ramp, out);
     }
 
     private void run(int participants, long pid, Path accessLog, String adminPassword, int ramp, Path out)
@@ -116,7 +124,7 @@ public final class UiLoad {
             List<Long> allUidl = new ArrayList<>();
             for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new TreeMap<>(client).entrySet()) {
                 report.append("  ").append(stats(e.getKey(), new ArrayList<>(e.getValue()))).append('\n');
-                if (!List.of("page", "init", "sign-in").contains(e.getKey())) {
+                if (!List.of("page", "init", "sign-in", "unload").contains(e.getKey())) {
                     allUidl.addAll(e.getValue());
                 }
             }
@@ -305,9 +313,9 @@ public final class UiLoad {
         }
     }
 
-    /** A person reads and types between clicks: 1 to 3 seconds. */
-    private static void pause(Random random) throws InterruptedException {
-        Thread.sleep(1000 + random.nextInt(2000));
+    /** A person reads and types between clicks: the think time, uniformly between its bounds. */
+    private void pause(Random random) throws InterruptedException {
+        Thread.sleep(thinkMinMillis + random.nextInt(Math.max(1, thinkMaxMillis - thinkMinMillis)));
     }
 
     private void record(String label, long micros) {
