@@ -25,7 +25,7 @@ mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFi
 JFR=()
 if [ "${UI_LOAD_JFR:-}" = 1 ]; then
   mkdir -p target/ui-load
-  JFR=("-XX:StartFlightRecording=filename=$PWD/target/ui-load/server-$N.jfr,settings=profile,dumponexit=true")
+  JFR=("-XX:StartFlightRecording=settings=profile")
 fi
 IAMDOJO_ADMIN_PASSWORD="$ADMIN_PASSWORD" IAMDOJO_AWS_ENDPOINT_PORT=$(( PORT + 1 )) \
   java "$HEAP" "${JFR[@]}" -jar target/iam-dojo-0.1.0-SNAPSHOT.jar \
@@ -43,4 +43,8 @@ for _ in $(seq 180); do
 done
 java -cp "target/test-classes:$(cat "$RUN/cp.txt")" org.iamdojo.bench.UiLoad "http://localhost:$PORT" "$N" \
   "$SERVER" "$RUN/access.log" "$ADMIN_PASSWORD" "$RAMP" target/ui-load "$THINK"
+if [ "${UI_LOAD_JFR:-}" = 1 ]; then
+  jcmd $SERVER JFR.dump name=1 filename="$PWD/target/ui-load/server-$N.jfr" >/dev/null
+  echo "flight recording: target/ui-load/server-$N.jfr"
+fi
 echo "server log and access log: $RUN"
