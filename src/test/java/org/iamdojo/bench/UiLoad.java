@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * (else it counts an error). Reports the server's heap per participant after GC (jcmd), client round trips and the
  * server's own time per request (Tomcat's access log) and a class histogram. Not a test: never runs in a build.
  *
- * <p>Arguments: {@code base-url participants server-pid access-log admin-password [ramp-seconds] [out-dir]}.
+ * <p>Arguments: {@code base-url participants server-pid access-log admin-password [ramp-seconds] [out-dir]
+ * [think]}; {@code think} is the pause between a participant's steps, {@code min-max} seconds (default 1-3, a
+ * fast learner who knows the commands; 5-15 is closer to a class reading the story and typing).
  */
 public final class UiLoad {
     private static final String SCENARIO = "explicit-deny-wins";
@@ -50,9 +52,13 @@ public final class UiLoad {
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final String base;
     private final long runId = System.currentTimeMillis() % 1_000_000;
+    private final int thinkMinMillis;
+    private final int thinkMaxMillis;
 
-    private UiLoad(String base) {
+    private UiLoad(String base, int thinkMinMillis, int thinkMaxMillis) {
         this.base = base;
+        this.thinkMinMillis = thinkMinMillis;
+        this.thinkMaxMillis = thinkMaxMillis;
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,8 +74,11 @@ public final class UiLoad {
         String adminPassword = args[4];
         int ramp = args.length > 5 ? Integer.parseInt(args[5]) : Math.max(20, participants / 5);
         Path out = Path.of(args.length > 6 ? args[6] : "target/ui-load");
+        String[] think = (args.length > 7 ? args[7] : "1-3").split("-");
         Files.createDirectories(out);
-        new UiLoad(base).run(participants, pid, accessLog, adminPassword, ramp, out);
+        System.out.printf("think time %s-%s s between steps%n", think[0], think[1]);
+        new UiLoad(base, Integer.parseInt(think[0]) * 1000, Integer.parseInt(think[1]) * 1000).run(participants, pid, accessLog, adminPassword, ramp, out);
+        System.exit(0); // the HTTP client's pool threads would keep the JVM (and the script's server) alive
     }
 
     private void run(int participants, long pid, Path accessLog, String adminPassword, int ramp, Path out)
@@ -90,6 +99,7 @@ public final class UiLoad {
             errorSamples.clear();
 
             long before = heapAfterGc(pid);
+            String histogramBefore = jcmd(pid, "GC.class_histogram");
             long logLinesBefore = lines(accessLog);
             System.out.printf("heap before: %.1f MB; %d participants, ramp %d s; load %s%n",
                     before / 1e6, participants, ramp, load());
@@ -116,7 +126,7 @@ public final class UiLoad {
             List<Long> allUidl = new ArrayList<>();
             for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new TreeMap<>(client).entrySet()) {
                 report.append("  ").append(stats(e.getKey(), new ArrayList<>(e.getValue()))).append('\n');
-                if (!List.of("page", "init", "sign-in").contains(e.getKey())) {
+                if (!List.of("page", "init", "sign-in", "unload").contains(e.getKey())) {
                     allUidl.addAll(e.getValue());
                 }
             }
@@ -125,8 +135,13 @@ public final class UiLoad {
             int errorCount = errors.values().stream().mapToInt(AtomicInteger::get).sum();
             report.append("errors: ").append(errorCount).append(' ').append(errors).append('\n');
             errorSamples.stream().limit(10).forEach(s -> report.append("  ").append(s).append('\n'));
-            report.append("top of the class histogram:\n");
-            histogram.lines().skip(2).limit(25).forEach(l -> report.append("  ").append(l).append('\n'));
+            report.append("what the participants added to the heap (class histogram after minus before, bytes per"
+                    + " participant, instances per participant):\n");
+            growth(histogramBefore, histogram).entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(30)
+                    .forEach(e -> report.append(String.format("  %10.0f B %9.1f  %s%n",
+                            (double) e.getValue()[1] / participants, (double) e.getValue()[0] / participants,
+                            e.getKey())));
             System.out.print(report);
             Files.writeString(out.resolve("report-" + participants + ".txt"), report.toString());
             browser.close();
@@ -305,9 +320,9 @@ public final class UiLoad {
         }
     }
 
-    /** A person reads and types between clicks: 1 to 3 seconds. */
-    private static void pause(Random random) throws InterruptedException {
-        Thread.sleep(1000 + random.nextInt(2000));
+    /** A person reads and types between clicks: the think time, uniformly between its bounds. */
+    private void pause(Random random) throws InterruptedException {
+        Thread.sleep(thinkMinMillis + random.nextInt(Math.max(1, thinkMaxMillis - thinkMinMillis)));
     }
 
     private void record(String label, long micros) {
@@ -351,6 +366,30 @@ public final class UiLoad {
         StringBuilder sb = new StringBuilder("server time per request (Tomcat access log, ms):\n");
         byKind.forEach((k, v) -> sb.append("  ").append(stats(k, v)).append('\n'));
         return sb.toString();
+    }
+
+    /** Per class: instances and bytes the second histogram holds beyond the first. */
+    private static Map<String, long[]> growth(String before, String after) {
+        Map<String, long[]> b = histogramRows(before);
+        Map<String, long[]> out = new TreeMap<>();
+        histogramRows(after).forEach((name, row) -> {
+            long[] old = b.getOrDefault(name, new long[2]);
+            out.put(name, new long[] {row[0] - old[0], row[1] - old[1]});
+        });
+        return out;
+    }
+
+    private static Map<String, long[]> histogramRows(String histogram) {
+        Pattern row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+        Map<String, long[]> out = new TreeMap<>();
+        histogram.lines().forEach(l -> {
+            Matcher m = row.matcher(l);
+            if (m.find()) {
+                out.merge(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))},
+                        (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
+            }
+        });
+        return out;
     }
 
     private static long lines(Path file) throws IOException {

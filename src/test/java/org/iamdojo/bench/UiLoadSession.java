@@ -69,8 +69,12 @@ final class UiLoadSession {
         this.timer = timer;
     }
 
-    /** Opens {@code path} as a new tab does: bootstrap page, initial UIDL and the first navigation. */
+    /**
+     * Opens {@code path} as typing it in the address bar does: the page shown so far is left (its UI closed with
+     * the unload beacon), then the bootstrap page, the initial UIDL and the first navigation.
+     */
     Answer open(String path) throws IOException, InterruptedException {
+        leave();
         String location = path.startsWith("/") ? path.substring(1) : path;
         HttpResponse<String> page = get(path, "page");
         if (page.statusCode() != 200) {
@@ -97,8 +101,36 @@ final class UiLoadSession {
         return send("navigate", List.of(event(1, "ui-navigate", data)));
     }
 
+    /**
+     * Leaves the page shown (if any) as a browser does on {@code pagehide}: Vaadin's client (Flow 24.1+) sends a
+     * beacon, a UIDL message with the key {@code UNLOAD}, and the server closes that UI at once instead of keeping
+     * it until three heartbeats are missed (https://github.com/vaadin/flow/pull/16657).
+     */
+    void leave() throws IOException, InterruptedException {
+        if (securityKey == null) {
+            return;
+        }
+        ObjectNode message = JSON.createObjectNode();
+        message.put("csrfToken", securityKey);
+        message.putArray("rpc");
+        message.put("syncId", syncId);
+        message.put("clientId", clientId);
+        message.put("UNLOAD", true);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId)).timeout(TIMEOUT)
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .header("Cookie", cookie == null ? "" : cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        timer.record("unload", (System.nanoTime() - start) / 1000);
+        keepCookie(response);
+        securityKey = null;
+        nodes.clear();
+    }
+
     /** Signs in through Spring Security's form (the login form posts natively), true when not sent back to it. */
     boolean signIn(String username, String password) throws IOException, InterruptedException {
+        leave();
         String form = "_csrf=" + enc(springCsrf) + "&username=" + enc(username) + "&password=" + enc(password);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/login")).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")

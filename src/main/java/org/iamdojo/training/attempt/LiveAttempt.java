@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.MutationLog;
@@ -219,28 +220,42 @@ public final class LiveAttempt {
         requireCurrent();
         // The sandbox change, its CloudTrail record and the call entry are committed together, before the
         // learner sees the result: one durable write per action instead of one per record.
-        List<AttemptEvent> pending = new ArrayList<>(4);
-        batch.set(pending);
-        CallResult result;
-        try {
-            result = sourceIp == null ? attempt.call(credentials, service, operation, params)
+        CallResult result = inOneWrite(() -> {
+            CallResult r = sourceIp == null ? attempt.call(credentials, service, operation, params)
                     : attempt.call(credentials, service, operation, params, sourceIp, userAgent);
             ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
-            call.put("errorCode", result.succeeded() ? null : result.error().code());
+            call.put("errorCode", r.succeeded() ? null : r.error().code());
             call.put("changes", attempt.sandbox().changesState(service, operation));
             append(AttemptEventKind.CALL, call);
-        } finally {
-            batch.remove();
-            if (!pending.isEmpty()) {
-                store(pending);
-            }
-        }
+            return r;
+        });
         if (result.succeeded() && attempt.sandbox().changesState(service, operation)) {
             // CreateAccessKey, AssumeRole, GetSessionToken…: the endpoint finds this sandbox by the new id.
             store.keysIssued(id(), result.response().findValuesAsText("AccessKeyId"));
         }
         activity.accept("CALL");
         return result;
+    }
+
+    /**
+     * Runs {@code work} (calls made on this thread, e.g. a console page reading what it shows) and commits all the
+     * log entries it makes in one durable write when it ends, before its result is returned. A page that makes
+     * twenty reads then waits for one disk sync, not twenty in a row. Nested scopes join the outermost one.
+     */
+    public <T> T inOneWrite(Supplier<T> work) {
+        if (batch.get() != null) {
+            return work.get();
+        }
+        List<AttemptEvent> pending = new ArrayList<>(4);
+        batch.set(pending);
+        try {
+            return work.get();
+        } finally {
+            batch.remove();
+            if (!pending.isEmpty()) {
+                store(pending);
+            }
+        }
     }
 
     /** Marks that the learner moved on to a step (1-based); CloudTrail checks count from here. */

@@ -67,7 +67,8 @@ public class ConsolePanel extends Div {
         ConsolePages.Entry entry = ConsolePages.all().stream().filter(e -> e.key().equals(key)).findFirst()
                 .orElse(ConsolePages.all().get(0));
         nav.setSelectedTab(tabsByKey.get(entry.key()));
-        current = entry.factory().apply(workspace);
+        // A page reads what it shows with many calls: their log entries are saved in one write.
+        workspace.inOneWrite(() -> current = entry.factory().apply(workspace));
         content.removeAll();
         content.add(current.component());
     }
@@ -86,7 +87,7 @@ public class ConsolePanel extends Div {
     /** Redraws the current page from the sandbox. */
     public void refresh() {
         if (current != null) {
-            current.refresh();
+            workspace.inOneWrite(current::refresh);
         }
     }
 

@@ -117,6 +117,11 @@ abstract class IamListPage<R> implements ConsolePage {
 
     @Override
     public void refresh() {
+        // The list, each row's reads and the detail's: one durable write for all their log entries.
+        ws.inOneWrite(this::redraw);
+    }
+
+    private void redraw() {
         listBox.removeAll();
         CallResult r = list();
         if (!r.succeeded()) {
@@ -141,7 +146,7 @@ abstract class IamListPage<R> implements ConsolePage {
             rows.stream().filter(x -> key(x).equals(selected)).findFirst().ifPresent(grid::select);
             grid.addSelectionListener(e -> {
                 selected = e.getFirstSelectedItem().map(this::key).orElse(null);
-                showDetail();
+                ws.inOneWrite(this::showDetail);
             });
             listBox.add(grid);
         }

@@ -31,6 +31,13 @@ public final class SandboxWorkspace {
     private volatile Consumer<Duration> clockRoute;
     private volatile Credentials actingAs;
     private volatile String actingLabel;
+    private volatile Scope scope = Runnable::run;
+
+    /** Runs a piece of console work whose calls are saved together (an attempt commits their log entries at once). */
+    @FunctionalInterface
+    public interface Scope {
+        void run(Runnable work);
+    }
 
     /** How console calls reach the sandbox (an attempt routes them through itself to remember them). */
     @FunctionalInterface
@@ -110,6 +117,19 @@ public final class SandboxWorkspace {
         List<String> all = new ArrayList<>(List.of(rootAccounts.get(0)));
         others.stream().filter(a -> !all.contains(a)).forEach(all::add);
         this.rootAccounts = List.copyOf(all);
+    }
+
+    /** Saves the calls made inside a piece of work together (an attempt's {@code inOneWrite}). */
+    public void routeScope(Scope scope) {
+        this.scope = Objects.requireNonNull(scope);
+    }
+
+    /**
+     * Runs console work that makes several calls (a page reading what it shows) so their log entries are saved in
+     * one durable write before the work returns, instead of one write per call.
+     */
+    public void inOneWrite(Runnable work) {
+        scope.run(work);
     }
 
     /** Calls a sandbox operation as the current identity. */

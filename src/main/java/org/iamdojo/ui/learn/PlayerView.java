@@ -110,6 +110,11 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         SandboxWorkspace workspace = new SandboxWorkspace(live.attempt().sandbox(), scenario.homeAccountId(), learner,
                 label, validator, live::call);
         workspace.routeClock(live::advanceClock);
+        LiveAttempt attemptNow = live;
+        workspace.routeScope(work -> attemptNow.inOneWrite(() -> {
+            work.run();
+            return null;
+        }));
         live.attempt().handedProfiles().forEach(workspace.terminal()::addProfile);
         workspace.allowRootOf(scenario.learner().rootOf());
         WorkspaceHolder.set(workspace);

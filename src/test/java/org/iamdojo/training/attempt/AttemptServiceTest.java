@@ -10,6 +10,7 @@ import org.iamdojo.iam.account.Params;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.HintUse;
 import org.iamdojo.training.member.MemberService;
+import org.iamdojo.training.storage.GroupCommit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,6 +23,44 @@ class AttemptServiceTest {
     AttemptService attempts;
     @Autowired
     MemberService members;
+    @Autowired
+    GroupCommit writes;
+
+    /**
+     * Issue 19, item 12 (load with real UI sessions): a console page reads what it shows with many calls; inside
+     * one write scope their log entries (calls and CloudTrail records) are saved with one durable write, not one
+     * per call, and all of them are there after a restart.
+     */
+    @Test
+    void callsInOneWriteScopeAreSavedTogetherAndSurviveARestart() {
+        members.signUp("scope-learner", "Scope-Password-42");
+        LiveAttempt live = attempts.open("scope-learner", SCENARIO);
+        var learner = live.attempt().learnerCredentials();
+        int trailBefore = live.attempt().sandbox().trail().events().size();
+        long writesBefore = writes.stats().writes();
+        String created = live.inOneWrite(() -> {
+            live.call(learner, "iam", "ListUsers", Params.of());
+            live.call(learner, "iam", "ListGroups", Params.of());
+            live.call(learner, "iam", "CreateGroup", Params.of("GroupName", "scoped"));
+            live.call(learner, "iam", "GetGroup", Params.of("GroupName", "scoped"));
+            return "done";
+        });
+        assertThat(created).isEqualTo("done");
+        assertThat(writes.stats().writes() - writesBefore).isEqualTo(1);
+        int trailAfter = live.attempt().sandbox().trail().events().size();
+        assertThat(trailAfter).isGreaterThan(trailBefore);
+
+        long single = writes.stats().writes();
+        live.call(learner, "iam", "ListUsers", Params.of());
+        live.call(learner, "iam", "ListGroups", Params.of());
+        assertThat(writes.stats().writes() - single).isEqualTo(2); // outside a scope: one write per call, as before
+
+        attempts.forgetLiveAttempts();
+        LiveAttempt resumed = attempts.open("scope-learner", SCENARIO);
+        assertThat(resumed.attempt().calls()).hasSize(6);
+        assertThat(resumed.attempt().sandbox().account(resumed.scenario().homeAccountId()).group("scoped")).isNotNull();
+        assertThat(resumed.attempt().sandbox().trail().events()).hasSize(live.attempt().sandbox().trail().events().size());
+    }
 
     @Test
     void aRestartRebuildsTheSameSandboxHintsAndTrail() {
