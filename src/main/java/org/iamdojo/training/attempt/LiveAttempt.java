@@ -220,16 +220,17 @@ public final class LiveAttempt {
         requireCurrent();
         // The sandbox change, its CloudTrail record and the call entry are committed together, before the
         // learner sees the result: one durable write per action instead of one per record.
+        boolean changes = attempt.sandbox().changesState(service, operation);
         CallResult result = inOneWrite(() -> {
             CallResult r = sourceIp == null ? attempt.call(credentials, service, operation, params)
                     : attempt.call(credentials, service, operation, params, sourceIp, userAgent);
             ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
             call.put("errorCode", r.succeeded() ? null : r.error().code());
-            call.put("changes", attempt.sandbox().changesState(service, operation));
+            call.put("changes", changes);
             append(AttemptEventKind.CALL, call);
             return r;
         });
-        if (result.succeeded() && attempt.sandbox().changesState(service, operation)) {
+        if (result.succeeded() && changes) {
             // CreateAccessKey, AssumeRole, GetSessionToken…: the endpoint finds this sandbox by the new id.
             store.keysIssued(id(), result.response().findValuesAsText("AccessKeyId"));
         }
