@@ -19,13 +19,6 @@ class AccessMapTest extends BrowserTestBase {
     private static final LocatorAssertions.HasCountOptions WITHIN_5S =
             new LocatorAssertions.HasCountOptions().setTimeout(5_000);
 
-    private void run(String line, String expected) {
-        Locator input = page.locator("#terminal-input input");
-        input.fill(line);
-        input.press("Enter");
-        assertThat(page.locator("#terminal-output")).containsText(expected);
-    }
-
     private void openScenario(String locale, String learner) {
         newSession(locale);
         page.setViewportSize(1280, 800);

@@ -174,6 +174,14 @@ public abstract class BrowserTestBase {
     }
 
     /** Saves a full-page screenshot to target/screenshots/{@code name}.png. */
+    /** Types one line into the console's terminal, presses Enter, and waits until the output shows {@code expected}. */
+    protected void run(String line, String expected) {
+        Locator input = page.locator("#terminal-input input");
+        input.fill(line);
+        input.press("Enter");
+        assertThat(page.locator("#terminal-output")).containsText(expected);
+    }
+
     protected void screenshot(String name) {
         // Animations finished first: a dialog still fading in would be captured transparent.
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true)

@@ -15,13 +15,6 @@ class CloudConsoleScreenshotsTest extends BrowserTestBase {
     private static final String TRUST_EC2 = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}'";
 
-    private void run(String line, String expected) {
-        Locator input = page.locator("#terminal-input input");
-        input.fill(line);
-        input.press("Enter");
-        assertThat(page.locator("#terminal-output")).containsText(expected);
-    }
-
     @ParameterizedTest
     @CsvSource({"en-US,en", "ko-KR,ko"})
     void cloudPages(String browserLocale, String suffix) {

@@ -16,13 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleVisibilityTest extends BrowserTestBase {
 
-    private void run(String line, String expected) {
-        Locator input = page.locator("#terminal-input input");
-        input.fill(line);
-        input.press("Enter");
-        assertThat(page.locator("#terminal-output")).containsText(expected);
-    }
-
     @Test
     void anIdentityWithoutListGroupsSeesTheDenialNotTheGroups() {
         newSession("en-US");

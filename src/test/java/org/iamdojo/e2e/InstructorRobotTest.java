@@ -33,13 +33,6 @@ class InstructorRobotTest extends BrowserTestBase {
     private static final String TRUST_EC2 = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}'";
 
-    private void run(String line, String expected) {
-        Locator input = page.locator("#terminal-input input");
-        input.fill(line);
-        input.press("Enter");
-        assertThat(page.locator("#terminal-output")).containsText(expected);
-    }
-
     /** Fills the sign-in form the page shows now (a protected address sent the visitor there). */
     private void signInOnThisPage(String username) {
         Locator form = page.locator("vaadin-login-form");

@@ -21,13 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class OwnTerminalTest extends BrowserTestBase {
 
-    private void run(String line, String expected) {
-        Locator input = page.locator("#terminal-input input");
-        input.fill(line);
-        input.press("Enter");
-        assertThat(page.locator("#terminal-output")).containsText(expected);
-    }
-
     @Test
     void theExportLinesOfTheActingKeysWorkInTheRealAwsCli() throws Exception {
         Assumptions.assumeTrue(AwsCli.AWS.canExecute(), "Debian's awscli is not installed (see .ci/run)");

@@ -13,13 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatorInScenarioTest extends BrowserTestBase {
 
-    private void run(String line, String expected) {
-        Locator input = page.locator("#terminal-input input");
-        input.fill(line);
-        input.press("Enter");
-        assertThat(page.locator("#terminal-output")).containsText(expected);
-    }
-
     @Test
     void aLearnerSimulatesAUserOfTheScenarioAndSeesADecisionPerAction() {
         newSession("en-US");
