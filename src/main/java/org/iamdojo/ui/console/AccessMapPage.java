@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.iamdojo.iam.access.AccessMap;
 import org.iamdojo.iam.access.AccessMapOperation;
 import org.iamdojo.iam.access.EdgeKind;
@@ -60,6 +61,8 @@ final class AccessMapPage implements ConsolePage {
     private final Div pathList = new Div();
     private final Grid<Row> table = new Grid<>();
     private final Sandbox.MutationListener onChange = m -> redrawLater();
+    /** A redraw is queued and has not started: a burst of changes (a pasted script) computes the map once. */
+    private final AtomicBoolean redrawQueued = new AtomicBoolean();
     private AccessMap map;
     private List<MapEdge> shown = List.of();
     private UI ui;
@@ -144,8 +147,11 @@ final class AccessMapPage implements ConsolePage {
     /** A change to the sandbox, possibly from another session's thread: redraw when this UI is free. */
     private void redrawLater() {
         UI target = ui;
-        if (target != null) {
-            target.access(this::refresh);
+        if (target != null && redrawQueued.compareAndSet(false, true)) {
+            target.access(() -> {
+                redrawQueued.set(false); // a change from here on queues the next redraw
+                refresh();
+            });
         }
     }
 
