@@ -44,14 +44,19 @@ import org.junit.jupiter.api.TestFactory;
  * "Next step" and "Check my work". Keys, ids and MFA seeds are read off the terminal's output, as a person copies
  * them; MFA codes come from the seed as an authenticator app makes them. First the lazy solution is played and
  * must not pass; then, after Reset, the reference solution must reach full marks. A scenario added later is
- * picked up by the same test; two are played in Korean.
+ * picked up by the same test; two are played in Korean. The scenarios are dealt into two halves by their place in
+ * the catalog ({@link LearnerRobotFirstHalfTest}, {@link LearnerRobotSecondHalfTest}) so that the two test JVMs of
+ * {@code mvn verify} play them side by side.
  */
-class LearnerRobotTest extends BrowserTestBase {
+abstract class LearnerRobot extends BrowserTestBase {
     private static final Set<String> IN_KOREAN = Set.of("root-account-hygiene", "cross-account-monitoring");
     private static final Path SCENARIOS = Path.of("scenarios");
     private static final Pattern VAR = Pattern.compile("\\$\\{(totp:|totp-previous:)?([A-Za-z0-9_-]+)((?:\\.[A-Za-z0-9_]+)*)}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double SLOW_MS = 60_000;
+
+    /** Which half this class plays: the scenarios whose place in the catalog has this remainder modulo 2. */
+    protected abstract int half();
 
     @TestFactory
     Stream<DynamicTest> everyScenarioIsPlayedInTheBrowserToFullMarks() throws IOException {
@@ -68,7 +73,8 @@ class LearnerRobotTest extends BrowserTestBase {
         Set<String> only = Set.of(System.getProperty("robot.only", "").split(",")).stream().map(String::strip)
                 .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet());
         assertThat(all).extracting(Scenario::id).as("-Drobot.only names scenarios that exist").containsAll(only);
-        return all.stream().filter(s -> only.isEmpty() || only.contains(s.id())).map(s -> DynamicTest.dynamicTest(s.id(),
+        return all.stream().filter(s -> all.indexOf(s) % 2 == half())
+                .filter(s -> only.isEmpty() || only.contains(s.id())).map(s -> DynamicTest.dynamicTest(s.id(),
                 () -> new Robot(s, all.indexOf(s), IN_KOREAN.contains(s.id()) ? "ko-KR" : "en-US").play()));
     }
 
