@@ -6,10 +6,18 @@ import java.util.Map;
 
 /**
  * One permission an operation needs: the action on a resource, in the account that owns it, with the
- * resource-based policy that applies (bucket policy, role trust policy) and extra request context keys.
+ * resource-based policy that applies (bucket policy, role trust policy) and extra request context keys;
+ * {@code awsManagedResource} says the resource is an AWS managed KMS key (its ARN does not tell), so the engine
+ * refuses changes to it whatever the policies say.
  */
 public record AccessRequest(String action, String resourceArn, String resourceAccount, String resourcePolicy,
-                            Map<String, List<String>> context) {
+                            Map<String, List<String>> context, boolean awsManagedResource) {
+    /** A request on a resource the customer manages. */
+    public AccessRequest(String action, String resourceArn, String resourceAccount, String resourcePolicy,
+                         Map<String, List<String>> context) {
+        this(action, resourceArn, resourceAccount, resourcePolicy, context, false);
+    }
+
     /** The global condition key of the caller's address. */
     public static final String SOURCE_IP = "aws:SourceIp";
 
@@ -34,7 +42,7 @@ public record AccessRequest(String action, String resourceArn, String resourceAc
         }
         Map<String, List<String>> withIp = new LinkedHashMap<>(context);
         withIp.put(SOURCE_IP, List.of(sourceIp));
-        return new AccessRequest(action, resourceArn, resourceAccount, resourcePolicy, withIp);
+        return new AccessRequest(action, resourceArn, resourceAccount, resourcePolicy, withIp, awsManagedResource);
     }
 
     /** A request for an action that has no resource (AWS authorizes it on "*"), e.g. {@code s3:ListAllMyBuckets}. */

@@ -99,7 +99,8 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         return AuthorizationRequest.builder(caller.arn(), need.action()).resource(need.resourceArn())
                 .resourceAccount(need.resourceAccount()).context(context(sandbox, caller, need, principalTags))
                 .identity(identity).boundary(boundary).session(sessionPolicy).resourcePolicy(resourcePolicy)
-                .scps(scps).rcps(rcps).sessionIssuer(caller.issuerArn()).build();
+                .scps(scps).rcps(rcps).sessionIssuer(caller.issuerArn())
+                .awsManagedResource(need.awsManagedResource()).build();
     }
 
     /** The account owning the resource: as the operation says, else the account segment of its ARN. */

@@ -7,12 +7,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,12 +39,25 @@ import org.iamdojo.iam.cloud.KmsState.Key;
  * the encryption context as associated data). Blobs cross the terminal as base64 text: Plaintext is taken as
  * the text given (as AWS CLI 1 passes a blob argument), CiphertextBlob as the base64 Encrypt printed; Decrypt
  * prints Plaintext base64-encoded, as the API does.
+ * <p>AWS managed keys: every account has the predefined aliases {@code alias/aws/SERVICE} from the start, without a
+ * key ("The response might also include aliases that have no TargetKeyId field. These are predefined aliases that
+ * AWS has created but has not yet associated with a KMS key", API_ListAliases.html); the key is made on first use,
+ * here by DescribeKey on the alias ("If you specify a predefined AWS alias (an AWS alias with no key ID), KMS
+ * associates the alias with an AWS managed key and returns its KeyId and Arn", API_DescribeKey.html), since no
+ * simulated service encrypts on its own. Its key policy is AWS's: use only through the service (kms:ViaService)
+ * by principals of the account (kms:CallerAccount), and read-only metadata for the account
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key). Customers cannot change
+ * it ("You cannot edit any properties of AWS managed keys", editing-keys.html; "You cannot manage aliases for AWS
+ * managed keys", alias-create.html): the engine refuses those calls with "AWS manages this resource".
  * API: https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html
  */
 public final class KmsOperations {
     /** "The key policy cannot exceed 32 kilobytes (32768 bytes)" (API_PutKeyPolicy.html). */
     static final int MAX_KEY_POLICY = 32_768;
     private static final byte VERSION = 1;
+    /** Services whose alias/aws/SERVICE alias every account has from the start (a few of AWS's). */
+    static final List<String> PREDEFINED_SERVICES = List.of("dynamodb", "ebs", "lambda", "rds", "s3", "secretsmanager",
+            "sns", "sqs", "ssm");
 
     private KmsOperations() {
     }
@@ -77,16 +95,73 @@ public final class KmsOperations {
                 + "\"Resource\":\"*\"}]}";
     }
 
+    /**
+     * The key policy of an AWS managed key, as AWS writes it: any principal of the account may use the key through
+     * the service, and the account may read its metadata
+     * (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key, key-policy-services.html).
+     */
+    static String awsManagedKeyPolicy(String accountId, String region, String service) {
+        String upper = service.toUpperCase(Locale.ROOT);
+        return "{\"Version\":\"2012-10-17\",\"Id\":\"auto-" + service + "-2\",\"Statement\":[{\"Sid\":\"Allow access through "
+                + upper + " for all principals in the account that are authorized to use " + upper + "\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"*\"},\"Action\":[\"kms:Encrypt\",\"kms:Decrypt\",\"kms:ReEncrypt*\","
+                + "\"kms:GenerateDataKey*\",\"kms:DescribeKey\"],\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{"
+                + "\"kms:ViaService\":\"" + service + "." + region + ".amazonaws.com\",\"kms:CallerAccount\":\"" + accountId
+                + "\"}}},{\"Sid\":\"Allow direct access to key metadata to the account\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + accountId + ":root\"},\"Action\":[\"kms:Describe*\","
+                + "\"kms:Get*\",\"kms:List*\"],\"Resource\":\"*\"}]}";
+    }
+
+    /** The service of a predefined alias name (alias/aws/SERVICE), or null. */
+    private static String predefinedService(String aliasName) {
+        if (!aliasName.startsWith("alias/aws/")) {
+            return null;
+        }
+        String service = aliasName.substring("alias/aws/".length());
+        return PREDEFINED_SERVICES.contains(service) ? service : null;
+    }
+
+    /**
+     * The AWS managed key of a service in an account, made on first use. Its id and material follow from the account,
+     * Region and service, so the key made again after a restart (DescribeKey is a read and is not replayed) is the
+     * same key and decrypts what the first one encrypted.
+     */
+    static Key awsManagedKey(Sandbox sandbox, String accountId, String service, Instant now) {
+        KmsState s = state(sandbox);
+        String alias = accountId + "/alias/aws/" + service;
+        String existing = s.aliases.get(alias);
+        if (existing != null) {
+            return s.keys.get(existing);
+        }
+        String keyId = awsManagedKeyId(sandbox.region(), accountId, service);
+        String arn = "arn:aws:kms:" + sandbox.region() + ":" + accountId + ":key/" + keyId;
+        Key k = new Key(keyId, accountId, arn, "Default key that protects my " + service.toUpperCase(Locale.ROOT)
+                + " resources when no other key is defined", now, sha256("aws-managed-key/" + arn), awsManagedKeyPolicy(accountId,
+                sandbox.region(), service), true);
+        s.keys.put(keyId, k);
+        s.aliases.put(alias, keyId);
+        return k;
+    }
+
+    /** The id of an AWS managed key: fixed by Region, account and service. */
+    private static String awsManagedKeyId(String region, String accountId, String service) {
+        String seed = "aws-managed-key/" + region + "/" + accountId + "/" + service;
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     /** Registers the KMS operations on a sandbox. */
     public static void registerAll(Sandbox sb) {
         sb.register(Operation.write("kms", "CreateKey",
                 (c, p) -> List.of(AccessRequest.of("kms:CreateKey", "*", c.accountId())), KmsOperations::createKey));
-        sb.register(Operation.read("kms", "DescribeKey", (c, p) -> onKey(c, "kms:DescribeKey", p.required("KeyId")),
-                (c, p) -> {
-                    ObjectNode out = c.object();
-                    out.set("KeyMetadata", metadata(c, key(c, p.required("KeyId"))));
-                    return out;
-                }));
+        sb.register(Operation.read("kms", "DescribeKey", (c, p) -> {
+            makePredefined(c, p.required("KeyId"));
+            return onKey(c, "kms:DescribeKey", p.required("KeyId"));
+        }, (c, p) -> {
+            makePredefined(c, p.required("KeyId"));
+            ObjectNode out = c.object();
+            out.set("KeyMetadata", metadata(c, key(c, p.required("KeyId"))));
+            return out;
+        }));
         sb.register(Operation.read("kms", "ListKeys",
                 (c, p) -> List.of(AccessRequest.of("kms:ListKeys", "*", c.accountId())), (c, p) -> {
                     ObjectNode out = c.object();
@@ -134,17 +209,188 @@ public final class KmsOperations {
                     ArrayNode list = out.putArray("Aliases");
                     String prefix = c.accountId() + "/";
                     s.aliases.forEach((k, id) -> {
-                        if (k.startsWith(prefix)) {
+                        if (k.startsWith(prefix) && !k.startsWith(prefix + "alias/aws/")) {
                             String name = k.substring(prefix.length());
                             list.addObject().put("AliasName", name).put("AliasArn", aliasArn(c, name)).put("TargetKeyId", id);
                         }
                     });
+                    // The predefined AWS aliases, with TargetKeyId once their AWS managed key exists.
+                    for (String service : PREDEFINED_SERVICES) {
+                        String name = "alias/aws/" + service;
+                        ObjectNode a = list.addObject().put("AliasName", name).put("AliasArn", aliasArn(c, name));
+                        String id = s.aliases.get(prefix + name);
+                        if (id != null) {
+                            a.put("TargetKeyId", id);
+                        }
+                    }
                     out.put("Truncated", false);
                     return out;
                 }));
+        registerKeyChanges(sb);
         sb.register(Operation.read("kms", "Encrypt",
                 (c, p) -> onKey(c, "kms:Encrypt", p.required("KeyId"), encryptionContext(p)), KmsOperations::encrypt));
         sb.register(Operation.read("kms", "Decrypt", KmsOperations::decryptAccess, KmsOperations::decrypt));
+    }
+
+    /** Key state, tags and alias changes: the calls a customer makes on its own keys and AWS refuses on AWS's. */
+    private static void registerKeyChanges(Sandbox sb) {
+        // https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
+        sb.register(Operation.write("kms", "ScheduleKeyDeletion",
+                (c, p) -> onKey(c, "kms:ScheduleKeyDeletion", idOrArn(p.required("KeyId"))), (c, p) -> {
+                    Key k = key(c, idOrArn(p.required("KeyId")));
+                    Integer window = p.integer("PendingWindowInDays");
+                    int days = window == null ? 30 : window;
+                    if (days < 7 || days > 30) {
+                        throw new AwsException("ValidationException", 400,
+                                "PendingWindowInDays must be between 7 and 30 days.");
+                    }
+                    notPendingDeletion(k);
+                    k.keyState = "PendingDeletion";
+                    k.deletionDate = c.now().plus(Duration.ofDays(days));
+                    ObjectNode out = c.object();
+                    out.put("KeyId", k.arn);
+                    out.put("DeletionDate", k.deletionDate.toString());
+                    out.put("KeyState", k.keyState);
+                    out.put("PendingWindowInDays", days);
+                    return out;
+                }));
+        // A canceled deletion leaves the key disabled (API_CancelKeyDeletion.html).
+        sb.register(Operation.write("kms", "CancelKeyDeletion",
+                (c, p) -> onKey(c, "kms:CancelKeyDeletion", idOrArn(p.required("KeyId"))), (c, p) -> {
+                    Key k = key(c, idOrArn(p.required("KeyId")));
+                    if (!k.keyState.equals("PendingDeletion")) {
+                        throw invalidState(k);
+                    }
+                    k.keyState = "Disabled";
+                    k.deletionDate = null;
+                    ObjectNode out = c.object();
+                    out.put("KeyId", k.arn);
+                    return out;
+                }));
+        sb.register(Operation.write("kms", "DisableKey",
+                (c, p) -> onKey(c, "kms:DisableKey", idOrArn(p.required("KeyId"))), (c, p) -> {
+                    Key k = key(c, idOrArn(p.required("KeyId")));
+                    notPendingDeletion(k);
+                    k.keyState = "Disabled";
+                    return c.object();
+                }));
+        sb.register(Operation.write("kms", "EnableKey",
+                (c, p) -> onKey(c, "kms:EnableKey", idOrArn(p.required("KeyId"))), (c, p) -> {
+                    Key k = key(c, idOrArn(p.required("KeyId")));
+                    notPendingDeletion(k);
+                    k.keyState = "Enabled";
+                    return c.object();
+                }));
+        // Tags are [{"TagKey": k, "TagValue": v}] (API_TagResource.html).
+        sb.register(Operation.write("kms", "TagResource",
+                (c, p) -> onKey(c, "kms:TagResource", idOrArn(p.required("KeyId"))), (c, p) -> {
+                    Key k = key(c, idOrArn(p.required("KeyId")));
+                    JsonNode tags = p.json().get("Tags");
+                    if (tags == null || !tags.isArray()) {
+                        throw new AwsException("ValidationException", 400, "Tags must be a list of {TagKey, TagValue}.");
+                    }
+                    Map<String, String> add = new LinkedHashMap<>();
+                    for (JsonNode t : tags) {
+                        String tagKey = t.path("TagKey").asText("");
+                        if (tagKey.isEmpty()) {
+                            throw new AwsException("TagException", 400, "Each tag needs a TagKey.");
+                        }
+                        add.put(tagKey, t.path("TagValue").asText(""));
+                    }
+                    k.tags.putAll(add);
+                    return c.object();
+                }));
+        sb.register(Operation.write("kms", "UntagResource",
+                (c, p) -> onKey(c, "kms:UntagResource", idOrArn(p.required("KeyId"))), (c, p) -> {
+                    Key k = key(c, idOrArn(p.required("KeyId")));
+                    p.list("TagKeys").forEach(k.tags::remove);
+                    return c.object();
+                }));
+        sb.register(Operation.read("kms", "ListResourceTags",
+                (c, p) -> onKey(c, "kms:ListResourceTags", idOrArn(p.required("KeyId"))), (c, p) -> {
+                    Key k = key(c, idOrArn(p.required("KeyId")));
+                    ObjectNode out = c.object();
+                    ArrayNode list = out.putArray("Tags");
+                    k.tags.forEach((tk, tv) -> list.addObject().put("TagKey", tk).put("TagValue", tv));
+                    out.put("Truncated", false);
+                    return out;
+                }));
+        // kms:UpdateAlias on the alias, the key it points to and the new key (API_UpdateAlias.html).
+        sb.register(Operation.write("kms", "UpdateAlias", (c, p) -> {
+            String name = aliasNameSyntax(p.required("AliasName"));
+            List<AccessRequest> needs = new ArrayList<>();
+            needs.add(AccessRequest.of("kms:UpdateAlias", aliasArn(c, name), c.accountId()));
+            String current = state(c.sandbox()).aliases.get(c.accountId() + "/" + name);
+            if (current != null) {
+                needs.addAll(onKey(c, "kms:UpdateAlias", current));
+            }
+            needs.addAll(onKey(c, "kms:UpdateAlias", p.required("TargetKeyId")));
+            return needs;
+        }, (c, p) -> {
+            String name = aliasName(p.required("AliasName"));
+            KmsState s = state(c.sandbox());
+            if (!s.aliases.containsKey(c.accountId() + "/" + name)) {
+                throw new AwsException("NotFoundException", 400, "Alias " + aliasArn(c, name) + " is not found.");
+            }
+            Key k = key(c, p.required("TargetKeyId"));
+            if (!k.accountId.equals(c.accountId())) {
+                throw new AwsException("NotFoundException", 400, "Key '" + k.arn + "' does not exist");
+            }
+            s.aliases.put(c.accountId() + "/" + name, k.keyId);
+            return c.object();
+        }));
+        // kms:DeleteAlias on the alias and on the key it points to (API_DeleteAlias.html).
+        sb.register(Operation.write("kms", "DeleteAlias", (c, p) -> {
+            String name = aliasNameSyntax(p.required("AliasName"));
+            List<AccessRequest> needs = new ArrayList<>();
+            needs.add(AccessRequest.of("kms:DeleteAlias", aliasArn(c, name), c.accountId()));
+            String current = state(c.sandbox()).aliases.get(c.accountId() + "/" + name);
+            if (current != null) {
+                needs.addAll(onKey(c, "kms:DeleteAlias", current));
+            }
+            return needs;
+        }, (c, p) -> {
+            String name = aliasName(p.required("AliasName"));
+            if (state(c.sandbox()).aliases.remove(c.accountId() + "/" + name) == null) {
+                throw new AwsException("NotFoundException", 400, "Alias " + aliasArn(c, name) + " is not found.");
+            }
+            return c.object();
+        }));
+    }
+
+    private static void notPendingDeletion(Key k) {
+        if (k.keyState.equals("PendingDeletion")) {
+            throw invalidState(k);
+        }
+    }
+
+    private static AwsException invalidState(Key k) {
+        return new AwsException("KMSInvalidStateException", 400, k.arn + " is " + k.keyState.replace("PendingDeletion",
+                "pending deletion").toLowerCase(Locale.ROOT) + ".");
+    }
+
+    /** Encrypt and Decrypt need an enabled key (key-state.html). */
+    private static void usable(Key k) {
+        if (k.keyState.equals("Disabled")) {
+            throw new AwsException("DisabledException", 400, k.arn + " is disabled.");
+        }
+        notPendingDeletion(k);
+    }
+
+    /**
+     * DescribeKey on a predefined alias without a key (alias/aws/SERVICE by name, or its alias ARN in the caller's
+     * account) makes the service's AWS managed key first.
+     */
+    private static void makePredefined(OperationContext c, String ref) {
+        String name = ref;
+        String ownAliasArnPrefix = "arn:aws:kms:" + c.sandbox().region() + ":" + c.accountId() + ":";
+        if (ref.startsWith(ownAliasArnPrefix)) {
+            name = ref.substring(ownAliasArnPrefix.length());
+        }
+        String service = predefinedService(name);
+        if (service != null && c.accountId() != null) {
+            awsManagedKey(c.sandbox(), c.accountId(), service, c.now());
+        }
     }
 
     // ---- keys and policies -------------------------------------------------------------------------
@@ -214,11 +460,12 @@ public final class KmsOperations {
             ctx.put("kms:EncryptionContextKeys", List.copyOf(encryptionContext.keySet()));
         }
         ctx.put("kms:CallerAccount", List.of(c.accountId()));
-        return List.of(new AccessRequest(action, k.arn, k.accountId, k.policy, ctx));
+        return List.of(new AccessRequest(action, k.arn, k.accountId, k.policy, ctx, k.awsManaged));
     }
 
     private static List<AccessRequest> createAliasAccess(OperationContext c, Params p) {
-        String name = aliasName(p.required("AliasName"));
+        // An alias/aws/ name reaches the engine, which refuses it: AWS manages those aliases.
+        String name = aliasNameSyntax(p.required("AliasName"));
         List<AccessRequest> needs = new ArrayList<>();
         needs.add(AccessRequest.of("kms:CreateAlias", aliasArn(c, name), c.accountId()));
         needs.addAll(onKey(c, "kms:CreateAlias", p.required("TargetKeyId")));
@@ -258,6 +505,15 @@ public final class KmsOperations {
         return ref;
     }
 
+    /** The alias name's syntax only (alias/ and the allowed characters); alias/aws/ names pass, for the engine. */
+    private static String aliasNameSyntax(String name) {
+        if (!name.matches("alias/[a-zA-Z0-9/_-]{1,250}")) {
+            throw new AwsException("ValidationException", 400, "Alias must start with the prefix \"alias/\" and may "
+                    + "contain letters, digits, '/', '_' and '-'.");
+        }
+        return name;
+    }
+
     private static String aliasName(String name) {
         if (!name.startsWith("alias/") || name.startsWith("alias/aws/") || !name.matches("alias/[a-zA-Z0-9/_-]{1,250}")) {
             throw new AwsException("ValidationException", 400, "Alias must start with the prefix \"alias/\", may not "
@@ -276,12 +532,15 @@ public final class KmsOperations {
         m.put("KeyId", k.keyId);
         m.put("Arn", k.arn);
         m.put("CreationDate", k.creationDate.toString());
-        m.put("Enabled", true);
+        m.put("Enabled", k.keyState.equals("Enabled"));
         m.put("Description", k.description);
         m.put("KeyUsage", "ENCRYPT_DECRYPT");
-        m.put("KeyState", "Enabled");
+        m.put("KeyState", k.keyState);
+        if (k.deletionDate != null) {
+            m.put("DeletionDate", k.deletionDate.toString());
+        }
         m.put("Origin", "AWS_KMS");
-        m.put("KeyManager", "CUSTOMER");
+        m.put("KeyManager", k.keyManager());
         m.put("CustomerMasterKeySpec", "SYMMETRIC_DEFAULT");
         m.put("KeySpec", "SYMMETRIC_DEFAULT");
         m.putArray("EncryptionAlgorithms").add("SYMMETRIC_DEFAULT");
@@ -293,6 +552,7 @@ public final class KmsOperations {
 
     private static ObjectNode encrypt(OperationContext c, Params p) {
         Key k = key(c, p.required("KeyId"));
+        usable(k);
         byte[] plaintext = p.required("Plaintext").getBytes(StandardCharsets.UTF_8);
         if (plaintext.length > 4096) {
             throw new AwsException("ValidationException", 400, "Plaintext must be at most 4096 bytes.");
@@ -316,6 +576,7 @@ public final class KmsOperations {
 
     private static ObjectNode decrypt(OperationContext c, Params p) {
         Blob b = blob(c, p);
+        usable(b.key);
         byte[] plaintext;
         try {
             plaintext = crypt(Cipher.DECRYPT_MODE, b.key, b.iv, aad(encryptionContext(p)), b.sealed);
@@ -354,7 +615,11 @@ public final class KmsOperations {
         in.get(iv);
         byte[] sealed = new byte[in.remaining()];
         in.get(sealed);
-        Key k = state(c.sandbox()).keys.get(new String(id, StandardCharsets.US_ASCII));
+        String keyId = new String(id, StandardCharsets.US_ASCII);
+        Key k = state(c.sandbox()).keys.get(keyId);
+        if (k == null) {
+            k = awsManagedKeyWithId(c, keyId);
+        }
         if (k == null) {
             throw invalidCiphertext();
         }
@@ -364,6 +629,19 @@ public final class KmsOperations {
                     "The key ID in the request does not identify a KMS key that can perform this operation.");
         }
         return new Blob(k, iv, sealed);
+    }
+
+    /** The caller's AWS managed key with this id, made again if the sandbox was rebuilt since; else null. */
+    private static Key awsManagedKeyWithId(OperationContext c, String keyId) {
+        if (c.accountId() == null) {
+            return null;
+        }
+        for (String service : PREDEFINED_SERVICES) {
+            if (awsManagedKeyId(c.sandbox().region(), c.accountId(), service).equals(keyId)) {
+                return awsManagedKey(c.sandbox(), c.accountId(), service, c.now());
+            }
+        }
+        return null;
     }
 
     private static AwsException invalidCiphertext() {

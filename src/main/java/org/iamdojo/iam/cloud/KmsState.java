@@ -22,7 +22,10 @@ public final class KmsState {
         return keys.get(keyId);
     }
 
-    /** A KMS key: id, owner, key policy and the key material it encrypts with. */
+    /**
+     * A KMS key: id, owner, key policy, the key material it encrypts with, and who manages it: the customer, or AWS
+     * for an AWS managed key (alias aws/SERVICE, made for a service on first use, with a key policy AWS keeps).
+     */
     public static final class Key {
         final String keyId;
         final String accountId;
@@ -30,10 +33,21 @@ public final class KmsState {
         final String description;
         final Instant creationDate;
         final byte[] material;
+        /** True for an AWS managed key (KeyManager AWS); customers cannot change it. */
+        final boolean awsManaged;
         String policy;
+        /** Enabled, Disabled or PendingDeletion. */
+        String keyState = "Enabled";
+        Instant deletionDate;
+        final Map<String, String> tags = new LinkedHashMap<>();
 
         Key(String keyId, String accountId, String arn, String description, Instant creationDate, byte[] material,
             String policy) {
+            this(keyId, accountId, arn, description, creationDate, material, policy, false);
+        }
+
+        Key(String keyId, String accountId, String arn, String description, Instant creationDate, byte[] material,
+            String policy, boolean awsManaged) {
             this.keyId = keyId;
             this.accountId = accountId;
             this.arn = arn;
@@ -41,6 +55,17 @@ public final class KmsState {
             this.creationDate = creationDate;
             this.material = material;
             this.policy = policy;
+            this.awsManaged = awsManaged;
+        }
+
+        /** AWS or CUSTOMER, as DescribeKey's KeyManager. */
+        public String keyManager() {
+            return awsManaged ? "AWS" : "CUSTOMER";
+        }
+
+        /** Enabled, Disabled or PendingDeletion. */
+        public String keyState() {
+            return keyState;
         }
 
         public String keyId() {

@@ -36,7 +36,7 @@ public final class AnalysisProbe {
 
     /** Whether condition {@code c} of statement {@code i} holds in the context. */
     public static boolean condition(CompiledPolicy p, int i, int c, RequestContext ctx) {
-        return p.statements[i].conditions[c].evaluate(ctx, null);
+        return p.statements[i].conditions()[c].evaluate(ctx, null);
     }
 
     /** A number as NumericXxx reads it; NaN when it is not one. */

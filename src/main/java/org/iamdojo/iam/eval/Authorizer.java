@@ -302,7 +302,7 @@ public final class Authorizer {
                     continue;
                 }
                 CompiledCondition failed = null;
-                for (CompiledCondition c : s.conditions) {
+                for (CompiledCondition c : s.conditions()) {
                     if (!c.evaluate(ctx, missingKeys)) {
                         failed = c;
                         break;

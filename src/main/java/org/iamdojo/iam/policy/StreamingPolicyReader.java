@@ -22,7 +22,12 @@ import org.jspecify.annotations.Nullable;
  * walk as half of all CPU time.
  */
 final class StreamingPolicyReader {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * Field names are not canonicalized: with distinct policies (condition keys, principal types, unknown elements)
+     * each parser's symbol table copied and merged a growing shared table, which profiling showed as ~15 % of CPU.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
 
     /** Nothing this reader accepts; the tree reading words the refusal. */
     private static final class GiveUp extends Exception {

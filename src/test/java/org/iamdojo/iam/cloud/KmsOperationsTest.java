@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.iamdojo.iam.SandboxFixture.allow;
 import static org.iamdojo.iam.SandboxFixture.root;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.iamdojo.iam.SandboxFixture;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.Params;
+import org.iamdojo.iam.eval.PolicyLayer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,18 +117,156 @@ class KmsOperationsTest {
     @Test
     void aliasAwsNamesAreReservedForAwsManagedKeys() {
         // "The alias name cannot begin with alias/aws/. The alias/aws/ prefix is reserved for AWS managed keys."
-        // https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html; AWS answers ValidationException.
+        // https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html. The engine refuses it whatever the
+        // policies say (AWS manages this resource), so even an administrator or the root user gets AccessDeniedException.
         String keyId = createKey(null);
         Credentials admin = f.user(A, "admin", SandboxFixture.ADMIN);
         for (Credentials who : new Credentials[] {admin, root(A)}) {
             CallResult refused = f.call(who, "kms", "CreateAlias", Params.of("AliasName", "alias/aws/s3", "TargetKeyId", keyId));
-            assertThat(refused.error().code()).isEqualTo("ValidationException");
-            assertThat(refused.error().getMessage()).contains("alias/aws/");
+            assertThat(refused.error().code()).isEqualTo("AccessDeniedException");
+            assertThat(refused.error().getMessage()).contains("AWS manages this resource").contains("alias/aws/");
+            assertThat(refused.decision().decidingLayer()).isEqualTo(PolicyLayer.AWS_MANAGED);
         }
-        // Nothing changed: no alias was made.
-        assertThat(f.call(admin, "kms", "ListAliases", Params.of()).orThrow().path("Aliases")).isEmpty();
+        // Nothing changed: alias/aws/s3 is still the predefined alias without a key, and no customer alias was made.
+        assertThat(alias(admin, "alias/aws/s3").has("TargetKeyId")).isFalse();
+        assertThat(customerAliases(admin)).isEmpty();
         assertThat(f.call(admin, "kms", "CreateAlias", Params.of("AliasName", "alias/s3-data", "TargetKeyId", keyId))
                 .succeeded()).isTrue();
+    }
+
+    JsonNode alias(Credentials who, String name) {
+        for (JsonNode a : f.call(who, "kms", "ListAliases", Params.of()).orThrow().path("Aliases")) {
+            if (a.path("AliasName").asText().equals(name)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no alias " + name);
+    }
+
+    List<String> customerAliases(Credentials who) {
+        List<String> out = new ArrayList<>();
+        f.call(who, "kms", "ListAliases", Params.of()).orThrow().path("Aliases").forEach(a -> {
+            if (!a.path("AliasName").asText().startsWith("alias/aws/")) {
+                out.add(a.path("AliasName").asText());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void predefinedAwsAliasesGetTheirAwsManagedKeyOnFirstUse() {
+        // "The response might also include aliases that have no TargetKeyId field. These are predefined aliases that
+        // AWS has created but has not yet associated with a KMS key."
+        // https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html
+        Credentials admin = f.user(A, "admin", SandboxFixture.ADMIN);
+        JsonNode before = alias(admin, "alias/aws/s3");
+        assertThat(before.path("AliasArn").asText()).isEqualTo("arn:aws:kms:us-east-1:" + A + ":alias/aws/s3");
+        assertThat(before.has("TargetKeyId")).isFalse();
+        // "If you specify a predefined AWS alias (an AWS alias with no key ID), KMS associates the alias with an AWS
+        // managed key and returns its KeyId and Arn in the response."
+        // https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
+        JsonNode meta = f.call(admin, "kms", "DescribeKey", Params.of("KeyId", "alias/aws/s3")).orThrow().path("KeyMetadata");
+        assertThat(meta.path("KeyManager").asText()).isEqualTo("AWS");
+        String keyId = meta.path("KeyId").asText();
+        assertThat(meta.path("Arn").asText()).isEqualTo("arn:aws:kms:us-east-1:" + A + ":key/" + keyId);
+        assertThat(alias(admin, "alias/aws/s3").path("TargetKeyId").asText()).isEqualTo(keyId);
+        assertThat(f.call(admin, "kms", "DescribeKey", Params.of("KeyId", "alias/aws/s3")).orThrow()
+                .at("/KeyMetadata/KeyId").asText()).isEqualTo(keyId);
+        assertThat(f.call(admin, "kms", "ListKeys", Params.of()).orThrow().path("Keys").toString()).contains(keyId);
+        // Another account's alias/aws/s3 is its own key; ebs has none yet.
+        assertThat(f.setup(B, "kms", "DescribeKey", Params.of("KeyId", "alias/aws/s3")).at("/KeyMetadata/KeyId").asText())
+                .isNotEqualTo(keyId);
+        assertThat(alias(admin, "alias/aws/ebs").has("TargetKeyId")).isFalse();
+        // The AWS managed key policy: use through the service by the account's principals, metadata for the account
+        // (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key).
+        String policy = f.call(admin, "kms", "GetKeyPolicy", Params.of("KeyId", keyId)).orThrow().path("Policy").asText();
+        assertThat(policy).contains("\"kms:ViaService\":\"s3.us-east-1.amazonaws.com\"")
+                .contains("\"kms:CallerAccount\":\"" + A + "\"").contains("kms:Describe*");
+        // A direct call is not "through S3": the key policy allows it to nobody, whatever the IAM policy says.
+        CallResult direct = encrypt(admin, "alias/aws/s3");
+        assertThat(direct.error().code()).isEqualTo("AccessDeniedException");
+        assertThat(direct.error().getMessage()).contains("because no resource-based policy allows the kms:Encrypt action");
+    }
+
+    @Test
+    void customersCannotChangeAwsManagedKeys() {
+        // "You cannot edit any properties of AWS managed keys" (https://docs.aws.amazon.com/kms/latest/developerguide/editing-keys.html);
+        // "You cannot manage aliases for AWS managed keys" (https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html).
+        Credentials admin = f.user(A, "admin", SandboxFixture.ADMIN);
+        String awsKey = f.call(admin, "kms", "DescribeKey", Params.of("KeyId", "alias/aws/s3")).orThrow()
+                .at("/KeyMetadata/KeyId").asText();
+        String policy = f.setup(A, "kms", "GetKeyPolicy", Params.of("KeyId", awsKey)).path("Policy").asText();
+        String own = createKey(null);
+        List<Params> changes = List.of(
+                Params.of("KeyId", awsKey, "PendingWindowInDays", "7"),
+                Params.of("KeyId", awsKey),
+                Params.of("KeyId", awsKey, "Policy", KmsOperations.defaultKeyPolicy(A)),
+                tags(awsKey),
+                Params.of("AliasName", "alias/mine", "TargetKeyId", awsKey),
+                Params.of("AliasName", "alias/aws/s3", "TargetKeyId", own),
+                Params.of("AliasName", "alias/aws/s3"));
+        List<String> operations = List.of("ScheduleKeyDeletion", "DisableKey", "PutKeyPolicy", "TagResource",
+                "CreateAlias", "UpdateAlias", "DeleteAlias");
+        for (Credentials who : new Credentials[] {admin, root(A)}) {
+            for (int i = 0; i < operations.size(); i++) {
+                CallResult refused = f.call(who, "kms", operations.get(i), changes.get(i));
+                assertThat(refused.error()).as(operations.get(i)).isNotNull();
+                assertThat(refused.error().code()).as(operations.get(i)).isEqualTo("AccessDeniedException");
+                assertThat(refused.error().getMessage()).as(operations.get(i)).contains("AWS manages this resource");
+                assertThat(refused.decision().decidingLayer()).as(operations.get(i)).isEqualTo(PolicyLayer.AWS_MANAGED);
+            }
+        }
+        // Nothing changed.
+        JsonNode meta = f.setup(A, "kms", "DescribeKey", Params.of("KeyId", awsKey)).path("KeyMetadata");
+        assertThat(meta.path("KeyState").asText()).isEqualTo("Enabled");
+        assertThat(f.setup(A, "kms", "GetKeyPolicy", Params.of("KeyId", awsKey)).path("Policy").asText()).isEqualTo(policy);
+        assertThat(f.setup(A, "kms", "ListResourceTags", Params.of("KeyId", awsKey)).path("Tags")).isEmpty();
+        assertThat(alias(admin, "alias/aws/s3").path("TargetKeyId").asText()).isEqualTo(awsKey);
+        assertThat(customerAliases(admin)).isEmpty();
+        // Reading it stays possible: the key policy gives the account Describe*, Get* and List*.
+        assertThat(f.call(admin, "kms", "ListResourceTags", Params.of("KeyId", awsKey)).succeeded()).isTrue();
+    }
+
+    Params tags(String keyId) {
+        ObjectNode p = Params.of("KeyId", keyId).json();
+        p.putArray("Tags").addObject().put("TagKey", "team").put("TagValue", "payroll");
+        return new Params(p);
+    }
+
+    @Test
+    void customerKeysCanBeDisabledScheduledForDeletionTaggedAndRealiased() {
+        // Key states: https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html;
+        // https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html (7 to 30 days),
+        // API_CancelKeyDeletion.html (the key is then disabled), API_TagResource.html, API_UpdateAlias.html.
+        Credentials admin = f.user(A, "admin", SandboxFixture.ADMIN);
+        String keyId = createKey(null);
+        String other = createKey(null);
+        assertThat(f.call(admin, "kms", "ScheduleKeyDeletion", Params.of("KeyId", keyId, "PendingWindowInDays", "3"))
+                .error().code()).isEqualTo("ValidationException");
+        ObjectNode scheduled = f.call(admin, "kms", "ScheduleKeyDeletion",
+                Params.of("KeyId", keyId, "PendingWindowInDays", "7")).orThrow();
+        assertThat(scheduled.path("KeyState").asText()).isEqualTo("PendingDeletion");
+        assertThat(encrypt(admin, keyId).error().code()).isEqualTo("KMSInvalidStateException");
+        f.call(admin, "kms", "CancelKeyDeletion", Params.of("KeyId", keyId)).orThrow();
+        assertThat(f.call(admin, "kms", "DescribeKey", Params.of("KeyId", keyId)).orThrow().at("/KeyMetadata/KeyState")
+                .asText()).isEqualTo("Disabled");
+        assertThat(encrypt(admin, keyId).error().code()).isEqualTo("DisabledException");
+        f.call(admin, "kms", "EnableKey", Params.of("KeyId", keyId)).orThrow();
+        assertThat(encrypt(admin, keyId).succeeded()).isTrue();
+        f.call(admin, "kms", "TagResource", tags(keyId)).orThrow();
+        assertThat(f.call(admin, "kms", "ListResourceTags", Params.of("KeyId", keyId)).orThrow().path("Tags").toString())
+                .contains("payroll");
+        ObjectNode untag = Params.of("KeyId", keyId).json();
+        untag.putArray("TagKeys").add("team");
+        f.call(admin, "kms", "UntagResource", new Params(untag)).orThrow();
+        assertThat(f.call(admin, "kms", "ListResourceTags", Params.of("KeyId", keyId)).orThrow().path("Tags")).isEmpty();
+        f.call(admin, "kms", "CreateAlias", Params.of("AliasName", "alias/app", "TargetKeyId", keyId)).orThrow();
+        f.call(admin, "kms", "UpdateAlias", Params.of("AliasName", "alias/app", "TargetKeyId", other)).orThrow();
+        assertThat(alias(admin, "alias/app").path("TargetKeyId").asText()).isEqualTo(other);
+        f.call(admin, "kms", "DeleteAlias", Params.of("AliasName", "alias/app")).orThrow();
+        assertThat(customerAliases(admin)).isEmpty();
+        assertThat(f.call(admin, "kms", "DeleteAlias", Params.of("AliasName", "alias/app")).error().code())
+                .isEqualTo("NotFoundException");
     }
 
     @Test
