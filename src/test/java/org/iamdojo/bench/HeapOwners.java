@@ -24,7 +24,9 @@ import java.util.Map;
  *
  * <p>Arguments: {@code dump.hprof [top=40] [owner prefixes, comma-separated; default
  * org.iamdojo.,com.vaadin.,org.apache.,org.hsqldb.,org.springframework.,org.atmosphere.]
- * [only these classes, comma-separated, default all]}.
+ * [only these classes, comma-separated, default all; "" for all] [holder classes, comma-separated]}: with holder
+ * classes (e.g. {@code org.apache.catalina.session.StandardSession}) it also reports what their instances alone
+ * keep alive, per instance: a per-session figure that per-thread buffers and caches do not blur.
  * Needs about 60 bytes of heap per object of the dump (give it {@code -Xmx4g} for a 1 GB heap).
  */
 public final class HeapOwners {
@@ -36,6 +38,7 @@ public final class HeapOwners {
     /** Per class object id: super class id, instance field types, instance size. */
     private final Map<Long, long[]> classSuper = new HashMap<>();
     private final Map<Long, byte[]> classFieldTypes = new HashMap<>();
+    private final Map<Long, long[]> classFieldNames = new HashMap<>();
 
     private final LongIntMap index = new LongIntMap(1 << 22);
     private long[] ids = new long[1 << 20];
@@ -47,6 +50,10 @@ public final class HeapOwners {
 
     private long[] edgeFrom = new long[1 << 22];
     private long[] edgeTo = new long[1 << 22];
+    private int[] edgeLabel = new int[1 << 22];
+    private final List<String> labels = new ArrayList<>(List.of(""));
+    private final Map<String, Integer> labelIndex = new HashMap<>(Map.of("", 0));
+    private int currentLabel;
     private int edges;
     private long[] roots = new long[1 << 16];
     private int rootCount;
@@ -60,11 +67,12 @@ public final class HeapOwners {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         String[] prefixes = (args.length > 2 ? args[2]
                 : "org.iamdojo.,com.vaadin.,org.apache.,org.hsqldb.,org.springframework.,org.atmosphere.").split(",");
-        String[] only = args.length > 3 ? args[3].split(",") : new String[0];
+        String[] only = args.length > 3 && !args[3].isEmpty() ? args[3].split(",") : new String[0];
+        String[] holders = args.length > 4 ? args[4].split(",") : new String[0];
         HeapOwners h = new HeapOwners();
         h.read(dump, false);
         h.read(dump, true);
-        System.out.print(h.report(prefixes, only, top));
+        System.out.print(h.report(prefixes, only, top, holders));
     }
 
     private void read(Path dump, boolean objectsPass) throws IOException {
@@ -152,8 +160,9 @@ public final class HeapOwners {
         }
         int fields = in.readUnsignedShort();
         byte[] types = new byte[fields];
+        long[] names = new long[fields];
         for (int i = 0; i < fields; i++) {
-            id(in);
+            names[i] = id(in);
             types[i] = (byte) in.readUnsignedByte();
         }
         if (objectsPass) {
@@ -161,6 +170,7 @@ public final class HeapOwners {
         } else {
             classSuper.put(classId, new long[] {superId, instanceSize});
             classFieldTypes.put(classId, types);
+            classFieldNames.put(classId, names);
         }
     }
 
@@ -187,10 +197,14 @@ public final class HeapOwners {
         long[] sup = classSuper.get(classId);
         add(id, classNames.getOrDefault(classId, "?"), (sup == null ? bytes : sup[1]) + 2L * idSize);
         for (long c = classId; c != 0 && classFieldTypes.containsKey(c); c = classSuper.get(c)[0]) {
-            for (byte t : classFieldTypes.get(c)) {
-                value(in, t, id);
+            byte[] types = classFieldTypes.get(c);
+            long[] names = classFieldNames.get(c);
+            for (int f = 0; f < types.length; f++) {
+                currentLabel = types[f] == OBJECT ? label(strings.getOrDefault(names[f], "?")) : 0;
+                value(in, types[f], id);
             }
         }
+        currentLabel = 0;
     }
 
     private void objectArray(DataInputStream in, boolean objectsPass) throws IOException {
@@ -249,64 +263,97 @@ public final class HeapOwners {
         if (edges == edgeFrom.length) {
             edgeFrom = Arrays.copyOf(edgeFrom, edges * 2);
             edgeTo = Arrays.copyOf(edgeTo, edges * 2);
+            edgeLabel = Arrays.copyOf(edgeLabel, edges * 2);
         }
         edgeFrom[edges] = from;
         edgeTo[edges] = to;
+        edgeLabel[edges] = currentLabel;
         edges++;
     }
 
-    private String report(String[] prefixes, String[] only, int top) {
-        // Forward adjacency (CSR) over object indices.
+    private int label(String name) {
+        Integer i = labelIndex.get(name);
+        if (i == null) {
+            i = labels.size();
+            labels.add(name);
+            labelIndex.put(name, i);
+        }
+        return i;
+    }
+
+    private String report(String[] prefixes, String[] only, int top, String[] holders) {
+        // Forward adjacency (CSR) over object indices, with the field name of each reference.
         int[] start = new int[objects + 1];
+        int kept = 0;
         int[] from = new int[edges];
         int[] to = new int[edges];
-        int kept = 0;
+        int[] via = new int[edges];
         for (int e = 0; e < edges; e++) {
             int f = index.get(edgeFrom[e]);
             int t = index.get(edgeTo[e]);
             if (f >= 0 && t >= 0) {
                 from[kept] = f;
                 to[kept] = t;
+                via[kept] = edgeLabel[e];
                 start[f + 1]++;
                 kept++;
             }
         }
         edgeFrom = null;
         edgeTo = null;
+        edgeLabel = null;
         for (int i = 0; i < objects; i++) {
             start[i + 1] += start[i];
         }
         int[] fill = Arrays.copyOf(start, objects);
         int[] targets = new int[kept];
+        int[] targetLabels = new int[kept];
         for (int e = 0; e < kept; e++) {
-            targets[fill[from[e]]++] = to[e];
+            int slot = fill[from[e]]++;
+            targets[slot] = to[e];
+            targetLabels[slot] = via[e];
         }
-        // Shortest paths from the roots.
-        int[] parent = new int[objects];
-        Arrays.fill(parent, -2);
-        int[] queue = new int[objects];
-        int head = 0;
-        int tail = 0;
+        from = null;
+        to = null;
+        via = null;
+        int[] rootSet = new int[rootCount + objects / 100 + 16];
+        int rootsFound = 0;
+        boolean[] seen = new boolean[objects];
         for (int r = 0; r < rootCount; r++) {
             int i = index.get(roots[r]);
-            if (i >= 0 && parent[i] == -2) {
-                parent[i] = -1;
-                queue[tail++] = i;
+            if (i >= 0 && !seen[i]) {
+                seen[i] = true;
+                rootSet = grow(rootSet, rootsFound);
+                rootSet[rootsFound++] = i;
             }
         }
         // Class objects are reachable from their loaders; treat them as roots too (sticky classes mostly are).
         for (int i = 0; i < objects; i++) {
-            if (parent[i] == -2 && kindNames.get(kind[i]).startsWith("class ")) {
-                parent[i] = -1;
-                queue[tail++] = i;
+            if (!seen[i] && kindNames.get(kind[i]).startsWith("class ")) {
+                seen[i] = true;
+                rootSet = grow(rootSet, rootsFound);
+                rootSet[rootsFound++] = i;
             }
         }
-        while (head < tail) {
-            int i = queue[head++];
+        int[] roots0 = Arrays.copyOf(rootSet, rootsFound);
+
+        // Shortest paths from the roots.
+        int[] parent = new int[objects];
+        int[] parentLabel = new int[objects];
+        Arrays.fill(parent, -2);
+        int[] queue = new int[objects];
+        int tail = 0;
+        for (int i : roots0) {
+            parent[i] = -1;
+            queue[tail++] = i;
+        }
+        for (int head = 0; head < tail; head++) {
+            int i = queue[head];
             for (int e = start[i]; e < start[i + 1]; e++) {
                 int t = targets[e];
                 if (parent[t] == -2) {
                     parent[t] = i;
+                    parentLabel[t] = targetLabels[e];
                     queue[tail++] = t;
                 }
             }
@@ -334,17 +381,27 @@ public final class HeapOwners {
                 continue;
             }
             total += shallow[i];
-            byClass.computeIfAbsent(name, x -> new long[2])[0]++;
-            byClass.get(name)[1] += shallow[i];
+            long[] c = byClass.computeIfAbsent(name, x -> new long[2]);
+            c[0]++;
+            c[1] += shallow[i];
             StringBuilder chain = new StringBuilder(name);
-            int p = parent[i];
+            int at = i;
             int hops = 0;
-            while (p >= 0 && !isOwner[kind[p]] && hops < 12) {
-                chain.append(" < ").append(kindNames.get(kind[p]));
-                p = parent[p];
+            while (parent[at] >= 0 && hops < 12) {
+                String field = labels.get(parentLabel[at]);
+                int p = parent[at];
+                chain.append(field.isEmpty() ? " < " : " <." + field + " ");
+                if (isOwner[kind[p]]) {
+                    chain.append('[').append(kindNames.get(kind[p])).append(']');
+                    break;
+                }
+                chain.append(kindNames.get(kind[p]));
+                at = p;
                 hops++;
             }
-            chain.append(" < ").append(p >= 0 ? "[" + kindNames.get(kind[p]) + "]" : "(root)");
+            if (parent[at] == -1) {
+                chain.append(" < (root)");
+            }
             long[] v = byOwner.computeIfAbsent(chain.toString(), x -> new long[2]);
             v[0]++;
             v[1] += shallow[i];
@@ -353,8 +410,11 @@ public final class HeapOwners {
         out.append(String.format("%,d objects, %,d references, %,d roots; reachable %s: %,d bytes"
                 + " (unreachable, garbage not yet collected: %,d bytes)%n", objects, kept, rootCount,
                 only.length == 0 ? "total" : String.join(",", only), total, unreachable));
+        if (holders.length > 0) {
+            out.append(retained(holders, roots0, start, targets, top));
+        }
         out.append("\nby owner (nearest object of ").append(String.join(" ", prefixes))
-                .append(" on the shortest path from a GC root), bytes, count, chain:\n");
+                .append(" on the shortest path from a GC root, with the field names), bytes, count, chain:\n");
         byOwner.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top)
                 .forEach(e -> out.append(String.format("%,14d %9d  %s%n", e.getValue()[1], e.getValue()[0],
                         e.getKey())));
@@ -363,6 +423,94 @@ public final class HeapOwners {
                 .forEach(e -> out.append(String.format("%,14d %9d  %s%n", e.getValue()[1], e.getValue()[0],
                         e.getKey())));
         return out.toString();
+    }
+
+    /**
+     * What the instances of each holder class keep alive between them, that nothing else does: everything
+     * reachable from the roots when no holder may be entered is "the rest"; then, holder class by holder class
+     * in the order given, what its instances reach beyond that (and beyond the earlier holders).
+     */
+    private String retained(String[] holders, int[] roots0, int[] start, int[] targets, int top) {
+        Map<String, Integer> holderOf = new HashMap<>();
+        for (int h = 0; h < holders.length; h++) {
+            holderOf.put(holders[h], h);
+        }
+        int[] group = new int[objects];
+        Arrays.fill(group, -2);
+        int[] queue = new int[objects];
+        List<List<Integer>> holderInstances = new ArrayList<>();
+        for (int h = 0; h < holders.length; h++) {
+            holderInstances.add(new ArrayList<>());
+        }
+        for (int i = 0; i < objects; i++) {
+            Integer h = holderOf.get(kindNames.get(kind[i]));
+            if (h != null) {
+                holderInstances.get(h).add(i);
+            }
+        }
+        int tail = 0;
+        for (int i : roots0) {
+            if (!holderOf.containsKey(kindNames.get(kind[i])) && group[i] == -2) {
+                group[i] = -1;
+                queue[tail++] = i;
+            }
+        }
+        tail = flood(queue, 0, tail, group, -1, start, targets, holderOf);
+        StringBuilder out = new StringBuilder("\nretained by holder class (what only they keep alive):\n");
+        long rest = 0;
+        for (int i = 0; i < objects; i++) {
+            if (group[i] == -1) {
+                rest += shallow[i];
+            }
+        }
+        out.append(String.format("  the rest (reachable without entering a holder): %,d bytes%n", rest));
+        for (int h = 0; h < holders.length; h++) {
+            int head = tail;
+            for (int i : holderInstances.get(h)) {
+                if (group[i] == -2) {
+                    group[i] = h;
+                    queue[tail++] = i;
+                }
+            }
+            int startTail = head;
+            tail = flood(queue, head, tail, group, h, start, targets, null);
+            long bytes = 0;
+            Map<String, long[]> byClass = new HashMap<>();
+            for (int q = startTail; q < tail; q++) {
+                int i = queue[q];
+                bytes += shallow[i];
+                long[] c = byClass.computeIfAbsent(kindNames.get(kind[i]), x -> new long[2]);
+                c[0]++;
+                c[1] += shallow[i];
+            }
+            int n = holderInstances.get(h).size();
+            out.append(String.format("  %s: %d instances, %,d bytes, %,.0f bytes each%n", holders[h], n, bytes,
+                    n == 0 ? 0.0 : (double) bytes / n));
+            byClass.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                    .limit(top / 2).forEach(e -> out.append(String.format("    %,12d %9d  %s%n", e.getValue()[1],
+                            e.getValue()[0], e.getKey())));
+        }
+        return out.toString();
+    }
+
+    /** Breadth-first from queue[head..tail) marking unmarked objects with {@code mark}; skips holders if given. */
+    private int flood(int[] queue, int head, int tail, int[] group, int mark, int[] start, int[] targets,
+                      Map<String, Integer> skip) {
+        while (head < tail) {
+            int i = queue[head++];
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                int t = targets[e];
+                if (group[t] == -2 && (skip == null || !skip.containsKey(kindNames.get(kind[t])))) {
+                    group[t] = mark;
+                    queue[tail++] = t;
+                }
+            }
+        }
+        return tail;
+    }
+
+    private static int[] grow(int[] a, int size) {
+        return size < a.length ? a : Arrays.copyOf(a, a.length * 2);
     }
 
     private long id(DataInputStream in) throws IOException {
