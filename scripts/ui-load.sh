@@ -4,7 +4,8 @@
 # participants against it, prints the report (also in target/ui-load/) and stops the server.
 #   scripts/ui-load.sh [participants=100] [ramp-seconds] [heap=-Xmx1g] [think=min-max seconds, default 1-3]
 # UI_LOAD_JFR=1 records a Java Flight Recording of the server (target/ui-load/server-N.jfr);
-# UI_LOAD_SKIP_BUILD=1 reuses the jar and test classes already built.
+# UI_LOAD_SKIP_BUILD=1 reuses the jar and test classes already built; UI_LOAD_HEAP_DUMP=1 writes heap dumps
+# before and after the participants (target/ui-load/heap-*.hprof) for org.iamdojo.bench.HeapOwners.
 # Not part of `mvn verify`. Needs /usr/bin/chromium (the instructor's board is a real browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."

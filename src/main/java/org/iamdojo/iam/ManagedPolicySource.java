@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.iamdojo.iam.account.Sandbox;
 
 /** Supplies the AWS managed policies a new sandbox knows (AdministratorAccess, ReadOnlyAccess…). */
@@ -33,11 +35,22 @@ public interface ManagedPolicySource {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
+        // Read into strings once: every sandbox then shares the same document texts (about 156 kB for the 32
+        // policies) instead of writing its own copy of each from the JSON tree.
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode p : root.path("policies")) {
+            entries.add(new Entry(p.path("name").asText(), p.path("path").asText("/"), p.path("arn").asText(),
+                    p.path("defaultVersionId").asText("v1"), p.path("document").toString()));
+        }
+        List<Entry> policies = List.copyOf(entries);
         return sandbox -> {
-            for (JsonNode p : root.path("policies")) {
-                sandbox.addAwsManagedPolicy(p.path("name").asText(), p.path("path").asText("/"), p.path("arn").asText(),
-                        p.path("defaultVersionId").asText("v1"), p.path("document").toString());
+            for (Entry e : policies) {
+                sandbox.addAwsManagedPolicy(e.name(), e.path(), e.arn(), e.versionId(), e.document());
             }
         };
+    }
+
+    /** One AWS managed policy as read from the resource. */
+    record Entry(String name, String path, String arn, String versionId, String document) {
     }
 }

@@ -100,6 +100,7 @@ public final class UiLoad {
 
             long before = heapAfterGc(pid);
             String histogramBefore = jcmd(pid, "GC.class_histogram");
+            heapDump(pid, out, "before");
             long logLinesBefore = lines(accessLog);
             System.out.printf("heap before: %.1f MB; %d participants, ramp %d s; load %s%n",
                     before / 1e6, participants, ramp, load());
@@ -116,6 +117,7 @@ public final class UiLoad {
             long after = heapAfterGc(pid);
             String histogram = jcmd(pid, "GC.class_histogram");
             Files.writeString(out.resolve("histogram-" + participants + ".txt"), histogram);
+            heapDump(pid, out, "after-" + participants);
 
             StringBuilder report = new StringBuilder();
             report.append(String.format("participants %d (+3 warm-up), run %.0f s, load average at end %s%n",
@@ -411,6 +413,15 @@ public final class UiLoad {
             throw new IllegalStateException("no heap figure in: " + info);
         }
         return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /** With {@code UI_LOAD_HEAP_DUMP=1}: a heap dump of live objects for {@link HeapOwners} (out/heap-NAME.hprof). */
+    private static void heapDump(long pid, Path out, String name) throws IOException, InterruptedException {
+        if ("1".equals(System.getenv("UI_LOAD_HEAP_DUMP"))) {
+            Path file = out.resolve("heap-" + name + ".hprof").toAbsolutePath();
+            Files.deleteIfExists(file);
+            System.out.println(jcmd(pid, "GC.heap_dump " + file).strip());
+        }
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
