@@ -248,8 +248,18 @@ public class AttemptService {
         return live.get(attempt.id()) == attempt && !attempt.superseded();
     }
 
-    /** Drops the in-memory copies (tests use it to prove a restart rebuilds the same sandbox). */
+    /**
+     * Drops the in-memory copies (tests use it to prove a restart rebuilds the same sandbox), once the log entries
+     * they queued are committed, as a shutdown commits them.
+     */
     public void forgetLiveAttempts() {
+        live.values().forEach(a -> {
+            try {
+                a.awaitLogged();
+            } catch (AttemptSupersededException stale) {
+                // a stale copy's entries were refused; it is dropped all the same
+            }
+        });
         live.clear();
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.iamdojo.training.storage.GroupCommit;
 import org.iamdojo.training.storage.LogCipher;
@@ -103,6 +104,14 @@ public class AttemptStore {
      */
     public void appendAll(List<AttemptEvent> events) {
         writes.write(db -> appendAll(db, events));
+    }
+
+    /**
+     * Queues events as {@link #appendAll} does without waiting: the future completes once they are committed,
+     * and with them everything queued before them (writes are committed in queue order).
+     */
+    CompletableFuture<Void> appendAllLater(List<AttemptEvent> events) {
+        return writes.submit(db -> appendAll(db, events));
     }
 
     private static void appendAll(JdbcTemplate jdbc, List<AttemptEvent> events) {

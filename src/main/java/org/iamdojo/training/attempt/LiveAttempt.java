@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.iamdojo.iam.account.CallResult;
@@ -22,16 +25,28 @@ import org.iamdojo.scenario.Attempt;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.HintUse;
 import org.iamdojo.scenario.Scenario;
+import org.iamdojo.training.storage.GroupCommit;
 import org.iamdojo.training.storage.LogCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
  * An attempt held in memory while a learner works on it: the scenario's {@link Attempt} (its sandbox) plus the
  * durable log behind it. Every successful change, every CloudTrail record, every hint, step and clock move is
  * appended to the database as it happens, so a restart rebuilds the same sandbox by replaying the log.
+ *
+ * <p>Log order is sandbox order: a call's entries are numbered and queued for the database while the sandbox's
+ * lock is held, and the database commits queued writes in order. A call that changes (or tries to change) the
+ * sandbox, a hint, a step and a clock move return only once their entries, and so every entry before them, are
+ * committed. A read changes nothing that a rebuild needs, so its entries (CALL, and its CloudTrail record) are
+ * queued in the same order but its answer does not wait for the disk: a crash in the few milliseconds before they
+ * are committed loses those records of reads, never a change the learner was told about. See the README
+ * ("Use the real AWS CLI and SDKs", load) for what a read still changes (access keys' last-used time).
  */
 public final class LiveAttempt {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(LiveAttempt.class);
     /** Params that are console passwords: encrypted in the log (see {@link LogCipher}). */
     private static final Set<String> SEALED = Set.of("Password", "NewPassword", "OldPassword");
 
@@ -42,6 +57,8 @@ public final class LiveAttempt {
     private volatile GradeReport lastReport;
     private volatile boolean superseded;
     private volatile Consumer<String> activity = kind -> { };
+    /** The last log write queued: once it is committed, so is every entry queued before it. */
+    private volatile CompletableFuture<Void> lastQueued = CompletableFuture.completedFuture(null);
 
     private LiveAttempt(AttemptRecord record, Attempt attempt, AttemptStore store, int nextSeq) {
         this.record = record;
@@ -143,31 +160,87 @@ public final class LiveAttempt {
         }
     }
 
-    /** Events of the call in progress on this thread, written together in one transaction when it ends. */
-    private final ThreadLocal<List<AttemptEvent>> batch = new ThreadLocal<>();
+    /** Entries of the call in progress on this thread, queued together (one transaction) when it ends. */
+    private final ThreadLocal<List<AttemptEvent>> callEntries = new ThreadLocal<>();
+    /** Entries of reads made inside this thread's {@link #inOneWrite} scope, queued together when it ends. */
+    private final ThreadLocal<List<AttemptEvent>> scopeEntries = new ThreadLocal<>();
 
     private AttemptEvent event(AttemptEventKind kind, ObjectNode payload) {
         return new AttemptEvent(record.id(), seq.getAndIncrement(), kind, Instant.now(), payload.toString());
     }
 
+    /**
+     * Logs an entry made by the sandbox (its listeners run under the sandbox's lock) or by this class: inside a
+     * call it joins the call's entries; a CloudTrail record inside a scope waits for the scope's end; anything
+     * else (a change made on the sandbox directly, a step, a hint) is queued now, after the scope's entries, and
+     * waited for.
+     */
     private void append(AttemptEventKind kind, ObjectNode payload) {
-        AttemptEvent event = event(kind, payload);
-        List<AttemptEvent> pending = batch.get();
-        if (pending != null) {
-            pending.add(event);
-        } else {
-            store(List.of(event));
+        List<AttemptEvent> inCall = callEntries.get();
+        if (inCall != null) {
+            inCall.add(event(kind, payload));
+            return;
         }
+        List<AttemptEvent> inScope = scopeEntries.get();
+        if (inScope != null && kind == AttemptEventKind.TRAIL) {
+            inScope.add(event(kind, payload));
+            return;
+        }
+        logNow(() -> { }, kind, payload);
     }
 
-    /** Writes entries; when another copy of the attempt wrote these sequence numbers first, this copy is stale. */
-    private void store(List<AttemptEvent> events) {
+    /** Makes a change and logs it in sandbox order, then waits until the entry is committed. */
+    private void logNow(Runnable change, AttemptEventKind kind, ObjectNode payload) {
+        ReentrantLock order = attempt.sandbox().lock();
+        CompletableFuture<Void> done;
+        order.lock();
         try {
-            store.appendAll(events);
+            change.run();
+            List<AttemptEvent> inScope = scopeEntries.get();
+            List<AttemptEvent> entries = new ArrayList<>(inScope == null ? List.of() : inScope);
+            if (inScope != null) {
+                inScope.clear();
+            }
+            entries.add(event(kind, payload));
+            done = queue(entries);
+        } finally {
+            order.unlock();
+        }
+        awaitCommitted(done);
+    }
+
+    /**
+     * Queues entries for the database; the caller holds the sandbox's lock, so queue order is sandbox order. A
+     * write refused because another copy of the attempt wrote these sequence numbers first makes this copy stale.
+     */
+    private CompletableFuture<Void> queue(List<AttemptEvent> entries) {
+        CompletableFuture<Void> done = store.appendAllLater(entries);
+        done.whenComplete((ok, failure) -> {
+            Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+            if (cause instanceof DuplicateKeyException) {
+                superseded = true;
+            } else if (cause != null) {
+                LOG.warn("Attempt {}: log entries {}..{} could not be saved", id(), entries.get(0).seq(),
+                        entries.get(entries.size() - 1).seq(), cause);
+            }
+        });
+        lastQueued = done;
+        return done;
+    }
+
+    /** Waits until a queued write is committed; a stale copy of the attempt is refused. */
+    private void awaitCommitted(CompletableFuture<Void> done) {
+        try {
+            GroupCommit.await(done);
         } catch (DuplicateKeyException e) {
             superseded = true;
             throw new AttemptSupersededException(id());
         }
+    }
+
+    /** Waits until every log entry queued so far (reads' too) is committed: before a restart, and for tests. */
+    public void awaitLogged() {
+        awaitCommitted(lastQueued);
     }
 
     /** Whether another copy of the attempt wrote to its log first, so this one must not be used any more. */
@@ -218,18 +291,45 @@ public final class LiveAttempt {
     public CallResult call(Credentials credentials, String service, String operation, Params params, String sourceIp,
                            String userAgent) {
         requireCurrent();
-        // The sandbox change, its CloudTrail record and the call entry are committed together, before the
-        // learner sees the result: one durable write per action instead of one per record.
+        // The sandbox change, its CloudTrail record and the call entry are queued together, under the sandbox's
+        // lock (log order is sandbox order), in one transaction. A call that changes or tries to change the
+        // sandbox returns once they are committed; a read returns at once (see the class comment).
         boolean changes = attempt.sandbox().changesState(service, operation);
-        CallResult result = inOneWrite(() -> {
-            CallResult r = sourceIp == null ? attempt.call(credentials, service, operation, params)
-                    : attempt.call(credentials, service, operation, params, sourceIp, userAgent);
-            ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
-            call.put("errorCode", r.succeeded() ? null : r.error().code());
-            call.put("changes", changes);
-            append(AttemptEventKind.CALL, call);
-            return r;
-        });
+        List<AttemptEvent> entries = new ArrayList<>(4);
+        List<AttemptEvent> inScope = scopeEntries.get();
+        CompletableFuture<Void> done = null;
+        boolean mustWait = changes;
+        CallResult result;
+        ReentrantLock order = attempt.sandbox().lock();
+        order.lock();
+        try {
+            callEntries.set(entries);
+            try {
+                result = sourceIp == null ? attempt.call(credentials, service, operation, params)
+                        : attempt.call(credentials, service, operation, params, sourceIp, userAgent);
+                ObjectNode call = JSON.createObjectNode().put("service", service).put("operation", operation);
+                call.put("errorCode", result.succeeded() ? null : result.error().code());
+                call.put("changes", changes);
+                append(AttemptEventKind.CALL, call);
+            } finally {
+                callEntries.remove();
+                mustWait |= entries.stream().anyMatch(e -> e.kind() == AttemptEventKind.MUTATION);
+                if (inScope != null && !mustWait) {
+                    inScope.addAll(entries); // a read inside a page's scope: saved with the page's other reads
+                } else if (!entries.isEmpty()) {
+                    if (inScope != null) {
+                        entries.addAll(0, inScope);
+                        inScope.clear();
+                    }
+                    done = queue(entries);
+                }
+            }
+        } finally {
+            order.unlock();
+        }
+        if (mustWait && done != null) {
+            awaitCommitted(done);
+        }
         if (result.succeeded() && changes) {
             // CreateAccessKey, AssumeRole, GetSessionToken…: the endpoint finds this sandbox by the new id.
             store.keysIssued(id(), result.response().findValuesAsText("AccessKeyId"));
@@ -239,22 +339,29 @@ public final class LiveAttempt {
     }
 
     /**
-     * Runs {@code work} (calls made on this thread, e.g. a console page reading what it shows) and commits all the
-     * log entries it makes in one durable write when it ends, before its result is returned. A page that makes
-     * twenty reads then waits for one disk sync, not twenty in a row. Nested scopes join the outermost one.
+     * Runs {@code work} (calls made on this thread, e.g. a console page reading what it shows) and queues the log
+     * entries of its reads in one write when it ends: a page that makes twenty reads adds one transaction, not
+     * twenty. A change made inside the scope is saved at once, with the scope's reads before it, and waited for as
+     * anywhere else. Nested scopes join the outermost one.
      */
     public <T> T inOneWrite(Supplier<T> work) {
-        if (batch.get() != null) {
+        if (scopeEntries.get() != null) {
             return work.get();
         }
         List<AttemptEvent> pending = new ArrayList<>(4);
-        batch.set(pending);
+        scopeEntries.set(pending);
         try {
             return work.get();
         } finally {
-            batch.remove();
+            scopeEntries.remove();
             if (!pending.isEmpty()) {
-                store(pending);
+                ReentrantLock order = attempt.sandbox().lock();
+                order.lock();
+                try {
+                    queue(pending);
+                } finally {
+                    order.unlock();
+                }
             }
         }
     }
@@ -263,8 +370,7 @@ public final class LiveAttempt {
     public synchronized void beginStep(int step) {
         requireCurrent();
         if (attempt.stepStart(step) == null) {
-            attempt.beginStep(step);
-            append(AttemptEventKind.STEP, JSON.createObjectNode().put("step", step));
+            logNow(() -> attempt.beginStep(step), AttemptEventKind.STEP, JSON.createObjectNode().put("step", step));
             activity.accept("STEP");
         }
     }
@@ -273,8 +379,8 @@ public final class LiveAttempt {
     public synchronized void useHint(int step, int hint) {
         requireCurrent();
         if (!attempt.hintsUsed().contains(new HintUse(step, hint))) {
-            attempt.useHint(step, hint);
-            append(AttemptEventKind.HINT, JSON.createObjectNode().put("step", step).put("hint", hint));
+            logNow(() -> attempt.useHint(step, hint), AttemptEventKind.HINT,
+                    JSON.createObjectNode().put("step", step).put("hint", hint));
             activity.accept("HINT");
         }
     }
@@ -282,8 +388,8 @@ public final class LiveAttempt {
     /** Moves sandbox time forward. */
     public synchronized void advanceClock(Duration by) {
         requireCurrent();
-        attempt.advanceClock(by);
-        append(AttemptEventKind.CLOCK, JSON.createObjectNode().put("seconds", by.getSeconds()));
+        logNow(() -> attempt.advanceClock(by), AttemptEventKind.CLOCK,
+                JSON.createObjectNode().put("seconds", by.getSeconds()));
     }
 
     /**

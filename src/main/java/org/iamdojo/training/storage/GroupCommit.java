@@ -65,6 +65,15 @@ public class GroupCommit {
      * at the same moment, and returns once it is committed. A failure of this work is thrown here.
      */
     public void write(Consumer<JdbcTemplate> work) {
+        await(submit(work));
+    }
+
+    /**
+     * Queues {@code work} as {@link #write} does but returns at once; the future completes when its group is
+     * committed (or fails with this work's failure). Writes are committed in the order they were queued, so once
+     * a write's future completes every write queued before it is committed too.
+     */
+    public CompletableFuture<Void> submit(Consumer<JdbcTemplate> work) {
         if (Thread.currentThread() == writer) {
             throw new IllegalStateException("A group write cannot start another one");
         }
@@ -73,8 +82,13 @@ public class GroupCommit {
         }
         Write w = new Write(work, new CompletableFuture<>());
         queue.add(w);
+        return w.done();
+    }
+
+    /** Waits for a write queued with {@link #submit}; its failure is thrown here as it was raised. */
+    public static void await(CompletableFuture<Void> done) {
         try {
-            w.done().join();
+            done.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
