@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,12 +28,14 @@ import org.iamdojo.iam.cloud.Ec2Operations;
 import org.iamdojo.iam.cloud.Ec2State;
 import org.iamdojo.iam.cloud.S3Operations;
 import org.iamdojo.iam.cloud.S3State;
+import org.iamdojo.iam.eval.AnalysisProbe;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
 import org.iamdojo.iam.eval.Decision;
 import org.iamdojo.iam.eval.MatchedStatement;
 import org.iamdojo.iam.policy.Effect;
+import org.iamdojo.iam.policy.Statement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,10 +71,20 @@ public final class AccessMapper {
 
     private final EngineAccessEvaluator evaluator;
     private final Authorizer authorizer = new Authorizer();
+    private final boolean straightforward;
 
     /** A mapper building its requests with {@code evaluator} (which caches compiled policies). */
     public AccessMapper(EngineAccessEvaluator evaluator) {
+        this(evaluator, false);
+    }
+
+    /**
+     * {@code straightforward}: build every request from scratch and ask the engine every question, without the
+     * per-map shortcuts (prepared callers, the action index); the same map, slower, for tests that compare.
+     */
+    AccessMapper(EngineAccessEvaluator evaluator, boolean straightforward) {
         this.evaluator = evaluator;
+        this.straightforward = straightforward;
     }
 
     /** The map of {@code accountIds} (those of the sandbox); buckets and instances only when asked. */
@@ -95,6 +108,12 @@ public final class AccessMapper {
         private final Map<String, Map<String, MapEdge>> assumable = new HashMap<>();
         private final List<EscalationPath> paths = new ArrayList<>();
         private final List<String> admins = new ArrayList<>();
+        /** Per principal: its {@link EngineAccessEvaluator.PreparedCaller}, or the exception preparing it threw. */
+        private final Map<Principal, Object> prepared = new IdentityHashMap<>();
+        /** Per role ARN: whether EC2 may assume it. */
+        private final Map<String, Boolean> ec2Trust = new HashMap<>();
+        /** Per principal and action: whether an identity Allow statement matches it ({@link #mayAllow}). */
+        private final Map<Principal, Map<String, Boolean>> actionIndex = new IdentityHashMap<>();
 
         Run(Sandbox sandbox, List<String> accountIds, boolean buckets, boolean instances) {
             this.sandbox = sandbox;
@@ -251,26 +270,79 @@ public final class AccessMapper {
             return nodes.computeIfAbsent(id, k -> new MapNode(id, kind, name, account));
         }
 
+        /** The principal's policies and own context keys, worked out once per map (the sandbox does not change). */
+        private EngineAccessEvaluator.PreparedCaller prepared(Principal p) {
+            Object known = prepared.computeIfAbsent(p, k -> {
+                try {
+                    return evaluator.prepare(sandbox, k.caller());
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            if (known instanceof RuntimeException e) {
+                throw e;
+            }
+            return (EngineAccessEvaluator.PreparedCaller) known;
+        }
+
         /** One engine decision for the principal; {@code extra} identity policies model a change (joining a group). */
         private @Nullable EngineCheck check(Principal p, String action, @Nullable String resource,
                                             @Nullable String resourceAccount, @Nullable String resourcePolicy,
                                             Map<String, List<String>> context, List<CompiledPolicy> extra) {
             try {
-                AuthorizationRequest req = evaluator.request(sandbox, p.caller(),
-                        new AccessRequest(action, resource, resourceAccount, resourcePolicy, context));
-                if (!extra.isEmpty()) {
-                    List<CompiledPolicy> identity = new ArrayList<>(req.identityPolicies());
-                    identity.addAll(extra);
-                    req = new AuthorizationRequest(req.principal(), req.action(), req.resource(),
-                            req.resourceAccount(), req.context(), identity, req.permissionsBoundary(),
-                            req.sessionPolicy(), req.resourcePolicy(), req.scps(), req.rcps(), req.sessionIssuer());
+                AccessRequest need = new AccessRequest(action, resource, resourceAccount, resourcePolicy, context);
+                if (straightforward) {
+                    return decide(evaluator.request(sandbox, p.caller(), need), action, resource, extra);
                 }
-                Decision d = authorizer.authorize(req);
-                return new EngineCheck(action, resource == null ? "*" : resource, req, d);
+                if (resourcePolicy == null && !mayAllow(p, action, extra)) {
+                    // No resource policy and no identity Allow statement matches the action: the engine can only
+                    // deny (no identity-based policy allows it), and the map keeps no denied check of this kind.
+                    return null;
+                }
+                return decide(evaluator.request(prepared(p), need), action, resource, extra);
             } catch (RuntimeException e) {
                 // A stored document the engine cannot read or a principal it cannot place: no edge, never a guess.
                 return null;
             }
+        }
+
+        /** The engine's decision on the request, with {@code extra} identity policies added. */
+        private EngineCheck decide(AuthorizationRequest base, String action, @Nullable String resource,
+                                   List<CompiledPolicy> extra) {
+            AuthorizationRequest req = base;
+            if (!extra.isEmpty()) {
+                List<CompiledPolicy> identity = new ArrayList<>(req.identityPolicies());
+                identity.addAll(extra);
+                req = new AuthorizationRequest(req.principal(), req.action(), req.resource(),
+                        req.resourceAccount(), req.context(), identity, req.permissionsBoundary(),
+                        req.sessionPolicy(), req.resourcePolicy(), req.scps(), req.rcps(), req.sessionIssuer());
+            }
+            Decision d = authorizer.authorize(req);
+            return new EngineCheck(action, resource == null ? "*" : resource, req, d);
+        }
+
+        /**
+         * Whether an Allow statement of the principal's identity policies (or {@code extra}) matches the action, by
+         * the engine's own action matcher; remembered per principal and action (the action index of this map).
+         */
+        private boolean mayAllow(Principal p, String action, List<CompiledPolicy> extra) {
+            if (!extra.isEmpty()) {
+                return anyAllowMatches(prepared(p).identityPolicies(), action) || anyAllowMatches(extra, action);
+            }
+            return actionIndex.computeIfAbsent(p, k -> new HashMap<>())
+                    .computeIfAbsent(action, a -> anyAllowMatches(prepared(p).identityPolicies(), a));
+        }
+
+        private static boolean anyAllowMatches(List<CompiledPolicy> policies, String action) {
+            for (CompiledPolicy cp : policies) {
+                List<Statement> statements = cp.document().statements();
+                for (int i = 0; i < statements.size(); i++) {
+                    if (statements.get(i).effect() == Effect.ALLOW && AnalysisProbe.action(cp, i, action)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private @Nullable EngineCheck allowed(Principal p, String action, String resource, String resourceAccount,
@@ -428,10 +500,7 @@ public final class AccessMapper {
         /** iam:PassRole of a stronger EC2 role + ec2:RunInstances, with an instance profile holding it (or made). */
         private void passRole(Principal p, IamRole r, String gains) {
             String acct = p.account().accountId();
-            Caller ec2 = new Caller(CallerType.AWS_SERVICE, null, EC2, EC2, null, null, false, null, null);
-            AuthorizationRequest trustReq = evaluator.request(sandbox, ec2,
-                    new AccessRequest("sts:AssumeRole", r.arn(), acct, r.trustPolicy(), Map.of()));
-            if (!authorizer.authorize(trustReq).allowed()) {
+            if (!ec2MayAssume(r, acct)) {
                 return;
             }
             EngineCheck pass = allowed(p, "iam:PassRole", r.arn(), acct,
@@ -457,6 +526,19 @@ public final class AccessMapper {
                 more.add(add);
             }
             path(p, Technique.PASS_ROLE_EC2, r.arn(), gains, pass, more);
+        }
+
+        /** Whether the role's trust policy lets EC2 assume it (asked once per role and map, unless straightforward). */
+        private boolean ec2MayAssume(IamRole r, String acct) {
+            Boolean known = straightforward ? null : ec2Trust.get(r.arn());
+            if (known == null) {
+                Caller ec2 = new Caller(CallerType.AWS_SERVICE, null, EC2, EC2, null, null, false, null, null);
+                AuthorizationRequest trustReq = evaluator.request(sandbox, ec2,
+                        new AccessRequest("sts:AssumeRole", r.arn(), acct, r.trustPolicy(), Map.of()));
+                known = authorizer.authorize(trustReq).allowed();
+                ec2Trust.put(r.arn(), known);
+            }
+            return known;
         }
 
         /** A trust policy that names the principal, as an UpdateAssumeRolePolicy would write it. */

@@ -3,6 +3,7 @@ package org.iamdojo.iam.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,9 @@ import org.iamdojo.iam.eval.RequestContext;
 public final class EngineAccessEvaluator implements AccessEvaluator {
     private static final int CACHE_SIZE = 2048;
     private final Authorizer authorizer = new Authorizer();
-    private final Map<String, CompiledPolicy> compiled = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<PolicyKey, CompiledPolicy> compiled = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledPolicy> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<PolicyKey, CompiledPolicy> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -39,6 +40,15 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
 
     /** The engine request for a sandbox caller: every policy that applies, and AWS's context keys. */
     public AuthorizationRequest request(Sandbox sandbox, Caller caller, AccessRequest need) {
+        return request(prepare(sandbox, caller), need);
+    }
+
+    /**
+     * What every request of {@code caller} shares (its identity policies, boundary, session policy, SCPs and the
+     * caller's own context keys), worked out once, for many requests of one caller against an unchanged sandbox
+     * (e.g. an access map, made under the sandbox's lock). Not thread-safe; valid only while the sandbox is unchanged.
+     */
+    public PreparedCaller prepare(Sandbox sandbox, Caller caller) {
         List<CompiledPolicy> identity = new ArrayList<>();
         CompiledPolicy boundary = null;
         CompiledPolicy sessionPolicy = null;
@@ -69,8 +79,6 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
                 sessionPolicy = compile(caller.session().sessionPolicy(), "session policy");
             }
         }
-        CompiledPolicy resourcePolicy = need.resourcePolicy() == null ? null
-                : compile(need.resourcePolicy(), resourcePolicyId(need));
         List<List<CompiledPolicy>> scps = new ArrayList<>();
         if (account != null) {
             List<List<String>> levels = sandbox.serviceControlPolicies(account.accountId());
@@ -82,6 +90,51 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
                 scps.add(level);
             }
         }
+        return new PreparedCaller(sandbox, caller, List.copyOf(identity), boundary, sessionPolicy,
+                scps, callerContext(sandbox, caller, principalTags));
+    }
+
+    /**
+     * The part of the engine request that depends on the caller only; see {@link #prepare}. Requests made from it
+     * equal those of {@link #request(Sandbox, Caller, AccessRequest)} for the same sandbox state.
+     */
+    public static final class PreparedCaller {
+        private final Sandbox sandbox;
+        private final Caller caller;
+        private final List<CompiledPolicy> identity;
+        private final CompiledPolicy boundary;
+        private final CompiledPolicy sessionPolicy;
+        private final List<List<CompiledPolicy>> scps;
+        private final Map<String, List<String>> callerContext;
+        private final Map<ContextKey, RequestContext> contexts = new HashMap<>();
+
+        private PreparedCaller(Sandbox sandbox, Caller caller, List<CompiledPolicy> identity, CompiledPolicy boundary,
+                               CompiledPolicy sessionPolicy, List<List<CompiledPolicy>> scps,
+                               Map<String, List<String>> callerContext) {
+            this.sandbox = sandbox;
+            this.caller = caller;
+            this.identity = identity;
+            this.boundary = boundary;
+            this.sessionPolicy = sessionPolicy;
+            this.scps = scps;
+            this.callerContext = callerContext;
+        }
+
+        /** The caller's identity policies (its own, its groups', its role's), in evaluation order. */
+        public List<CompiledPolicy> identityPolicies() {
+            return identity;
+        }
+    }
+
+    private record ContextKey(String resourceAccount, Map<String, List<String>> given) {
+    }
+
+    /** The engine request of a prepared caller for one access. */
+    public AuthorizationRequest request(PreparedCaller prepared, AccessRequest need) {
+        Sandbox sandbox = prepared.sandbox;
+        Caller caller = prepared.caller;
+        CompiledPolicy resourcePolicy = need.resourcePolicy() == null ? null
+                : compile(need.resourcePolicy(), resourcePolicyId(need));
         // RCPs are those of the account that owns the resource, whoever calls
         // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html).
         List<List<CompiledPolicy>> rcps = new ArrayList<>();
@@ -97,9 +150,9 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
             }
         }
         return AuthorizationRequest.builder(caller.arn(), need.action()).resource(need.resourceArn())
-                .resourceAccount(need.resourceAccount()).context(context(sandbox, caller, need, principalTags))
-                .identity(identity).boundary(boundary).session(sessionPolicy).resourcePolicy(resourcePolicy)
-                .scps(scps).rcps(rcps).sessionIssuer(caller.issuerArn())
+                .resourceAccount(need.resourceAccount()).context(context(prepared, need))
+                .identity(prepared.identity).boundary(prepared.boundary).session(prepared.sessionPolicy)
+                .resourcePolicy(resourcePolicy).scps(prepared.scps).rcps(rcps).sessionIssuer(caller.issuerArn())
                 .awsManagedResource(need.awsManagedResource()).build();
     }
 
@@ -123,7 +176,8 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         return "resource policy of " + need.resourceArn();
     }
 
-    private RequestContext context(Sandbox sandbox, Caller caller, AccessRequest need, Map<String, String> tags) {
+    /** The context keys that depend on the caller only, in the order AWS's keys are set. */
+    private static Map<String, List<String>> callerContext(Sandbox sandbox, Caller caller, Map<String, String> tags) {
         Map<String, List<String>> ctx = new LinkedHashMap<>();
         Instant now = sandbox.now();
         ctx.put("aws:CurrentTime", List.of(now.toString()));
@@ -171,6 +225,18 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
             ctx.put("aws:PrincipalOrgID", List.of(principalOrg));
             ctx.put("aws:PrincipalOrgPaths", List.of(sandbox.organizationPath(caller.accountId())));
         }
+        return ctx;
+    }
+
+    /** The request context of one access: the caller's keys, the resource's, then the access's own (which win). */
+    private static RequestContext context(PreparedCaller prepared, AccessRequest need) {
+        ContextKey key = new ContextKey(resourceAccount(need), need.context());
+        RequestContext known = prepared.contexts.get(key);
+        if (known != null) {
+            return known;
+        }
+        Sandbox sandbox = prepared.sandbox;
+        Map<String, List<String>> ctx = new LinkedHashMap<>(prepared.callerContext);
         if (resourceAccount(need) != null) {
             ctx.put("aws:ResourceAccount", List.of(resourceAccount(need)));
         }
@@ -188,7 +254,9 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
                 ctx.put(k, v);
             }
         });
-        return RequestContext.of(ctx);
+        RequestContext made = RequestContext.of(ctx);
+        prepared.contexts.put(key, made);
+        return made;
     }
 
     /** The compiled identity policies (inline and attached) of one user, group or role. */
@@ -236,8 +304,12 @@ public final class EngineAccessEvaluator implements AccessEvaluator {
         return mp == null ? null : compile(mp.defaultVersion().document(), arn);
     }
 
+    /** A compiled-policy cache key; the document's hash is cached in the String, so a lookup does not rescan it. */
+    private record PolicyKey(String id, String document) {
+    }
+
     private CompiledPolicy compile(String document, String id) {
-        String key = id + "\u0000" + document;
+        PolicyKey key = new PolicyKey(id, document);
         synchronized (compiled) {
             CompiledPolicy p = compiled.get(key);
             if (p == null) {
