@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.iamdojo.iam.access.AccessMap;
 import org.iamdojo.iam.access.AccessMapper;
@@ -49,6 +50,7 @@ import org.iamdojo.iam.cloud.KmsState;
 import org.iamdojo.iam.cloud.KmsOperations;
 import org.iamdojo.iam.analysis.NoNewAccessCheck;
 import org.iamdojo.iam.analysis.ReferenceBoundCheck;
+import org.iamdojo.iam.analysis.SmallestFix;
 import org.iamdojo.iam.policy.PolicyDocument;
 import org.iamdojo.iam.policy.PrincipalBlock;
 
@@ -73,6 +75,7 @@ public final class Grader {
     private final Authorizer authorizer = new Authorizer();
     private final CompiledPolicy allowAssume;
     private final ReferenceBoundCheck bound;
+    private final SmallestFix fixer;
 
     private final Map<String, Set<Integer>> initial = new ConcurrentHashMap<>();
 
@@ -84,6 +87,7 @@ public final class Grader {
         this.validator = validator;
         this.catalog = validator.catalog();
         this.bound = new ReferenceBoundCheck(catalog);
+        this.fixer = new SmallestFix(bound);
         try {
             this.allowAssume = CompiledPolicy.parse(ALLOW_ASSUME, "probe identity policy");
         } catch (PolicyParseException e) {
@@ -478,9 +482,10 @@ public final class Grader {
             if (w.services() != null) {
                 w.services().forEach(x -> scope.add(x.toLowerCase(Locale.ROOT)));
             }
+            Function<ReferenceBoundCheck.Probe, AuthorizationRequest> replay = probe -> request(caller,
+                    new Check.Access(probe.action(), probe.resource() == null ? "*" : probe.resource(), probe.context()));
             ReferenceBoundCheck.Verdict v = bound.check(List.of(reference), granted, base.permissionsBoundary(), scope,
-                    probe -> request(caller, new Check.Access(probe.action(),
-                            probe.resource() == null ? "*" : probe.resource(), probe.context())));
+                    replay);
             if (v.result() == NoNewAccessCheck.Result.PASS) {
                 return Outcome.PASS;
             }
@@ -514,7 +519,9 @@ public final class Grader {
                             + ", 리소스 " + resource + (extra.isEmpty() ? "" : ", 컨텍스트 " + extra) + whereKo
                             + ". 이 요청이 거부되도록 정책을 좁히세요.");
             return new Outcome(false, 0, why, List.of(c.action()),
-                    new GradeReport.Proof("FAIL", c.principal(), c.action(), resource, Map.copyOf(extra)));
+                    new GradeReport.Proof("FAIL", c.principal(), c.action(), resource, Map.copyOf(extra),
+                            FixCalls.of(fixer.suggest(List.of(reference), granted, base.permissionsBoundary(), scope,
+                                    replay, v, FixCalls::editable))));
         }
 
         /**
