@@ -369,6 +369,9 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         if (check instanceof Check.RoleTrust) {
             return "roles";
         }
+        if (check instanceof Check.NoPublicAccess n) {
+            return n.bucket() != null ? "s3" : "roles";
+        }
         if (check instanceof Check.InstanceRole || check instanceof Check.NoKeysInUserData) {
             return "ec2";
         }
