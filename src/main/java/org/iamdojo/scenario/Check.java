@@ -32,7 +32,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Check.CallFailed.class, name = "callFailed"),
         @JsonSubTypes.Type(value = Check.MaxSessionDuration.class, name = "maxSessionDuration"),
         @JsonSubTypes.Type(value = Check.PasswordPolicy.class, name = "passwordPolicy"),
-        @JsonSubTypes.Type(value = Check.NoEscalationPath.class, name = "noEscalationPath")
+        @JsonSubTypes.Type(value = Check.NoEscalationPath.class, name = "noEscalationPath"),
+        @JsonSubTypes.Type(value = Check.NoPublicAccess.class, name = "noPublicAccess")
 })
 public sealed interface Check {
 
@@ -168,5 +169,16 @@ public sealed interface Check {
      * over every account of the sandbox.
      */
     record NoEscalationPath(Text title, int points, Text failure, String principal, String account) implements Check {
+    }
+
+    /**
+     * A bucket policy ({@code bucket}) or a role's trust policy ({@code role}) grants no public access: no caller
+     * from an account the policy does not name, and no anonymous caller, gets any action under any context, proved
+     * by the reasoning layer as CheckNoPublicAccess decides it
+     * (https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoPublicAccess.html). A bucket
+     * without a policy grants nothing. FAIL shows a counterexample request; UNKNOWN does not pass.
+     */
+    record NoPublicAccess(Text title, int points, Text failure, String bucket, String role, String account)
+            implements Check {
     }
 }

@@ -1,5 +1,7 @@
 package org.iamdojo.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +27,50 @@ public record GradeReport(String scenarioId, List<CheckResult> checks, int check
      * sandbox sets itself.
      */
     public record Proof(String verdict, String principal, String action, String resource,
-                        Map<String, List<String>> context) {
+                        Map<String, List<String>> context, Fix fix) {
+        /** A proof without a fix suggestion. */
+        public Proof(String verdict, String principal, String action, String resource,
+                     Map<String, List<String>> context) {
+            this(verdict, principal, action, resource, context, null);
+        }
+    }
+
+    /**
+     * The smallest fix of a failed least-privilege check ({@code org.iamdojo.iam.analysis.SmallestFix}), proved to
+     * make it pass: the statements changed and the sandbox calls that apply it. No changes: none was proved, and
+     * {@code note} says why.
+     */
+    public record Fix(List<FixChange> changes, List<FixCall> calls, String note) {
+        /** Copies the lists. */
+        public Fix {
+            changes = List.copyOf(changes);
+            calls = List.copyOf(calls);
+        }
+
+        /** True when a proved fix is suggested. */
+        public boolean found() {
+            return !changes.isEmpty() && !calls.isEmpty();
+        }
+    }
+
+    /**
+     * One statement changed: the call that changes its policy ({@code call}, an index into {@link Fix#calls()}),
+     * its 1-based number, Sid, how ({@code SmallestFix.Kind} name), its JSON before and the statements after
+     * (none: removed).
+     */
+    public record FixChange(int call, int statement, String sid, String kind, String before, List<String> after) {
+        /** Copies the list. */
+        public FixChange {
+            after = List.copyOf(after);
+        }
+    }
+
+    /** A sandbox call made as the learner's acting identity: service, operation and parameters by AWS name. */
+    public record FixCall(String service, String operation, Map<String, String> params) {
+        /** Copies the map (in order). */
+        public FixCall {
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
     }
 
     /** The checks that failed. */

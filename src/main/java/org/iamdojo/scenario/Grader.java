@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.iamdojo.iam.access.AccessMap;
 import org.iamdojo.iam.access.AccessMapper;
@@ -42,6 +43,7 @@ import org.iamdojo.iam.policy.Effect;
 import org.iamdojo.iam.policy.PolicyParseException;
 import org.iamdojo.iam.policy.Statement;
 import org.iamdojo.iam.policy.catalog.ActionCatalog;
+import org.iamdojo.iam.policy.catalog.ActionInfo;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.sts.StsOperations;
 import org.iamdojo.iam.time.SandboxClock;
@@ -49,6 +51,7 @@ import org.iamdojo.iam.cloud.KmsState;
 import org.iamdojo.iam.cloud.KmsOperations;
 import org.iamdojo.iam.analysis.NoNewAccessCheck;
 import org.iamdojo.iam.analysis.ReferenceBoundCheck;
+import org.iamdojo.iam.analysis.SmallestFix;
 import org.iamdojo.iam.policy.PolicyDocument;
 import org.iamdojo.iam.policy.PrincipalBlock;
 
@@ -73,6 +76,7 @@ public final class Grader {
     private final Authorizer authorizer = new Authorizer();
     private final CompiledPolicy allowAssume;
     private final ReferenceBoundCheck bound;
+    private final SmallestFix fixer;
 
     private final Map<String, Set<Integer>> initial = new ConcurrentHashMap<>();
 
@@ -84,6 +88,7 @@ public final class Grader {
         this.validator = validator;
         this.catalog = validator.catalog();
         this.bound = new ReferenceBoundCheck(catalog);
+        this.fixer = new SmallestFix(bound);
         try {
             this.allowAssume = CompiledPolicy.parse(ALLOW_ASSUME, "probe identity policy");
         } catch (PolicyParseException e) {
@@ -300,6 +305,9 @@ public final class Grader {
             if (check instanceof Check.NoEscalationPath n) {
                 return noEscalation(n);
             }
+            if (check instanceof Check.NoPublicAccess n) {
+                return noPublicAccess(n);
+            }
             if (check instanceof Check.CallFailed f) {
                 boolean seen = attempt.calls().stream().anyMatch(c -> f.errorCode().equals(c.errorCode())
                         && (f.operation() == null || f.operation().equals(c.operation())));
@@ -307,6 +315,66 @@ public final class Grader {
                         "아직 " + f.errorCode() + " 오류로 실패한 호출이 없습니다."));
             }
             throw new IllegalArgumentException("Unknown check " + check);
+        }
+
+        /** The bucket policy or trust policy grants no public access, decided by CheckNoPublicAccess's reasoning. */
+        Outcome noPublicAccess(Check.NoPublicAccess n) {
+            String document;
+            String id;
+            NoNewAccessCheck.PublicResourceType type;
+            if (n.bucket() != null) {
+                S3State.Bucket b = S3Operations.state(sandbox).bucket(n.bucket());
+                if (b == null) {
+                    return Outcome.fail(new Text("Bucket " + n.bucket() + " does not exist.",
+                            "버킷 " + n.bucket() + "이(가) 존재하지 않습니다."));
+                }
+                if (b.policy() == null) {
+                    return Outcome.PASS; // no bucket policy grants nothing to anyone
+                }
+                document = b.policy();
+                id = "the bucket policy of " + n.bucket();
+                type = NoNewAccessCheck.PublicResourceType.S3_BUCKET;
+            } else {
+                IamRole role = account(n.account()).role(n.role());
+                if (role == null) {
+                    return Outcome.fail(new Text("Role " + n.role() + " does not exist.", "역할 " + n.role() + "이(가) 존재하지 않습니다."));
+                }
+                document = role.trustPolicy();
+                id = "the trust policy of role " + n.role();
+                type = NoNewAccessCheck.PublicResourceType.ASSUME_ROLE_POLICY;
+            }
+            String idKo = n.bucket() != null ? "버킷 " + n.bucket() + "의 버킷 정책" : "역할 " + n.role() + "의 신뢰 정책";
+            NoNewAccessCheck.Verdict v;
+            try {
+                v = new NoNewAccessCheck().noPublicAccess(CompiledPolicy.parse(document, id), type);
+            } catch (PolicyParseException e) {
+                return Outcome.fail(Text.both(e.getMessage()));
+            }
+            if (v.result() == NoNewAccessCheck.Result.PASS) {
+                return Outcome.PASS;
+            }
+            if (v.result() == NoNewAccessCheck.Result.UNKNOWN) {
+                return Outcome.fail(new Text("Not proved: " + v.message() + " An unproved check does not pass.",
+                        "증명되지 않음: " + idKo + "이(가) 공개 접근을 허용하지 않는다는 것을 증명하지 못했습니다. 증명되지 않은 검사는 "
+                                + "통과하지 못합니다. (" + v.message() + ")"));
+            }
+            AuthorizationRequest c = v.counterexample();
+            String who = "anonymous".equals(c.principal()) ? "an anonymous caller" : c.principal() + " (an account it never names)";
+            String whoKo = "anonymous".equals(c.principal()) ? "익명 호출자" : "정책이 지정하지 않은 계정의 " + c.principal();
+            // The reasoner works in lower case and with the shortest resource that the policy matches.
+            String action = catalog.matching(c.action()).stream().map(ActionInfo::fullName)
+                    .filter(a -> a.equalsIgnoreCase(c.action())).findFirst().orElse(c.action());
+            boolean any = c.resource() == null || c.resource().isEmpty();
+            String ctx = c.context().asMap().isEmpty() ? "" : " with " + c.context().asMap();
+            String where = (any ? "any resource" : c.resource()) + ctx;
+            String whereKo = (any ? "모든 리소스" : c.resource()) + ctx;
+            String sid = v.statementId() == null ? "" : " " + v.statementId();
+            return Outcome.fail(new Text(Character.toUpperCase(id.charAt(0)) + id.substring(1) + " grants public access: " + who + " is allowed " + action
+                    + " on " + where + " (statement " + (v.statementIndex() + 1) + sid + "). Name the principals that need "
+                    + "access instead of \"*\", or add a condition that limits the callers to known accounts.",
+                    idKo + "이(가) 공개 접근을 허용합니다: " + whoKo + "에게 " + whereKo + "에 대한 " + action + "이(가) 허용됩니다("
+                            + (v.statementIndex() + 1) + "번 문" + sid + "). \"*\" 대신 접근이 필요한 보안 주체를 지정하거나, "
+                            + "호출자를 알려진 계정으로 제한하는 조건을 추가하세요."));
         }
 
         /** No escalation path from the principal in the access map of all the sandbox's accounts. */
@@ -478,9 +546,10 @@ public final class Grader {
             if (w.services() != null) {
                 w.services().forEach(x -> scope.add(x.toLowerCase(Locale.ROOT)));
             }
+            Function<ReferenceBoundCheck.Probe, AuthorizationRequest> replay = probe -> request(caller,
+                    new Check.Access(probe.action(), probe.resource() == null ? "*" : probe.resource(), probe.context()));
             ReferenceBoundCheck.Verdict v = bound.check(List.of(reference), granted, base.permissionsBoundary(), scope,
-                    probe -> request(caller, new Check.Access(probe.action(),
-                            probe.resource() == null ? "*" : probe.resource(), probe.context())));
+                    replay);
             if (v.result() == NoNewAccessCheck.Result.PASS) {
                 return Outcome.PASS;
             }
@@ -514,7 +583,9 @@ public final class Grader {
                             + ", 리소스 " + resource + (extra.isEmpty() ? "" : ", 컨텍스트 " + extra) + whereKo
                             + ". 이 요청이 거부되도록 정책을 좁히세요.");
             return new Outcome(false, 0, why, List.of(c.action()),
-                    new GradeReport.Proof("FAIL", c.principal(), c.action(), resource, Map.copyOf(extra)));
+                    new GradeReport.Proof("FAIL", c.principal(), c.action(), resource, Map.copyOf(extra),
+                            FixCalls.of(fixer.suggest(List.of(reference), granted, base.permissionsBoundary(), scope,
+                                    replay, v, FixCalls::editable))));
         }
 
         /**

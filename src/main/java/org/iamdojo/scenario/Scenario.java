@@ -37,7 +37,7 @@ public record Scenario(
         checks = checks == null ? List.of() : List.copyOf(checks);
         solution = solution == null ? List.of() : List.copyOf(solution);
         lazySolution = lazySolution == null ? List.of() : List.copyOf(lazySolution);
-        scoring = scoring == null ? new Scoring(null, null) : scoring;
+        scoring = scoring == null ? new Scoring(null) : scoring;
     }
 
     /** The id of the account the learner works in (the first one listed). */
@@ -131,12 +131,8 @@ public record Scenario(
 
     /**
      * Scoring rules beyond the checks' points (see scenarios/README.md): the score needed to pass (default:
-     * every check passes) and the points taken per excess permission in least-privilege checks (default 1).
+     * every check passes). A least-privilege check is proved or not, so it earns all its points or none.
      */
-    public record Scoring(Integer passScore, Integer excessPermissionPenalty) {
-        /** Points deducted per action granted beyond a least-privilege check's allowed set. */
-        public int penaltyPerExcessAction() {
-            return excessPermissionPenalty == null ? 1 : excessPermissionPenalty;
-        }
+    public record Scoring(Integer passScore) {
     }
 }

@@ -489,6 +489,14 @@ public final class ScenarioParser {
                         problem(path + ".reference", "not a valid policy document: " + e.reason());
                     }
                 }
+            } else if (c instanceof Check.NoPublicAccess n) {
+                if ((n.bucket() == null) == (n.role() == null)) {
+                    problem(path, "give either bucket (a bucket policy) or role (a trust policy), not both");
+                } else if (n.bucket() != null) {
+                    entity(path + ".bucket", "bucket", n.bucket());
+                } else {
+                    entity(path + ".role", "role", n.role());
+                }
             } else if (c instanceof Check.Entity e) {
                 if (e.entity() == null || !ENTITY_KINDS.contains(e.entity())) {
                     problem(path + ".entity", "entity must be one of " + ENTITY_KINDS);

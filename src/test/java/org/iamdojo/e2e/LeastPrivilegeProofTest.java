@@ -3,17 +3,20 @@ package org.iamdojo.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Least privilege by proof (issue 21), walked as a learner in "Developers and testers": the testers get S3 read
  * on every bucket; "Check my work" fails tom's least-privilege check with a counterexample on a bucket the
- * scenario never names, and "Play in simulator" replays it: allowed. In English and Korean. The check's
+ * scenario never names, and "Play in simulator" replays it: allowed; the proved smallest fix, applied with one
+ * click as the learner, makes the check pass. In English and Korean. The check's
  * semantics follow CheckNoNewAccess, https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html
  */
 class LeastPrivilegeProofTest extends BrowserTestBase {
 
-    private void walk(String locale, String user, String shot) {
+    private void walk(String locale, String user, String shot, String tomsTitle) {
         newSession(locale);
         signUp(user, GOOD_PASSWORD);
         signIn(user, GOOD_PASSWORD);
@@ -43,15 +46,32 @@ class LeastPrivilegeProofTest extends BrowserTestBase {
         assertThat(decisions.first()).hasAttribute("theme", "badge success");
         assertThat(page.locator(".eval-flow").first()).isVisible();
         screenshot(shot + "-simulator");
+
+        // Back to the check's "Why?": the smallest fix, proved, shown before → after; applied only on request.
+        Locator fix = page.locator("#fix-suggestion");
+        fix.scrollIntoViewIfNeeded();
+        assertThat(fix.locator(".fix-before .fix-json").first()).containsText("arn:aws:s3:::*");
+        assertThat(fix.locator(".fix-after .fix-json").first()).containsText("arn:aws:s3:::dojo-app-artifacts/*");
+        assertThat(fix.locator(".fix-call").first()).containsText("PutGroupPolicy");
+        screenshot(shot + "-fix");
+        Locator tomsCheck = page.locator(".check-row", new Page.LocatorOptions().setHasText(tomsTitle));
+        assertThat(tomsCheck).hasClass(Pattern.compile(".*\\bfailed\\b.*"));
+        page.locator("#apply-fix").click();
+        page.locator("#check-my-work").click();
+        assertThat(tomsCheck).hasClass(Pattern.compile(".*\\bpassed\\b.*"));
+        assertThat(page.locator("#counterexample")).hasCount(0);
+        // The fix went through the learner's own call path: the sandbox terminal shows the new document.
+        page.locator("#console-nav-terminal").click();
+        run("aws iam get-group-policy --group-name testers --policy-name TestersAccess", "dojo-app-artifacts/*");
     }
 
     @Test
-    void readOnEveryBucketFailsWithACounterexampleThatPlaysAllowed() {
-        walk("en-US", "proofen", "least-privilege-proof-en");
+    void readOnEveryBucketFailsWithACounterexampleThatPlaysAllowedAndTheProvedFixPasses() {
+        walk("en-US", "proofen", "least-privilege-proof-en", "tom has nothing more than needed");
     }
 
     @Test
     void theSameInKorean() {
-        walk("ko-KR", "proofko", "least-privilege-proof-ko");
+        walk("ko-KR", "proofko", "least-privilege-proof-ko", "tom에게 필요 이상의 권한이 없음");
     }
 }

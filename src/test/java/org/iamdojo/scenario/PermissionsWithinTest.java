@@ -3,6 +3,7 @@ package org.iamdojo.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
@@ -58,6 +59,31 @@ class PermissionsWithinTest {
         assertThat(tom.proof().action()).isIn("s3:GetObject", "s3:ListBucket");
         assertThat(tom.proof().resource()).startsWith("arn:aws:s3:::").doesNotContain("dojo-app-artifacts");
         assertThat(grader.grade(attempt).total()).isLessThan(100);
+    }
+
+    @Test
+    void theSuggestedFixAppliedAsTheLearnerMakesTheCheckPass() {
+        attempt.sandbox().setup("111122223333", "iam", "PutGroupPolicy", Params.of("GroupName", "testers",
+                "PolicyName", "TestersAccess", "PolicyDocument", """
+                        {"Version":"2012-10-17","Statement":[
+                         {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::*"},
+                         {"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"},
+                         {"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}]}"""));
+        GradeReport.Fix fix = within("tom").proof().fix();
+        assertThat(fix.found()).as(fix.note()).isTrue();
+        assertThat(fix.calls()).singleElement().satisfies(c -> {
+            assertThat(c.operation()).isEqualTo("PutGroupPolicy");
+            assertThat(c.params()).containsEntry("GroupName", "testers").containsEntry("PolicyName", "TestersAccess");
+        });
+        assertThat(fix.changes()).extracting(GradeReport.FixChange::statement).containsExactlyInAnyOrder(1, 2);
+        for (GradeReport.FixCall c : fix.calls()) {
+            String[] nameValues = c.params().entrySet().stream().flatMap(e -> Stream.of(e.getKey(),
+                    e.getValue())).toArray(String[]::new);
+            assertThat(attempt.call(attempt.learnerCredentials(), c.service(), c.operation(), Params.of(nameValues))
+                    .succeeded()).isTrue();
+        }
+        assertThat(within("tom").passed()).isTrue();
+        assertThat(within("dana").passed()).isTrue();
     }
 
     @Test

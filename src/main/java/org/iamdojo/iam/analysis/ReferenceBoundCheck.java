@@ -27,7 +27,7 @@ import org.iamdojo.iam.policy.catalog.ActionInfo;
  * permissions boundary.
  *
  * <p>First {@link NoNewAccessCheck} is asked; its PASS is taken as proof, its counterexample only when replayed
- * through the principal's real request. Beyond it this class proves coverage cell by cell (one action pattern ×
+ * through the principal's real request (then nothing is searched again). Beyond it this class proves coverage cell by cell (one action pattern ×
  * one resource pattern × the statement's conditions of each Allow statement), taking away what an unconditional
  * Deny of the same policies removes (Resource or NotResource), or proves the boundary within the reference. A
  * FAIL is always a request that {@code replay} turns into the principal's real request and the
@@ -66,6 +66,15 @@ public final class ReferenceBoundCheck {
         if (quick.result() == NoNewAccessCheck.Result.PASS) {
             return new Verdict(NoNewAccessCheck.Result.PASS, quick.message(), null, -1, null, null);
         }
+        if (quick.result() == NoNewAccessCheck.Result.FAIL && quick.counterexample() != null
+                && inScope(quick.counterexample().action(), scope)) {
+            // The reasoner has found the request already: replay it (in a readable form where one holds) rather
+            // than search again. Only when the principal's real request denies it (a boundary, say) is it searched.
+            Verdict v = confirmed(reference, granted, quick, replay);
+            if (v != null) {
+                return v;
+            }
+        }
         int probes = 0;
         for (CompiledPolicy policy : granted) {
             List<Statement> statements = policy.document().statements();
@@ -90,15 +99,6 @@ public final class ReferenceBoundCheck {
                 }
             }
         }
-        // NoNewAccessCheck's own witness last: ours are more readable (named resources, not empty fillers).
-        if (quick.result() == NoNewAccessCheck.Result.FAIL && quick.counterexample() != null
-                && inScope(quick.counterexample().action(), scope)) {
-            AuthorizationRequest c = quick.counterexample();
-            Verdict v = replayed(reference, granted, new Probe(c.action(), c.resource(), c.context().asMap()), replay);
-            if (v != null) {
-                return v;
-            }
-        }
         String unproved = firstUnproved(reference, granted, scope);
         if (unproved == null || boundary != null && firstUnproved(reference, List.of(boundary), scope) == null) {
             return new Verdict(NoNewAccessCheck.Result.PASS, unproved == null
@@ -107,6 +107,44 @@ public final class ReferenceBoundCheck {
                     null, -1, null, null);
         }
         return unknown(unproved);
+    }
+
+    /**
+     * The reasoner's counterexample replayed through the principal's real request: first as the readable requests of
+     * the responsible statement (named resources, not the reasoner's shortest words) for the same action, then as
+     * found. Null when none of them is allowed for the principal.
+     */
+    private Verdict confirmed(List<CompiledPolicy> reference, List<CompiledPolicy> granted, NoNewAccessCheck.Verdict quick,
+            Function<Probe, AuthorizationRequest> replay) {
+        AuthorizationRequest c = quick.counterexample();
+        // The reasoner works in lower case; the catalog spells the action as AWS does.
+        String action = catalog.matching(c.action()).stream().map(ActionInfo::fullName)
+                .filter(n -> n.equalsIgnoreCase(c.action())).findFirst().orElse(c.action());
+        Statement responsible = responsible(granted, c);
+        if (responsible != null) {
+            for (String resource : candidateResources(responsible, action)) {
+                for (Map<String, List<String>> ctx : candidateContexts(responsible)) {
+                    Verdict v = replayed(reference, granted, new Probe(action, resource, ctx), replay);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return replayed(reference, granted, new Probe(action, c.resource(), c.context().asMap()), replay);
+    }
+
+    /** The first Allow statement of {@code granted} that allows the counterexample on its own, or null. */
+    private Statement responsible(List<CompiledPolicy> granted, AuthorizationRequest c) {
+        for (CompiledPolicy policy : granted) {
+            for (Statement s : policy.document().statements()) {
+                if (s.effect() == Effect.ALLOW && allowed(identityOnly(c, List.of(CompiledPolicy.compile(
+                        new PolicyDocument(policy.document().version(), null, List.of(s), true, null), policy.id()))))) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     private static Verdict unknown(String message) {

@@ -1,5 +1,7 @@
 package org.iamdojo.ui.learn;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -23,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.iamdojo.iam.account.Credentials;
+import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.scenario.Check;
 import org.iamdojo.scenario.GradeReport;
@@ -36,6 +39,7 @@ import org.iamdojo.training.practice.PracticeService;
 import org.iamdojo.training.workshop.Workshop;
 import org.iamdojo.training.workshop.WorkshopService;
 import org.iamdojo.ui.common.ModalConfirmDialog;
+import org.iamdojo.ui.console.CallFeedback;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
 import org.iamdojo.ui.console.WorkspaceHolder;
@@ -59,6 +63,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
     private Workshop workshop;
     private LiveAttempt live;
     private ConsolePanel console;
+    private SandboxWorkspace workspace;
     private final Div story = new Div();
     private final Div stepBox = new Div();
     private final Div report = new Div();
@@ -107,7 +112,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         Locale locale = getLocale();
         Credentials learner = live.attempt().learnerCredentials();
         String label = scenario.learner().isRoot() ? "root" : scenario.learner().user();
-        SandboxWorkspace workspace = new SandboxWorkspace(live.attempt().sandbox(), scenario.homeAccountId(), learner,
+        workspace = new SandboxWorkspace(live.attempt().sandbox(), scenario.homeAccountId(), learner,
                 label, validator, live::call);
         workspace.routeClock(live::advanceClock);
         LiveAttempt attemptNow = live;
@@ -310,7 +315,26 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         play.setId("play-in-simulator");
         play.addThemeVariants(ButtonVariant.LUMO_SMALL);
         box.add(play);
+        if (proof.fix() != null) {
+            box.add(new FixSuggestion(proof.fix(), workspace.actingLabel(), () -> applyFix(proof.fix())));
+        }
         return box;
+    }
+
+    /**
+     * Applies a proved fix the learner asked for: each call as the acting identity, through the sandbox's one way
+     * in (authorized, logged, replayed); stops at the first refusal and shows it; then grades again.
+     */
+    private void applyFix(GradeReport.Fix fix) {
+        for (GradeReport.FixCall call : fix.calls()) {
+            ObjectNode params = JsonNodeFactory.instance.objectNode();
+            call.params().forEach(params::put);
+            if (!CallFeedback.show(workspace.call(call.service(), call.operation(), new Params(params)),
+                    getTranslation("fix.applied"))) {
+                return;
+            }
+        }
+        showReport(attempts.grade(live));
     }
 
     /**
@@ -344,6 +368,9 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         }
         if (check instanceof Check.RoleTrust) {
             return "roles";
+        }
+        if (check instanceof Check.NoPublicAccess n) {
+            return n.bucket() != null ? "s3" : "roles";
         }
         if (check instanceof Check.InstanceRole || check instanceof Check.NoKeysInUserData) {
             return "ec2";
