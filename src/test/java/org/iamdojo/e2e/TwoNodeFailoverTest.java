@@ -106,10 +106,11 @@ class TwoNodeFailoverTest {
         nodeA = startNode("node-a");
         waitForLog(nodeA, "created account 'admin'");
         nodeB = startNode("node-b");
-        proxyPort = freePort();
-        proxy = startProxy();
         waitHealthy(nodeA);
         waitHealthy(nodeB);
+        // The proxy starts with both nodes ready, so its first health checks find both up.
+        proxyPort = freePort();
+        proxy = startProxy();
         waitFor(() -> status("http://127.0.0.1:" + proxyPort + "/healthz") == 200, "the proxy answering /healthz");
 
         playwright = Playwright.create(new Playwright.CreateOptions()
@@ -426,7 +427,8 @@ class TwoNodeFailoverTest {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             for (Path jar : files.filter(f -> f.getFileName().toString().matches("iam-dojo-.*\\.jar")).toList()) {
                 try (JarFile j = new JarFile(jar.toFile())) {
-                    ZipEntry info = j.getEntry("BOOT-INF/classes/META-INF/VAADIN/config/flow-build-info.json");
+                    // Spring Boot's repackaging puts the production bundle and its build info at the jar's root.
+                    ZipEntry info = j.getEntry("META-INF/VAADIN/config/flow-build-info.json");
                     if (info != null) {
                         try (InputStream in = j.getInputStream(info)) {
                             if (production.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8)).find()) {
@@ -483,11 +485,14 @@ class TwoNodeFailoverTest {
         return text.replace(what, with);
     }
 
+    /**
+     * Waits until the node has started and serves the sign-in page to a visitor without a session. /healthz alone is
+     * not enough: Tomcat answers it before the application has finished starting.
+     */
     private static void waitHealthy(Node node) {
-        waitFor(() -> {
-            assertThat(node.process().isAlive()).as("%s stopped; see %s", node.name(), node.log()).isTrue();
-            return status("http://127.0.0.1:" + node.port() + "/healthz") == 200;
-        }, node.name() + " healthy");
+        waitForLog(node, "Started Application");
+        waitFor(() -> status("http://127.0.0.1:" + node.port() + "/healthz") == 200
+                && status("http://127.0.0.1:" + node.port() + "/login") == 200, node.name() + " healthy");
     }
 
     private static void waitForLog(Node node, String text) {
@@ -516,6 +521,7 @@ class TwoNodeFailoverTest {
     private static int status(String url) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setInstanceFollowRedirects(false);
             c.setConnectTimeout(1000);
             c.setReadTimeout(2000);
             try {
