@@ -232,10 +232,18 @@ class TwoNodeFailoverTest {
 
         // Both steps are there, replayed from the log: step 2 current, the clock an hour ahead, both checks passed.
         assertThat(learner.locator(".player-step h2")).containsText("Read with the temporary keys");
+        learner.locator("#check-my-work").click();
         assertThat(learner.locator("#score")).containsText("70 / 100");
+        // CloudTrail, read as the account's root user (mina may not look it up), has both calls made on node B.
+        learner.locator("#switch-identity").click();
+        learner.locator("#switch-root").click();
+        assertThat(learner.locator("#acting-as")).containsText("root");
         learner.locator("#console-nav-cloudtrail").click();
         assertThat(learner.locator("#trail-events")).containsText("AssumeRole");
         assertThat(learner.locator("#trail-events")).containsText("GetObject");
+        learner.locator("#switch-identity").click();
+        learner.locator("#switch-own").click();
+        assertThat(learner.locator("#acting-as")).containsText("mina");
         learner.locator("#console-nav-terminal").click();
         assertThat(learner.locator("#sandbox-clock-now")).containsText("(+1 h 0 min)");
 
