@@ -79,13 +79,28 @@ final class ComparePage implements ConsolePage {
         String[] kept = kept();
         buildEditors(kept != null ? kept[0] : example("arn:aws:s3:::dojo-app-artifacts/*"),
                 kept != null ? kept[1] : example("arn:aws:s3:::*"));
-        Button run = new Button(t("compare.run"), e -> compare());
+        Button run = new Button(t("compare.run"));
         run.setId("compare-run");
+        // The texts as the browser has them at the click: the editors send typing only after a pause.
+        run.getElement().addEventListener("click", e -> {
+            takeTyped(existing, e.getEventData().getString(TYPED_EXISTING));
+            takeTyped(proposed, e.getEventData().getString(TYPED_NEW));
+            compare();
+        }).addEventData(TYPED_EXISTING).addEventData(TYPED_NEW);
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         result.setId("compare-result");
         result.addClassName("compare-result");
         result.getElement().setAttribute("aria-live", "polite");
         root.add(new H3(t("compare.title")), new Paragraph(t("compare.intro")), type, editors, run, result);
+    }
+
+    private static final String TYPED_EXISTING = "(document.getElementById('compare-existing-json') || {}).value";
+    private static final String TYPED_NEW = "(document.getElementById('compare-new-json') || {}).value";
+
+    private static void takeTyped(PolicyEditor editor, String typed) {
+        if (typed != null && !typed.equals(editor.getValue())) {
+            editor.setValue(typed);
+        }
     }
 
     private String keptKey() {
@@ -194,9 +209,12 @@ final class ComparePage implements ConsolePage {
 
         List<Example> examples = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        addExample(examples, seen, t("compare.example.check"), verdict.counterexample());
         for (int i = 0; i < diff.rows().size(); i++) {
             addExample(examples, seen, t("compare.example.row", i + 1), diff.rows().get(i).example());
+        }
+        if (examples.isEmpty()) {
+            // The check's own request (the reasoner's shortest words) when no row gave a readable one.
+            addExample(examples, seen, t("compare.example.check"), verdict.counterexample());
         }
         addExample(examples, seen, t("compare.example.outside"), diff.outside());
         result.add(new H4(t("compare.examples.title")), new Paragraph(t(policyType
@@ -362,6 +380,7 @@ final class ComparePage implements ConsolePage {
             return s;
         }).setHeader(t("compare.col.proof")).setFlexGrow(1);
         grid.getColumns().forEach(c -> c.setResizable(true));
+        grid.setItems(rows);
         return grid;
     }
 
