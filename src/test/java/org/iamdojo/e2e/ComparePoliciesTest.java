@@ -59,6 +59,7 @@ class ComparePoliciesTest extends BrowserTestBase {
         assertThat(decisions.first()).hasAttribute("theme", "badge success");
         assertThat(page.locator(".eval-flow").first()).isVisible();
         assertThat(page.locator(".eval-flow .eval-allow").first()).containsText("Read");
+        page.locator("#sim-results").scrollIntoViewIfNeeded();
         screenshot("compare-policies-simulator-en");
 
         // Back on the page the texts are kept; a narrower new policy passes.

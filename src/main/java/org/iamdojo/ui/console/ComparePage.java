@@ -141,7 +141,15 @@ final class ComparePage implements ConsolePage {
         proposed.setJsonLabel(t("compare.new"));
         proposed.useIdPrefix("compare-new");
         editors.removeAll();
-        editors.add(existing, proposed);
+        editors.add(titled("compare.existing.title", existing), titled("compare.new.title", proposed));
+    }
+
+    private static Div titled(String key, PolicyEditor editor) {
+        H4 title = new H4(t(key));
+        title.addClassName("compare-editor-title");
+        Div box = new Div(title, editor);
+        box.addClassName("compare-editor");
+        return box;
     }
 
     @Override
@@ -181,6 +189,7 @@ final class ComparePage implements ConsolePage {
         Div head = new Div(badge, sentence);
         head.addClassName("compare-verdict");
         result.add(head);
+        result.scrollIntoView();
         if (verdict.result() != NoNewAccessCheck.Result.FAIL) {
             return;
         }
@@ -403,7 +412,7 @@ final class ComparePage implements ConsolePage {
         grid.setId("compare-examples");
         grid.setAllRowsVisible(true);
         grid.getElement().setAttribute("aria-label", t("compare.examples.title"));
-        grid.addColumn(Example::origin).setHeader(t("compare.col.origin")).setFlexGrow(1);
+        grid.addColumn(Example::origin).setHeader(t("compare.col.origin")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.request().principal()).setHeader(t("compare.col.principal")).setFlexGrow(2);
         grid.addColumn(e -> e.request().action()).setHeader(t("compare.col.action")).setFlexGrow(1);
         grid.addColumn(e -> e.request().resource() == null ? "*" : e.request().resource())
@@ -425,7 +434,7 @@ final class ComparePage implements ConsolePage {
             b.addClassName("compare-open");
             b.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return b;
-        }).setHeader(t("compare.col.replay")).setFlexGrow(2);
+        }).setHeader(t("compare.col.replay")).setAutoWidth(true).setFlexGrow(0);
         if (!identity) {
             // The simulator runs identity policies; a bucket policy's replay is shown here, layer by layer.
             Authorizer authorizer = new Authorizer();
