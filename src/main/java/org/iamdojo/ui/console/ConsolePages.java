@@ -28,6 +28,7 @@ public final class ConsolePages {
                 new Entry("ec2", "console.nav.ec2", Ec2Page::new),
                 new Entry("cloudwatch", "console.nav.cloudwatch", CloudWatchPage::new),
                 new Entry("simulator", "console.nav.simulator", SimulatorPage::new),
+                new Entry("compare", "console.nav.compare", ComparePage::new),
                 new Entry("access-map", "console.nav.access-map", AccessMapPage::new),
                 new Entry("terminal", "console.nav.terminal", TerminalPage::new),
                 new Entry("cloudtrail", "console.nav.cloudtrail", CloudTrailPage::new));

@@ -84,6 +84,18 @@ public class ConsolePanel extends Div {
         }
     }
 
+    /**
+     * Opens the simulator on pasted identity policies (its custom mode) with one request filled in, runs it and
+     * opens its evaluation: how the Compare page replays a counterexample against the new policy.
+     */
+    public void playCustomInSimulator(String policyText, String action, String resource,
+                                      Map<String, List<String>> context) {
+        show(SIMULATOR_KEY);
+        if (current instanceof SimulatorPage sim) {
+            sim.playCustom(policyText, action, resource, context);
+        }
+    }
+
     /** Redraws the current page from the sandbox. */
     public void refresh() {
         if (current != null) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.dom.Element;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +121,29 @@ public class PolicyEditor extends Div {
     public void setValue(String text) {
         json.setValue(text);
         analyse();
+    }
+
+    /** Labels the JSON field (a page with two editors tells them apart). */
+    public void setJsonLabel(String label) {
+        json.setLabel(label);
+    }
+
+    /**
+     * Renames the ids of the editor and its parts from "policy-…" to "{@code prefix}-…" (e.g. compare-new-json),
+     * so that two editors on one page keep ids unique.
+     */
+    public void useIdPrefix(String prefix) {
+        renameIds(getElement(), prefix);
+    }
+
+    private static void renameIds(Element element, String prefix) {
+        String id = element.getAttribute("id");
+        if (id != null && id.startsWith("policy-")) {
+            element.setAttribute("id", prefix + id.substring("policy".length()));
+        } else if ("policy-editor".equals(id)) {
+            element.setAttribute("id", prefix);
+        }
+        element.getChildren().forEach(c -> renameIds(c, prefix));
     }
 
     /** The current findings, by line. */

@@ -231,6 +231,15 @@ final class SimulatorPage implements ConsolePage {
         results.getListDataView().getItems().findFirst().ifPresent(r -> results.setDetailsVisible(r, true));
     }
 
+    /** Fills in one request against pasted identity policies (custom mode), runs it and opens its evaluation. */
+    void playCustom(String policyText, String action, String resource, Map<String, List<String>> ctx) {
+        principal.getListDataView().getItems().filter(c -> CUSTOM.equals(c.kind())).findFirst()
+                .ifPresent(principal::setValue);
+        policies.setValue(policyText);
+        policies.setVisible(true);
+        play("", action, resource, ctx);
+    }
+
     /** Runs the simulation with the form's values and shows the results. */
     void run() {
         List<String> actionList = words(actions.getValue());
