@@ -39,6 +39,7 @@ import org.iamdojo.ui.common.ModalConfirmDialog;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
 import org.iamdojo.ui.console.WorkspaceHolder;
+import org.iamdojo.ui.i18n.Texts;
 import org.iamdojo.ui.shell.MainLayout;
 
 /**
@@ -249,13 +250,13 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
             if (c.passed() && c.earned() < c.check().points() && c.explanation() != null) {
                 // Holds, but earns nothing yet: say why rather than show a bare 0.
                 row.addClassName("withheld");
-                Paragraph why = new Paragraph(c.explanation().in(locale));
+                Paragraph why = new Paragraph(Texts.of(c.explanation()));
                 why.addClassName("check-explanation");
                 row.add(why);
             }
             if (!c.passed()) {
                 if (c.explanation() != null) {
-                    Paragraph why = new Paragraph(c.explanation().in(locale));
+                    Paragraph why = new Paragraph(Texts.of(c.explanation()));
                     why.addClassName("check-explanation");
                     row.add(why);
                 }
