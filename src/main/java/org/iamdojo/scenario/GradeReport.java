@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iamdojo.i18n.Localized;
 
 /**
  * The grade of an attempt: each check's result, the points earned by the checks, the points taken for hints,
@@ -13,10 +14,10 @@ public record GradeReport(String scenarioId, List<CheckResult> checks, int check
                           int total, int max, boolean passed, long gradingNanos) {
 
     /** The result of one check: earned points (partial for least-privilege checks) and, when failed, why. */
-    public record CheckResult(Check check, boolean passed, int earned, Text explanation, List<String> excessActions,
+    public record CheckResult(Check check, boolean passed, int earned, Localized explanation, List<String> excessActions,
                               Proof proof) {
         /** A result without a proof (every check but the proof-based ones). */
-        public CheckResult(Check check, boolean passed, int earned, Text explanation, List<String> excessActions) {
+        public CheckResult(Check check, boolean passed, int earned, Localized explanation, List<String> excessActions) {
             this(check, passed, earned, explanation, excessActions, null);
         }
     }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.iamdojo.i18n.Localized;
+import org.iamdojo.i18n.Message;
 import org.iamdojo.iam.access.AccessMap;
 import org.iamdojo.iam.access.AccessMapper;
 import org.iamdojo.iam.access.EscalationPath;
@@ -131,9 +133,7 @@ public final class Grader {
      * at the start passes, so doing nothing scores nothing.
      */
     /** Why a check that holds earns nothing yet (shown beside its 0 points). */
-    static final Text WITHHELD = new Text(
-            "This already holds in the untouched sandbox, so it earns its points only once one of the other checks passes.",
-            "손대지 않은 샌드박스에서도 이미 성립하므로, 다른 검사 중 하나를 통과해야 점수가 주어집니다.");
+    static final Message WITHHELD = Message.of("grader.withheld");
 
     List<GradeReport.CheckResult> withoutFreePoints(Scenario scenario, List<GradeReport.CheckResult> results) {
         Set<Integer> free = initiallyPassing(scenario);
@@ -188,9 +188,9 @@ public final class Grader {
 
         GradeReport.CheckResult check(Check check) {
             Outcome o = evaluate(check);
-            Text why = o.explanation;
+            Localized why = o.explanation;
             if (!o.passed && check.failure() != null) {
-                why = why == null ? check.failure() : check.failure().then(why);
+                why = why == null ? check.failure() : Message.of("grader.failure-and-why", check.failure(), why);
             }
             int earned = o.passed ? check.points() : o.partial;
             return new GradeReport.CheckResult(check, o.passed, earned, o.passed ? null : why, o.excess, o.proof);
@@ -213,11 +213,8 @@ public final class Grader {
                 IamUser u = account(m.account()).user(m.user());
                 boolean in = u != null && u.groups().stream().anyMatch(g -> g.equalsIgnoreCase(m.group()));
                 boolean want = m.member() == null || m.member();
-                return in == want ? Outcome.PASS : Outcome.fail(want
-                        ? new Text("User " + m.user() + " is not in group " + m.group() + ".",
-                        "사용자 " + m.user() + "이(가) 그룹 " + m.group() + "에 속해 있지 않습니다.")
-                        : new Text("User " + m.user() + " is still in group " + m.group() + ".",
-                        "사용자 " + m.user() + "이(가) 아직 그룹 " + m.group() + "에 속해 있습니다."));
+                return in == want ? Outcome.PASS : Outcome.fail(Message.of(want ? "grader.membership.missing"
+                        : "grader.membership.still", m.user(), m.group()));
             }
             if (check instanceof Check.NoUserPolicies n) {
                 List<String> offenders = new ArrayList<>();
@@ -227,19 +224,17 @@ public final class Grader {
                         offenders.add(u.name());
                     }
                 }
-                return offenders.isEmpty() ? Outcome.PASS : Outcome.fail(new Text(
-                        "These users have policies of their own: " + offenders + ". Attach policies to groups and put users in groups.",
-                        "다음 사용자에게 직접 연결된 정책이 있습니다: " + offenders + ". 정책은 그룹에 연결하고 사용자를 그룹에 추가하세요."));
+                return offenders.isEmpty() ? Outcome.PASS
+                        : Outcome.fail(Message.of("grader.user-policies", offenders.toString()));
             }
             if (check instanceof Check.RootSecured r) {
                 SandboxAccount acct = account(r.account());
-                List<Text> problems = new ArrayList<>();
+                List<Message> problems = new ArrayList<>();
                 if (!Boolean.FALSE.equals(r.mfa()) && acct.root().mfaDevice() == null) {
-                    problems.add(new Text("the root user has no MFA device", "루트 사용자에게 MFA 디바이스가 없습니다"));
+                    problems.add(Message.of("grader.root.no-mfa"));
                 }
                 if (!Boolean.FALSE.equals(r.noAccessKeys()) && !acct.root().accessKeys().isEmpty()) {
-                    problems.add(new Text("the root user still has " + acct.root().accessKeys().size() + " access key(s)",
-                            "루트 사용자에게 아직 액세스 키가 " + acct.root().accessKeys().size() + "개 있습니다"));
+                    problems.add(Message.of("grader.root.access-keys", String.valueOf(acct.root().accessKeys().size())));
                 }
                 return problems.isEmpty() ? Outcome.PASS : Outcome.fail(join(problems));
             }
@@ -254,9 +249,7 @@ public final class Grader {
                         both.add(u.name());
                     }
                 }
-                return both.isEmpty() ? Outcome.PASS : Outcome.fail(new Text(
-                        "These users have both a console password and active access keys: " + both + ".",
-                        "다음 사용자는 콘솔 암호와 활성 액세스 키를 모두 가지고 있습니다: " + both + "."));
+                return both.isEmpty() ? Outcome.PASS : Outcome.fail(Message.of("grader.console-and-keys", both.toString()));
             }
             if (check instanceof Check.RoleTrust t) {
                 return trust(t);
@@ -272,9 +265,8 @@ public final class Grader {
                     return Outcome.PASS;
                 }
                 Ec2Inspection.UserDataFinding f = found.get(0);
-                return Outcome.fail(new Text("The user data of instance " + f.instanceId() + " still holds "
-                        + credentialName(f.kind()) + " on line " + f.line() + ".",
-                        "인스턴스 " + f.instanceId() + "의 사용자 데이터 " + f.line() + "번째 줄에 아직 " + f.kind() + "이(가) 있습니다."));
+                return Outcome.fail(Message.of("grader.user-data", f.instanceId(), credentialName(f.kind()),
+                        String.valueOf(f.line())));
             }
             if (check instanceof Check.Trail t) {
                 return trail(t);
@@ -282,20 +274,16 @@ public final class Grader {
             if (check instanceof Check.MaxSessionDuration m) {
                 IamRole role = account(m.account()).role(m.role());
                 if (role == null) {
-                    return Outcome.fail(new Text("Role " + m.role() + " does not exist.", "역할 " + m.role() + "이(가) 존재하지 않습니다."));
+                    return Outcome.fail(Message.of("grader.role.missing", m.role()));
                 }
                 int max = role.maxSessionDurationSeconds();
                 if (m.atLeast() != null && max < m.atLeast()) {
-                    return Outcome.fail(new Text("Sessions of role " + m.role() + " last at most " + hours(max)
-                            + " (MaxSessionDuration " + max + "); the job needs at least " + hours(m.atLeast()) + ".",
-                            "역할 " + m.role() + "의 세션은 최대 " + hoursKo(max) + "까지만 유지됩니다(MaxSessionDuration "
-                                    + max + "). 작업에는 최소 " + hoursKo(m.atLeast()) + "이 필요합니다."));
+                    return Outcome.fail(Message.of("grader.session.too-short", m.role(), duration(max),
+                            String.valueOf(max), duration(m.atLeast())));
                 }
                 if (m.atMost() != null && max > m.atMost()) {
-                    return Outcome.fail(new Text("Sessions of role " + m.role() + " may last " + hours(max)
-                            + " (MaxSessionDuration " + max + "), longer than the " + hours(m.atMost()) + " allowed.",
-                            "역할 " + m.role() + "의 세션이 " + hoursKo(max) + "까지 유지될 수 있어(MaxSessionDuration "
-                                    + max + ") 허용된 " + hoursKo(m.atMost()) + "보다 깁니다."));
+                    return Outcome.fail(Message.of("grader.session.too-long", m.role(), duration(max),
+                            String.valueOf(max), duration(m.atMost())));
                 }
                 return Outcome.PASS;
             }
@@ -311,8 +299,7 @@ public final class Grader {
             if (check instanceof Check.CallFailed f) {
                 boolean seen = attempt.calls().stream().anyMatch(c -> f.errorCode().equals(c.errorCode())
                         && (f.operation() == null || f.operation().equals(c.operation())));
-                return seen ? Outcome.PASS : Outcome.fail(new Text("No call has failed with " + f.errorCode() + " yet.",
-                        "아직 " + f.errorCode() + " 오류로 실패한 호출이 없습니다."));
+                return seen ? Outcome.PASS : Outcome.fail(Message.of("grader.call-failed.none", f.errorCode()));
             }
             throw new IllegalArgumentException("Unknown check " + check);
         }
@@ -325,8 +312,7 @@ public final class Grader {
             if (n.bucket() != null) {
                 S3State.Bucket b = S3Operations.state(sandbox).bucket(n.bucket());
                 if (b == null) {
-                    return Outcome.fail(new Text("Bucket " + n.bucket() + " does not exist.",
-                            "버킷 " + n.bucket() + "이(가) 존재하지 않습니다."));
+                    return Outcome.fail(Message.of("grader.public.no-bucket", n.bucket()));
                 }
                 if (b.policy() == null) {
                     return Outcome.PASS; // no bucket policy grants nothing to anyone
@@ -337,13 +323,14 @@ public final class Grader {
             } else {
                 IamRole role = account(n.account()).role(n.role());
                 if (role == null) {
-                    return Outcome.fail(new Text("Role " + n.role() + " does not exist.", "역할 " + n.role() + "이(가) 존재하지 않습니다."));
+                    return Outcome.fail(Message.of("grader.public.no-role", n.role()));
                 }
                 document = role.trustPolicy();
                 id = "the trust policy of role " + n.role();
                 type = NoNewAccessCheck.PublicResourceType.ASSUME_ROLE_POLICY;
             }
-            String idKo = n.bucket() != null ? "버킷 " + n.bucket() + "의 버킷 정책" : "역할 " + n.role() + "의 신뢰 정책";
+            String kind = n.bucket() != null ? "bucket" : "role";
+            String name = n.bucket() != null ? n.bucket() : n.role();
             NoNewAccessCheck.Verdict v;
             try {
                 v = new NoNewAccessCheck().noPublicAccess(CompiledPolicy.parse(document, id), type);
@@ -354,43 +341,33 @@ public final class Grader {
                 return Outcome.PASS;
             }
             if (v.result() == NoNewAccessCheck.Result.UNKNOWN) {
-                return Outcome.fail(new Text("Not proved: " + v.message() + " An unproved check does not pass.",
-                        "증명되지 않음: " + idKo + "이(가) 공개 접근을 허용하지 않는다는 것을 증명하지 못했습니다. 증명되지 않은 검사는 "
-                                + "통과하지 못합니다. (" + v.message() + ")"));
+                return Outcome.fail(Message.of("grader.public.unknown." + kind, name, v.message()));
             }
             AuthorizationRequest c = v.counterexample();
-            String who = "anonymous".equals(c.principal()) ? "an anonymous caller" : c.principal() + " (an account it never names)";
-            String whoKo = "anonymous".equals(c.principal()) ? "익명 호출자" : "정책이 지정하지 않은 계정의 " + c.principal();
+            Message who = "anonymous".equals(c.principal()) ? Message.of("grader.public.anonymous")
+                    : Message.of("grader.public.other-account", c.principal());
             // The reasoner works in lower case and with the shortest resource that the policy matches.
             String action = catalog.matching(c.action()).stream().map(ActionInfo::fullName)
                     .filter(a -> a.equalsIgnoreCase(c.action())).findFirst().orElse(c.action());
             boolean any = c.resource() == null || c.resource().isEmpty();
-            String ctx = c.context().asMap().isEmpty() ? "" : " with " + c.context().asMap();
-            String where = (any ? "any resource" : c.resource()) + ctx;
-            String whereKo = (any ? "모든 리소스" : c.resource()) + ctx;
-            String sid = v.statementId() == null ? "" : " " + v.statementId();
-            return Outcome.fail(new Text(Character.toUpperCase(id.charAt(0)) + id.substring(1) + " grants public access: " + who + " is allowed " + action
-                    + " on " + where + " (statement " + (v.statementIndex() + 1) + sid + "). Name the principals that need "
-                    + "access instead of \"*\", or add a condition that limits the callers to known accounts.",
-                    idKo + "이(가) 공개 접근을 허용합니다: " + whoKo + "에게 " + whereKo + "에 대한 " + action + "이(가) 허용됩니다("
-                            + (v.statementIndex() + 1) + "번 문" + sid + "). \"*\" 대신 접근이 필요한 보안 주체를 지정하거나, "
-                            + "호출자를 알려진 계정으로 제한하는 조건을 추가하세요."));
+            Localized resource = any ? Message.of("grader.public.any-resource") : Message.of("grader.public.resource", c.resource());
+            Localized where = c.context().asMap().isEmpty() ? resource
+                    : Message.of("grader.public.with-context", resource, c.context().asMap().toString());
+            String statement = (v.statementIndex() + 1) + (v.statementId() == null ? "" : " " + v.statementId());
+            return Outcome.fail(Message.of("grader.public.fail." + kind, name, who, action, where, statement));
         }
 
         /** No escalation path from the principal in the access map of all the sandbox's accounts. */
         Outcome noEscalation(Check.NoEscalationPath n) {
             Caller caller = caller(n.principal(), n.account(), new HashMap<>());
             if (caller == null) {
-                return Outcome.fail(new Text("There is no " + n.principal() + ".", n.principal() + "이(가) 없습니다."));
+                return Outcome.fail(Message.of("grader.principal.none", principal(n.principal(), false)));
             }
             String arn = caller.issuerArn() != null ? caller.issuerArn() : caller.arn();
             AccessMap map = new AccessMapper(attempt.evaluator()).map(sandbox,
                     sandbox.accounts().stream().map(SandboxAccount::accountId).toList(), true, true);
             if (map.admins().contains(arn)) {
-                return Outcome.fail(new Text("The access map counts " + n.principal() + " as an administrator (every"
-                        + " representative action allowed): nothing is left to escalate to, and it is far more than"
-                        + " the task needs.", "액세스 맵에서 " + n.principal() + "은(는) 이미 모든 대표 작업이 허용된 관리자입니다."
-                        + " 더 상승할 권한이 없을 뿐, 작업에 필요한 것보다 훨씬 많은 권한입니다."));
+                return Outcome.fail(Message.of("grader.escalation.admin", principal(n.principal(), false)));
             }
             List<EscalationPath> paths = map.pathsFrom(arn);
             if (paths.isEmpty()) {
@@ -398,12 +375,9 @@ public final class Grader {
             }
             EscalationPath p = paths.get(0);
             EscalationPath.Fix f = p.fix();
-            return Outcome.fail(new Text("The access map still finds " + paths.size() + " escalation path(s) from "
-                    + n.principal() + "; the first: " + p.technique().name() + " on " + p.target() + ", because "
-                    + f.policyId() + " allows " + f.action() + " on " + f.resource() + " (" + p.technique().reference()
-                    + ").", "액세스 맵에 아직 " + n.principal() + "의 권한 상승 경로가 " + paths.size() + "개 있습니다. 첫 번째: "
-                    + p.target() + "에 대한 " + p.technique().name() + ". " + f.policyId() + "이(가) " + f.resource()
-                    + "에 대한 " + f.action() + "을(를) 허용하기 때문입니다(" + p.technique().reference() + ")."));
+            return Outcome.fail(Message.of("grader.escalation.paths", String.valueOf(paths.size()),
+                    principal(n.principal(), false), p.technique().name(), p.target(), f.policyId(), f.action(),
+                    f.resource(), p.technique().reference()));
         }
 
         SandboxAccount account(String id) {
@@ -415,7 +389,7 @@ public final class Grader {
         }
 
         /** The caller a principal string names, or null when it does not exist; labels its policies. */
-        Caller caller(String principal, String accountId, Map<String, Text> labels) {
+        Caller caller(String principal, String accountId, Map<String, Message> labels) {
             SandboxAccount acct = account(accountId);
             String[] w = principal.trim().split("\\s+");
             if (w[0].equals("root")) {
@@ -437,8 +411,7 @@ public final class Grader {
                     if (group != null) {
                         for (String arn : group.attachedPolicyArns()) {
                             String name = arn.substring(arn.lastIndexOf('/') + 1);
-                            labels.putIfAbsent(arn, new Text("the group policy " + name + " (group " + group.name() + ")",
-                                    "그룹 " + group.name() + "의 정책 " + name));
+                            labels.putIfAbsent(arn, Message.of("grader.label.group-policy", name, group.name()));
                         }
                     }
                 }
@@ -457,10 +430,10 @@ public final class Grader {
                     session.accessKeyId(), false, role.arn(), session);
         }
 
-        void labelBoundary(String arn, Map<String, Text> labels) {
+        void labelBoundary(String arn, Map<String, Message> labels) {
             if (arn != null) {
                 String name = arn.substring(arn.lastIndexOf('/') + 1);
-                labels.put("boundary:" + arn, new Text("the permissions boundary " + name, "권한 경계 " + name));
+                labels.put("boundary:" + arn, Message.of("grader.label.boundary", name));
             }
         }
 
@@ -496,10 +469,10 @@ public final class Grader {
         }
 
         Outcome access(String principal, String accountId, Check.Access access, boolean wantAllowed) {
-            Map<String, Text> labels = new HashMap<>();
+            Map<String, Message> labels = new HashMap<>();
             Caller caller = caller(principal, accountId, labels);
             if (caller == null) {
-                return Outcome.fail(new Text(capitalized(principal) + " does not exist.", principal + "이(가) 존재하지 않습니다."));
+                return Outcome.fail(Message.of("grader.principal.missing", principal(principal, true)));
             }
             AuthorizationRequest req = request(caller, access);
             Decision d = authorizer.authorize(req);
@@ -509,12 +482,12 @@ public final class Grader {
             return Outcome.fail(explain(principal, access, req, d, labels));
         }
 
-        Text explain(String who, Check.Access access, AuthorizationRequest req, Decision d, Map<String, Text> labels) {
+        Message explain(String who, Check.Access access, AuthorizationRequest req, Decision d, Map<String, Message> labels) {
             Map<String, CompiledPolicy> policies = new LinkedHashMap<>();
             req.identityPolicies().forEach(p -> policies.put(p.id(), p));
             if (req.permissionsBoundary() != null) {
                 policies.put(req.permissionsBoundary().id(), req.permissionsBoundary());
-                Text b = labels.get("boundary:" + req.permissionsBoundary().id());
+                Message b = labels.get("boundary:" + req.permissionsBoundary().id());
                 if (b != null) {
                     labels.put(req.permissionsBoundary().id(), b);
                 }
@@ -525,13 +498,13 @@ public final class Grader {
             if (req.sessionPolicy() != null) {
                 policies.put(req.sessionPolicy().id(), req.sessionPolicy());
             }
-            return DecisionExplainer.explain(who, access.action(), access.resource(), d, policies, labels);
+            return DecisionExplainer.explain(principal(who, true), access.action(), access.resource(), d, policies, labels);
         }
 
         Outcome within(Check.PermissionsWithin w) {
             Caller caller = caller(w.principal(), w.account(), new HashMap<>());
             if (caller == null) {
-                return Outcome.fail(new Text(capitalized(w.principal()) + " does not exist.", w.principal() + "이(가) 존재하지 않습니다."));
+                return Outcome.fail(Message.of("grader.principal.missing", principal(w.principal(), true)));
             }
             CompiledPolicy reference;
             try {
@@ -554,10 +527,7 @@ public final class Grader {
                 return Outcome.PASS;
             }
             if (v.result() == NoNewAccessCheck.Result.UNKNOWN) {
-                return new Outcome(false, 0, new Text("Not proved: " + v.message() + " An unproved check does not pass "
-                        + "and earns 0 points; write the policy with the statements and conditions the task needs.",
-                        "증명되지 않음: 허용 범위를 참조 정책 안으로 증명하지 못했고 반례도 찾지 못했습니다. 증명되지 않은 검사는 "
-                                + "통과하지 못하며 0점입니다. 작업에 필요한 문과 조건만으로 정책을 쓰세요. (" + v.message() + ")"),
+                return new Outcome(false, 0, Message.of("grader.within.unproved", v.message()),
                         List.of(), new GradeReport.Proof("UNKNOWN", null, null, null, Map.of()));
             }
             AuthorizationRequest c = v.counterexample();
@@ -572,16 +542,11 @@ public final class Grader {
                     extra.put(k, val);
                 }
             });
-            String where = v.policyId() == null ? "" : " (statement " + (v.statementIndex() + 1)
-                    + (v.statementId() == null ? "" : " " + v.statementId()) + " of " + v.policyId() + ")";
-            String whereKo = v.policyId() == null ? "" : " (" + v.policyId() + "의 " + (v.statementIndex() + 1) + "번 문"
-                    + (v.statementId() == null ? "" : " " + v.statementId()) + ")";
-            Text why = new Text(w.principal() + " is allowed " + c.action() + " on " + resource
-                    + (extra.isEmpty() ? "" : " with " + extra) + where + ", which the reference policy of this task "
-                    + "does not allow. Narrow the policy so that this request is denied.",
-                    w.principal() + "에게 이 작업의 참조 정책이 허용하지 않는 요청이 허용되어 있습니다: 작업 " + c.action()
-                            + ", 리소스 " + resource + (extra.isEmpty() ? "" : ", 컨텍스트 " + extra) + whereKo
-                            + ". 이 요청이 거부되도록 정책을 좁히세요.");
+            Object where = v.policyId() == null ? "" : Message.of("grader.within.where", String.valueOf(v.statementIndex() + 1),
+                    v.statementId() == null ? "" : " " + v.statementId(), v.policyId());
+            Object with = extra.isEmpty() ? "" : Message.of("grader.within.context", extra.toString());
+            Message why = Message.of("grader.within.beyond", principal(w.principal(), true), c.action(), resource, with,
+                    where);
             return new Outcome(false, 0, why, List.of(c.action()),
                     new GradeReport.Proof("FAIL", c.principal(), c.action(), resource, Map.copyOf(extra),
                             FixCalls.of(fixer.suggest(List.of(reference), granted, base.permissionsBoundary(), scope,
@@ -636,33 +601,29 @@ public final class Grader {
             if (exists == want) {
                 return Outcome.PASS;
             }
-            return Outcome.fail(want
-                    ? new Text("There is no " + e.entity() + " named " + e.name() + ".", e.entity() + " " + e.name() + "이(가) 없습니다.")
-                    : new Text(e.entity() + " " + e.name() + " still exists.", e.entity() + " " + e.name() + "이(가) 아직 남아 있습니다."));
+            String kind = ENTITIES.contains(e.entity()) ? e.entity() : "other";
+            return Outcome.fail(Message.of("grader.entity." + kind + (want ? ".missing" : ".present"), e.name(), e.entity()));
         }
 
         Outcome credentials(Check.UserCredentials c) {
             IamUser u = account(c.account()).user(c.user());
             if (u == null) {
-                return Outcome.fail(new Text("User " + c.user() + " does not exist.", "사용자 " + c.user() + "이(가) 존재하지 않습니다."));
+                return Outcome.fail(Message.of("grader.user.missing", c.user()));
             }
-            List<Text> problems = new ArrayList<>();
+            List<Message> problems = new ArrayList<>();
             if (c.console() != null && c.console() != (u.loginProfile() != null)) {
-                problems.add(c.console() ? new Text(c.user() + " has no console password", c.user() + "에게 콘솔 암호가 없습니다")
-                        : new Text(c.user() + " still has a console password", c.user() + "에게 아직 콘솔 암호가 있습니다"));
+                problems.add(Message.of(c.console() ? "grader.user.no-console" : "grader.user.console", c.user()));
             }
             long active = u.accessKeys().stream().filter(AccessKey::active).count();
             if (c.activeKeys() != null && active != c.activeKeys()) {
-                problems.add(new Text(c.user() + " has " + active + " active access key(s), expected " + c.activeKeys(),
-                        c.user() + "의 활성 액세스 키가 " + active + "개입니다(기대값 " + c.activeKeys() + "개)"));
+                problems.add(Message.of("grader.user.active-keys", c.user(), String.valueOf(active),
+                        String.valueOf(c.activeKeys())));
             }
             if (c.mfa() != null && c.mfa() != (u.mfaDevice() != null)) {
-                problems.add(c.mfa() ? new Text(c.user() + " has no MFA device", c.user() + "에게 MFA 디바이스가 없습니다")
-                        : new Text(c.user() + " has an MFA device it does not need", c.user() + "에게 필요 없는 MFA 디바이스가 있습니다"));
+                problems.add(Message.of(c.mfa() ? "grader.user.no-mfa" : "grader.user.mfa", c.user()));
             }
             if (Boolean.TRUE.equals(c.noInactiveKeys()) && u.accessKeys().stream().anyMatch(k -> !k.active())) {
-                problems.add(new Text(c.user() + " still has an inactive access key; delete it",
-                        c.user() + "에게 비활성 액세스 키가 남아 있습니다. 삭제하세요"));
+                problems.add(Message.of("grader.user.inactive-key", c.user()));
             }
             return problems.isEmpty() ? Outcome.PASS : Outcome.fail(join(problems));
         }
@@ -670,39 +631,35 @@ public final class Grader {
         Outcome passwordPolicy(Check.PasswordPolicy want) {
             PasswordPolicy have = account(want.account()).passwordPolicy();
             if (have == null) {
-                return Outcome.fail(new Text("The account has no password policy: IAM users' passwords follow AWS's default rules.",
-                        "계정에 암호 정책이 없어서 IAM 사용자의 암호에 AWS 기본 규칙만 적용됩니다."));
+                return Outcome.fail(Message.of("grader.password.none"));
             }
-            List<Text> problems = new ArrayList<>();
+            List<Message> problems = new ArrayList<>();
             if (want.minimumPasswordLength() != null && have.minimumPasswordLength() < want.minimumPasswordLength()) {
-                problems.add(new Text("the minimum length is " + have.minimumPasswordLength() + ", not at least "
-                        + want.minimumPasswordLength(), "최소 길이가 " + have.minimumPasswordLength() + "자로, "
-                        + want.minimumPasswordLength() + "자 이상이 아닙니다"));
+                problems.add(Message.of("grader.password.length", String.valueOf(have.minimumPasswordLength()),
+                        String.valueOf(want.minimumPasswordLength())));
             }
-            required(problems, want.requireSymbols(), have.requireSymbols(), "a symbol", "기호");
-            required(problems, want.requireNumbers(), have.requireNumbers(), "a number", "숫자");
-            required(problems, want.requireUppercaseCharacters(), have.requireUppercaseCharacters(), "an uppercase letter", "대문자");
-            required(problems, want.requireLowercaseCharacters(), have.requireLowercaseCharacters(), "a lowercase letter", "소문자");
+            required(problems, want.requireSymbols(), have.requireSymbols(), "symbol");
+            required(problems, want.requireNumbers(), have.requireNumbers(), "number");
+            required(problems, want.requireUppercaseCharacters(), have.requireUppercaseCharacters(), "uppercase");
+            required(problems, want.requireLowercaseCharacters(), have.requireLowercaseCharacters(), "lowercase");
             if (want.maxPasswordAge() != null && (have.maxPasswordAge() == null || have.maxPasswordAge() > want.maxPasswordAge())) {
-                problems.add(have.maxPasswordAge() == null
-                        ? new Text("passwords never expire (no MaxPasswordAge)", "암호가 만료되지 않습니다(MaxPasswordAge 없음)")
-                        : new Text("passwords expire after " + have.maxPasswordAge() + " days, not within " + want.maxPasswordAge(),
-                        "암호가 " + have.maxPasswordAge() + "일 뒤에 만료되어 " + want.maxPasswordAge() + "일 이내가 아닙니다"));
+                problems.add(have.maxPasswordAge() == null ? Message.of("grader.password.never-expire")
+                        : Message.of("grader.password.expire", String.valueOf(have.maxPasswordAge()),
+                        String.valueOf(want.maxPasswordAge())));
             }
             if (want.passwordReusePrevention() != null && (have.passwordReusePrevention() == null
                     || have.passwordReusePrevention() < want.passwordReusePrevention())) {
                 int n = have.passwordReusePrevention() == null ? 0 : have.passwordReusePrevention();
-                problems.add(new Text(n == 0 ? "old passwords may be reused" : "only the last " + n + " passwords are remembered, not "
-                        + want.passwordReusePrevention(), n == 0 ? "이전 암호를 다시 쓸 수 있습니다"
-                        : "최근 암호를 " + n + "개만 기억해 " + want.passwordReusePrevention() + "개에 못 미칩니다"));
+                problems.add(n == 0 ? Message.of("grader.password.reuse")
+                        : Message.of("grader.password.remembered", String.valueOf(n),
+                        String.valueOf(want.passwordReusePrevention())));
             }
-            return problems.isEmpty() ? Outcome.PASS : Outcome.fail(new Text("The password policy is too weak: ",
-                    "암호 정책이 충분히 엄격하지 않습니다: ").then(join(problems)));
+            return problems.isEmpty() ? Outcome.PASS : Outcome.fail(Message.of("grader.password.weak", join(problems)));
         }
 
-        private void required(List<Text> problems, Boolean want, boolean have, String en, String ko) {
+        private void required(List<Message> problems, Boolean want, boolean have, String kind) {
             if (Boolean.TRUE.equals(want) && !have) {
-                problems.add(new Text("passwords need not contain " + en, "암호에 " + ko + "가 없어도 됩니다"));
+                problems.add(Message.of("grader.password.need-not", Message.of("grader.password.char." + kind)));
             }
         }
 
@@ -710,7 +667,7 @@ public final class Grader {
             SandboxAccount acct = account(t.account());
             IamRole role = acct.role(t.role());
             if (role == null) {
-                return Outcome.fail(new Text("Role " + t.role() + " does not exist.", "역할 " + t.role() + "이(가) 존재하지 않습니다."));
+                return Outcome.fail(Message.of("grader.role.missing", t.role()));
             }
             CompiledPolicy trust;
             try {
@@ -726,28 +683,27 @@ public final class Grader {
                 full.put("aws:MultiFactorAuthPresent", List.of("true"));
             }
             List<String> listed = t.principals().stream().map(p -> p.matches("\\d{12}") ? "arn:aws:iam::" + p + ":root" : p).toList();
-            List<Text> problems = new ArrayList<>();
+            List<Message> problems = new ArrayList<>();
             for (String listedPrincipal : listed) {
                 // The root user cannot assume roles, so an account principal is tried through one of its users.
                 String p = listedPrincipal.endsWith(":root") ? listedPrincipal.replace(":root", ":user/dojo-trust-probe")
                         : listedPrincipal;
                 if (!assume(p, role, trust, full)) {
-                    problems.add(new Text(capitalized(p) + " cannot assume the role", p + "이(가) 역할을 맡을 수 없습니다"));
+                    problems.add(Message.of("grader.trust.cannot", p));
                     continue;
                 }
                 if (t.externalId() != null) {
                     Map<String, List<String>> noId = new HashMap<>(full);
                     noId.remove("sts:ExternalId");
                     if (assume(p, role, trust, noId)) {
-                        problems.add(new Text(p + " can assume the role without the external id",
-                                p + "이(가) 외부 ID 없이도 역할을 맡을 수 있습니다"));
+                        problems.add(Message.of("grader.trust.no-external-id", p));
                     }
                 }
                 if (Boolean.TRUE.equals(t.requireMfa())) {
                     Map<String, List<String>> noMfa = new HashMap<>(full);
                     noMfa.put("aws:MultiFactorAuthPresent", List.of("false"));
                     if (assume(p, role, trust, noMfa)) {
-                        problems.add(new Text(capitalized(p) + " can assume the role without MFA", p + "이(가) MFA 없이도 역할을 맡을 수 있습니다"));
+                        problems.add(Message.of("grader.trust.no-mfa", p));
                     }
                 }
             }
@@ -762,13 +718,11 @@ public final class Grader {
                 boolean covered = listed.stream().anyMatch(p -> p.equals(probe)
                         || p.equals("arn:aws:iam::" + probeAccount + ":root"));
                 if (!covered && assume(probe, role, trust, full)) {
-                    problems.add(new Text(probe + " can assume the role but is not meant to",
-                            probe + "은(는) 역할을 맡으면 안 되는데 맡을 수 있습니다"));
+                    problems.add(Message.of("grader.trust.stranger", probe));
                 }
             }
-            return problems.isEmpty() ? Outcome.PASS : Outcome.fail(
-                    new Text("The trust policy of " + role.name() + " is not right: ", "역할 " + role.name() + "의 신뢰 정책이 올바르지 않습니다: ")
-                            .then(join(problems)));
+            return problems.isEmpty() ? Outcome.PASS
+                    : Outcome.fail(Message.of("grader.trust.wrong", role.name(), join(problems)));
         }
 
         boolean assume(String principal, IamRole role, CompiledPolicy trust, Map<String, List<String>> context) {
@@ -784,7 +738,7 @@ public final class Grader {
                         .filter(i -> i.accountId().equals(scenario.homeAccountId()) && !"terminated".equals(i.state()))
                         .toList();
                 if (running.isEmpty()) {
-                    return Outcome.fail(new Text("No instance is running.", "실행 중인 인스턴스가 없습니다."));
+                    return Outcome.fail(Message.of("grader.instance.none-running"));
                 }
                 for (Ec2State.Instance i : running) {
                     Outcome o = instanceRole(r, i.instanceId(), i.instanceId());
@@ -800,18 +754,16 @@ public final class Grader {
         Outcome instanceRole(Check.InstanceRole r, String id, String name) {
             Ec2State.Instance instance = id == null ? null : Ec2Operations.state(sandbox).instance(id);
             if (instance == null) {
-                return Outcome.fail(new Text("Instance " + name + " does not exist.", "인스턴스 " + name + "이(가) 없습니다."));
+                return Outcome.fail(Message.of("grader.instance.missing", name));
             }
             if (instance.instanceProfileArn() == null) {
-                return Outcome.fail(new Text("Instance " + name + " (" + id + ") has no instance profile.",
-                        "인스턴스 " + name + "(" + id + ")에 인스턴스 프로파일이 없습니다."));
+                return Outcome.fail(Message.of("grader.instance.no-profile", name, id));
             }
             SandboxAccount acct = sandbox.account(instance.accountId());
             InstanceProfile profile = acct.instanceProfiles().stream()
                     .filter(p -> p.arn().equals(instance.instanceProfileArn())).findFirst().orElse(null);
             if (profile == null || profile.roleName() == null) {
-                return Outcome.fail(new Text("The instance profile of " + name + " has no role.",
-                        name + "의 인스턴스 프로파일에 역할이 없습니다."));
+                return Outcome.fail(Message.of("grader.instance.no-role", name));
             }
             String principal = "role " + profile.roleName();
             for (Check.Access a : r.allowed() == null ? List.<Check.Access>of() : r.allowed()) {
@@ -849,71 +801,73 @@ public final class Grader {
                 return Outcome.PASS;
             }
             if (want) {
-                return Outcome.fail(new Text("CloudTrail shows no such event yet.", "CloudTrail에 해당 이벤트가 아직 없습니다."));
+                return Outcome.fail(Message.of("grader.trail.none"));
             }
             TrailEvent e = matching.get(0);
             Instant at = e.eventTime();
-            return Outcome.fail(new Text("CloudTrail shows " + e.eventName() + " by " + e.principalArn() + " at " + at
-                    + (matching.size() > 1 ? " (and " + (matching.size() - 1) + " more)" : "") + ".",
-                    "CloudTrail에 " + at + "에 " + e.principalArn() + "이(가) 호출한 " + e.eventName() + " 이벤트가 있습니다"
-                            + (matching.size() > 1 ? "(외 " + (matching.size() - 1) + "건)" : "") + "."));
+            Object more = matching.size() > 1 ? Message.of("grader.trail.more", String.valueOf(matching.size() - 1)) : "";
+            return Outcome.fail(Message.of("grader.trail.present", e.eventName(), String.valueOf(e.principalArn()),
+                    String.valueOf(at), more));
         }
     }
 
-    private static String hours(int seconds) {
-        return seconds % 3600 == 0 ? seconds / 3600 + (seconds == 3600 ? " hour" : " hours") : seconds / 60 + " minutes";
-    }
-
-    private static String hoursKo(int seconds) {
-        return seconds % 3600 == 0 ? seconds / 3600 + "시간" : seconds / 60 + "분";
-    }
-
-    private static Text join(List<Text> parts) {
-        StringBuilder en = new StringBuilder();
-        StringBuilder ko = new StringBuilder();
-        for (Text t : parts) {
-            en.append(en.isEmpty() ? "" : "; ").append(t.en());
-            ko.append(ko.isEmpty() ? "" : "; ").append(t.ko());
+    /** "1 hour", "3 hours", "90 minutes" (1시간, 3시간, 90분). */
+    private static Message duration(int seconds) {
+        if (seconds % 3600 != 0) {
+            return Message.of("grader.duration.minutes", String.valueOf(seconds / 60));
         }
-        return new Text(en + ".", ko + ".");
+        return seconds == 3600 ? Message.of("grader.duration.hour") : Message.of("grader.duration.hours",
+                String.valueOf(seconds / 3600));
+    }
+
+    /** Problems of one check as one sentence: "a; b; c." */
+    private static Message join(List<Message> parts) {
+        Message all = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = Message.of("grader.problems.and", all, parts.get(i));
+        }
+        return Message.of("grader.problems", all);
     }
 
     /** The result of evaluating one check before points are applied. */
-    private record Outcome(boolean passed, int partial, Text explanation, List<String> excess, GradeReport.Proof proof) {
+    private record Outcome(boolean passed, int partial, Localized explanation, List<String> excess,
+                           GradeReport.Proof proof) {
         static final Outcome PASS = new Outcome(true, 0, null, List.of(), null);
 
-        Outcome(boolean passed, int partial, Text explanation, List<String> excess) {
+        Outcome(boolean passed, int partial, Localized explanation, List<String> excess) {
             this(passed, partial, explanation, excess, null);
         }
 
-        Outcome {
-            if (explanation != null) {
-                explanation = new Text(capitalized(explanation.en()), explanation.ko());
-            }
-        }
-
-        static Outcome fail(Text why) {
+        static Outcome fail(Localized why) {
             return new Outcome(false, 0, why, List.of());
         }
     }
 
-    // "an access key id (AccessKeyId)", not "a AccessKeyId".
-    private static String credentialName(String kind) {
-        return switch (kind) {
-            case "AccessKeyId" -> "an access key id (AccessKeyId)";
-            case "TemporaryAccessKeyId" -> "a temporary access key id (ASIA…)";
-            case "SecretAccessKey" -> "a secret access key (SecretAccessKey)";
-            case "SessionToken" -> "a session token (SessionToken)";
-            default -> kind;
-        };
+    /** The credential found in user data, named in words: "an access key id (AccessKeyId)", not "a AccessKeyId". */
+    private static Message credentialName(String kind) {
+        return CREDENTIALS.contains(kind) ? Message.of("grader.credential." + kind)
+                : Message.of("grader.credential.other", kind);
     }
 
-    private static final Pattern ENTITY_WORD =
-            Pattern.compile("^(user|role|group|bucket|policy|instance|instanceProfile|root)\\b.*", Pattern.DOTALL);
+    private static final Set<String> CREDENTIALS =
+            Set.of("AccessKeyId", "TemporaryAccessKeyId", "SecretAccessKey", "SessionToken");
+    /** The entity kinds a scenario's {@code entity} check names; each has its sentences. */
+    static final Set<String> ENTITIES = Set.of("user", "group", "role", "instanceProfile", "policy", "bucket");
+    /** Principal kinds as checks write them ("user alice", "role AppRole", "root"), each with its words. */
+    static final Set<String> PRINCIPAL_KINDS = Set.of("user", "role", "service", "root", "anonymous");
 
-    // A sentence starts with a capital: "User admin does not exist", not "user admin ...". IAM names stay as
-    // written (they are case-sensitive), so only a leading entity word is capitalized.
-    private static String capitalized(String s) {
-        return ENTITY_WORD.matcher(s).matches() ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
+    /**
+     * A check's principal in words: "user tom" reads "user tom" / "사용자 tom", and "User tom" when it begins an
+     * English sentence (IAM names keep their case; only the kind word is capitalized).
+     */
+    static Message principal(String principal, boolean startsSentence) {
+        String[] w = principal.trim().split("\\s+", 2);
+        String kind = w[0];
+        boolean named = kind.equals("user") || kind.equals("role") || kind.equals("service");
+        if (!PRINCIPAL_KINDS.contains(kind) || named != (w.length > 1)) {
+            return Message.of("grader.principal.as-written", principal);
+        }
+        String key = "grader.principal." + kind + (startsSentence ? ".start" : "");
+        return named ? Message.of(key, w[1]) : Message.of(key);
     }
 }

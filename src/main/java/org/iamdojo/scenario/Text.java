@@ -1,9 +1,14 @@
 package org.iamdojo.scenario;
 
 import java.util.Locale;
+import org.iamdojo.i18n.KoreanParticles;
+import org.iamdojo.i18n.Localized;
 
-/** A learner-facing text in English and Korean; both are required in scenario files. */
-public record Text(String en, String ko) {
+/**
+ * A learner-facing text in English and Korean written in a scenario or question file (both are required there).
+ * Text the app itself says lives in the translation files as a {@link org.iamdojo.i18n.Message}.
+ */
+public record Text(String en, String ko) implements Localized {
 
     /** The Korean text's particles written as "이(가)" etc. are resolved from the word before them. */
     public Text {
@@ -11,6 +16,7 @@ public record Text(String en, String ko) {
     }
 
     /** The text in a language ("ko" gives Korean, anything else English). */
+    @Override
     public String in(Locale locale) {
         return "ko".equals(locale.getLanguage()) ? ko : en;
     }
@@ -18,10 +24,5 @@ public record Text(String en, String ko) {
     /** The same sentence in both languages; for ids and ARNs that need no translation. */
     public static Text both(String s) {
         return new Text(s, s);
-    }
-
-    /** Joins two texts with a space in each language. */
-    public Text then(Text next) {
-        return new Text(en + " " + next.en, ko + " " + next.ko);
     }
 }

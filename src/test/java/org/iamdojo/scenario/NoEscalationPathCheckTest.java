@@ -3,6 +3,7 @@ package org.iamdojo.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class NoEscalationPathCheckTest {
     void failsAtTheStartNamingAPath() {
         GradeReport.CheckResult r = result(false, false);
         assertThat(r.passed()).isFalse();
-        assertThat(r.explanation().en()).contains("2 escalation path(s)").contains("CREATE_POLICY_VERSION")
+        assertThat(r.explanation().in(Locale.ENGLISH)).contains("2 escalation path(s)").contains("CREATE_POLICY_VERSION")
                 .contains("AppDeploy").contains("rhinosecuritylabs.com");
     }
 
@@ -48,6 +49,6 @@ class NoEscalationPathCheckTest {
     void failsAfterTheLazyShortcut() {
         GradeReport.CheckResult r = result(false, true);
         assertThat(r.passed()).isFalse();
-        assertThat(r.explanation().en()).contains("administrator");
+        assertThat(r.explanation().in(Locale.ENGLISH)).contains("administrator");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
@@ -37,9 +38,9 @@ class NoPublicAccessCheckTest {
         // dojo-logs lets "Principal": "*" read public/*: public by AWS's definition.
         GradeReport.CheckResult r = grade(BUCKET, a -> { }).checks().get(0);
         assertThat(r.passed()).isFalse();
-        assertThat(r.explanation().en()).startsWith("The bucket policy of dojo-logs grants public access:")
+        assertThat(r.explanation().in(Locale.ENGLISH)).startsWith("The bucket policy of dojo-logs grants public access:")
                 .contains("s3:GetObject", "arn:aws:s3:::dojo-logs/public/", "(statement 2)");
-        assertThat(r.explanation().ko()).contains("공개 접근을 허용합니다", "s3:GetObject");
+        assertThat(r.explanation().in(Locale.KOREAN)).contains("공개 접근을 허용합니다", "s3:GetObject");
     }
 
     @Test
@@ -75,7 +76,7 @@ class NoPublicAccessCheckTest {
                         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}""")));
         GradeReport.CheckResult r = open.checks().get(0);
         assertThat(r.passed()).isFalse();
-        assertThat(r.explanation().en()).startsWith("The trust policy of role Job grants public access:")
+        assertThat(r.explanation().in(Locale.ENGLISH)).startsWith("The trust policy of role Job grants public access:")
                 .contains("sts:AssumeRole");
     }
 
@@ -98,7 +99,7 @@ class NoPublicAccessCheckTest {
         GradeReport.CheckResult before = grader.grade(start).checks().stream()
                 .filter(c -> c.check() instanceof Check.NoPublicAccess).findFirst().orElseThrow();
         assertThat(before.passed()).isFalse();
-        assertThat(before.explanation().en()).contains("dojo-customer-exports", "grants public access");
+        assertThat(before.explanation().in(Locale.ENGLISH)).contains("dojo-customer-exports", "grants public access");
         Attempt solved = Attempt.start(s, SandboxClock.fixed(Instant.parse("2025-03-01T09:00:00Z")), 5L, VALIDATOR);
         solved.apply(s.solution());
         assertThat(grader.grade(solved).checks().stream().filter(c -> c.check() instanceof Check.NoPublicAccess))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.util.Locale;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
@@ -54,7 +55,7 @@ class PermissionsWithinTest {
         GradeReport.CheckResult tom = within("tom");
         assertThat(tom.passed()).isFalse();
         assertThat(tom.earned()).isZero();
-        assertThat(tom.proof().verdict()).as(tom.explanation().en()).isEqualTo("FAIL");
+        assertThat(tom.proof().verdict()).as(tom.explanation().in(Locale.ENGLISH)).isEqualTo("FAIL");
         assertThat(tom.proof().principal()).isEqualTo("arn:aws:iam::111122223333:user/tom");
         assertThat(tom.proof().action()).isIn("s3:GetObject", "s3:ListBucket");
         assertThat(tom.proof().resource()).startsWith("arn:aws:s3:::").doesNotContain("dojo-app-artifacts");
@@ -105,7 +106,7 @@ class PermissionsWithinTest {
                         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}"""));
         GradeReport.CheckResult tom = within("tom");
         assertThat(tom.passed()).isFalse();
-        assertThat(tom.proof().verdict()).as(tom.explanation().en()).isEqualTo("FAIL");
+        assertThat(tom.proof().verdict()).as(tom.explanation().in(Locale.ENGLISH)).isEqualTo("FAIL");
         assertThat(tom.proof().action()).doesNotStartWith("iam:");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
@@ -100,13 +101,13 @@ class ProbeAndSettingChecksTest {
                 """;
         GradeReport untouched = grade(checks, a -> { });
         assertThat(passed(untouched)).containsExactly(false);
-        assertThat(untouched.checks().get(0).explanation().en()).contains("1 hour").contains("3 hours");
+        assertThat(untouched.checks().get(0).explanation().in(Locale.ENGLISH)).contains("1 hour").contains("3 hours");
         assertThat(passed(grade(checks, a -> a.sandbox().setup(A, "iam", "UpdateRole",
                 Params.of("RoleName", "Job", "MaxSessionDuration", "14400"))))).containsExactly(true);
         GradeReport tooLong = grade(checks, a -> a.sandbox().setup(A, "iam", "UpdateRole",
                 Params.of("RoleName", "Job", "MaxSessionDuration", "43200")));
         assertThat(passed(tooLong)).containsExactly(false);
-        assertThat(tooLong.checks().get(0).explanation().ko()).contains("12시간");
+        assertThat(tooLong.checks().get(0).explanation().in(Locale.KOREAN)).contains("12시간");
     }
 
     @Test
@@ -117,11 +118,11 @@ class ProbeAndSettingChecksTest {
                 """;
         GradeReport none = grade(checks, a -> { });
         assertThat(passed(none)).containsExactly(false);
-        assertThat(none.checks().get(0).explanation().en()).contains("no password policy");
+        assertThat(none.checks().get(0).explanation().in(Locale.ENGLISH)).contains("no password policy");
         GradeReport weak = grade(checks, a -> a.sandbox().setup(A, "iam", "UpdateAccountPasswordPolicy",
                 Params.of("MinimumPasswordLength", "12", "RequireSymbols", "true", "MaxPasswordAge", "180")));
         assertThat(passed(weak)).containsExactly(false);
-        assertThat(weak.checks().get(0).explanation().en()).contains("minimum length is 12").contains("180 days")
+        assertThat(weak.checks().get(0).explanation().in(Locale.ENGLISH)).contains("minimum length is 12").contains("180 days")
                 .contains("old passwords may be reused");
         GradeReport strict = grade(checks, a -> a.sandbox().setup(A, "iam", "UpdateAccountPasswordPolicy",
                 Params.of("MinimumPasswordLength", "16", "RequireSymbols", "true", "MaxPasswordAge", "60",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.junit.jupiter.api.Test;
@@ -179,9 +180,9 @@ class ScenarioParserTest {
         GradeReport report = new Grader(PolicyValidator.standard()).grade(attempt);
         GradeReport.CheckResult first = report.checks().get(0);
         assertThat(first.passed()).isFalse();
-        assertThat(first.explanation().en()).contains("ops cannot s3:GetObject on arn:aws:s3:::dojo-legal-hold/case-17/contract.pdf")
+        assertThat(first.explanation().in(Locale.ENGLISH)).contains("ops cannot s3:GetObject on arn:aws:s3:::dojo-legal-hold/case-17/contract.pdf")
                 .contains("ReadReports").contains("Resource arn:aws:s3:::dojo-legal/*").contains("does not match");
-        assertThat(first.explanation().ko()).contains("ReadReports").contains("Resource 요소(arn:aws:s3:::dojo-legal/*)");
+        assertThat(first.explanation().in(Locale.KOREAN)).contains("ReadReports").contains("Resource 요소(arn:aws:s3:::dojo-legal/*)");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.iamdojo.iam.SandboxFactory;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
@@ -63,11 +64,11 @@ class ScenarioSolutionsTest {
                     if (r.explanation() == null) {
                         continue;
                     }
-                    String en = r.explanation().en();
+                    String en = r.explanation().in(Locale.ENGLISH);
                     assertThat(en).as(s.id()).doesNotStartWith("user ").doesNotStartWith("role ")
                             .doesNotStartWith("group ").doesNotStartWith("bucket ").doesNotStartWith("root ").doesNotContain(" a Access")
                             .doesNotContain(" a Secret").doesNotContain(" a Session");
-                    assertThat(r.explanation().ko()).as(s.id()).doesNotContain("이(가)").doesNotContain("을(를)")
+                    assertThat(r.explanation().in(Locale.KOREAN)).as(s.id()).doesNotContain("이(가)").doesNotContain("을(를)")
                             .doesNotContain("은(는)");
                 }
             }
@@ -97,8 +98,8 @@ class ScenarioSolutionsTest {
             assertThat(report.passed()).isFalse();
             assertThat(report.total()).isLessThan(report.max());
             assertThat(report.failures()).allSatisfy(f -> {
-                assertThat(f.explanation().en()).isNotBlank();
-                assertThat(f.explanation().ko()).isNotBlank();
+                assertThat(f.explanation().in(Locale.ENGLISH)).isNotBlank();
+                assertThat(f.explanation().in(Locale.KOREAN)).isNotBlank();
             });
         }));
     }
@@ -114,8 +115,8 @@ class ScenarioSolutionsTest {
             for (GradeReport.CheckResult r : untouched.checks()) {
                 if (r.passed() && r.earned() < r.check().points()) {
                     assertThat(r.explanation()).as(s.id() + ": " + r.check().title().en()).isNotNull();
-                    assertThat(r.explanation().en()).contains("untouched sandbox");
-                    assertThat(r.explanation().ko()).contains("샌드박스");
+                    assertThat(r.explanation().in(Locale.ENGLISH)).contains("untouched sandbox");
+                    assertThat(r.explanation().in(Locale.KOREAN)).contains("샌드박스");
                 }
             }
         }));
@@ -131,7 +132,7 @@ class ScenarioSolutionsTest {
     static String explain(GradeReport report) {
         StringBuilder b = new StringBuilder();
         for (GradeReport.CheckResult r : report.failures()) {
-            b.append(r.check().title().en()).append(": ").append(r.explanation() == null ? "" : r.explanation().en()).append('\n');
+            b.append(r.check().title().en()).append(": ").append(r.explanation() == null ? "" : r.explanation().in(Locale.ENGLISH)).append('\n');
         }
         return b.toString();
     }

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.iamdojo.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,7 +105,8 @@ class I18nSyncTest {
                 for (int i = 0; i < args.length; i++) {
                     args[i] = 801 + i; // a number, so that {0,number,#} formats too
                 }
-                String shown = new java.text.MessageFormat(value, Locale.ROOT).format(args);
+                // As the app fills them in: MessageFormat plus the {n,josa,이/가} particle element.
+                String shown = Messages.standard().fill(value, name.contains("_ko"), args);
                 boolean lostQuote = value.replace("''", "").contains("'");
                 boolean unfilled = indexes.stream().anyMatch(i -> !shown.contains(String.valueOf(801 + i)));
                 if (lostQuote || unfilled) {

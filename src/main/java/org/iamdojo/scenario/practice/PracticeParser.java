@@ -3,6 +3,7 @@ package org.iamdojo.scenario.practice;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iamdojo.i18n.Messages;
 import org.iamdojo.scenario.ScenarioProblem;
 import org.iamdojo.scenario.YamlLocations;
 import org.jspecify.annotations.Nullable;
@@ -145,29 +147,31 @@ public final class PracticeParser {
         }
     }
 
-    private static final List<String> COUNT_EN = List.of("", "one", "two", "three", "four", "five");
-    private static final List<String> COUNT_KO = List.of("", "한", "두", "세", "네", "다섯");
+    /** The most options a question may mark correct: the stems say "(Choose two.)" up to "(Choose five.)". */
+    private static final int MAX_CORRECT = 5;
 
-    // The stem says how many to choose, as the exam does, and agrees with the options marked correct.
+    // The stem says how many to choose, as the exam does, and agrees with the options marked correct. The words
+    // ("(Choose two.)", "(두 개 선택)") are practice.choose.* in the translation files.
     private static void chooseHint(Question q, String path, StrictYaml.Problems problems) {
         if (q.question() == null || q.question().en() == null || q.question().ko() == null) {
             return;
         }
+        Messages texts = Messages.standard();
         int correct = q.correctOptions().size();
-        boolean saysEn = q.question().en().contains("(Choose ");
-        boolean saysKo = q.question().ko().contains("개 선택)");
+        boolean saysEn = q.question().en().contains(texts.format("practice.choose.marker", Locale.ENGLISH));
+        boolean saysKo = q.question().ko().contains(texts.format("practice.choose.marker", Locale.KOREAN));
         if (correct <= 1) {
             if (saysEn || saysKo) {
                 problems.add(path + ".question", "one option is correct, so the question must not say \"(Choose N.)\"");
             }
             return;
         }
-        if (correct >= COUNT_EN.size()) {
-            problems.add(path + ".options", "at most " + (COUNT_EN.size() - 1) + " options can be correct");
+        if (correct > MAX_CORRECT) {
+            problems.add(path + ".options", "at most " + MAX_CORRECT + " options can be correct");
             return;
         }
-        String en = "(Choose " + COUNT_EN.get(correct) + ".)";
-        String ko = "(" + COUNT_KO.get(correct) + " 개 선택)";
+        String en = texts.format("practice.choose." + correct, Locale.ENGLISH);
+        String ko = texts.format("practice.choose." + correct, Locale.KOREAN);
         if (!q.question().en().endsWith(en)) {
             problems.add(path + ".question.en", correct + " options are correct, so the English text must end with \"" + en + "\"");
         }

@@ -2,8 +2,6 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
-import com.vaadin.flow.component.UI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.iamdojo.iam.eval.Decision;
@@ -11,6 +9,7 @@ import org.iamdojo.iam.eval.MatchedStatement;
 import org.iamdojo.iam.eval.PolicyLayer;
 import org.iamdojo.iam.policy.Effect;
 import org.iamdojo.scenario.DecisionExplainer;
+import org.iamdojo.ui.i18n.Texts;
 
 /**
  * A Decision in the learner's language, built from its structured trace (outcome, deciding layer, the
@@ -59,8 +58,7 @@ final class DecisionText {
 
     /** A policy id of the engine ("user/alice inline policy Read") as the learner knows it, in the UI language. */
     static String policy(String policyId) {
-        UI ui = UI.getCurrent();
-        return DecisionExplainer.label(policyId, Map.of()).in(ui == null ? Locale.ENGLISH : ui.getLocale());
+        return Texts.of(DecisionExplainer.label(policyId, Map.of()));
     }
 
     /** A statement by its Sid, else by its position (#2). */

@@ -43,6 +43,7 @@ import org.iamdojo.ui.console.CallFeedback;
 import org.iamdojo.ui.console.ConsolePanel;
 import org.iamdojo.ui.console.SandboxWorkspace;
 import org.iamdojo.ui.console.WorkspaceHolder;
+import org.iamdojo.ui.i18n.Texts;
 import org.iamdojo.ui.shell.MainLayout;
 
 /**
@@ -254,13 +255,13 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
             if (c.passed() && c.earned() < c.check().points() && c.explanation() != null) {
                 // Holds, but earns nothing yet: say why rather than show a bare 0.
                 row.addClassName("withheld");
-                Paragraph why = new Paragraph(c.explanation().in(locale));
+                Paragraph why = new Paragraph(Texts.of(c.explanation()));
                 why.addClassName("check-explanation");
                 row.add(why);
             }
             if (!c.passed()) {
                 if (c.explanation() != null) {
-                    Paragraph why = new Paragraph(c.explanation().in(locale));
+                    Paragraph why = new Paragraph(Texts.of(c.explanation()));
                     why.addClassName("check-explanation");
                     row.add(why);
                 }
