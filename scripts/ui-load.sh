@@ -6,6 +6,10 @@
 # UI_LOAD_JFR=1 records a Java Flight Recording of the server (target/ui-load/server-N.jfr);
 # UI_LOAD_SKIP_BUILD=1 reuses the jar and test classes already built; UI_LOAD_HEAP_DUMP=1 writes heap dumps
 # before and after the participants (target/ui-load/heap-*.hprof) for org.iamdojo.bench.HeapOwners.
+# UI_LOAD_BASE_URL=http://127.0.0.1:8000 drives servers started elsewhere (e.g. two nodes behind deploy/haproxy.cfg,
+# README "Running several nodes") instead of starting one; it needs UI_LOAD_SERVER_PID (heap and histogram are of
+# that process), UI_LOAD_ACCESS_LOG (Tomcat's access log, pattern '%r %s %D'; nodes may append to one file) and
+# UI_LOAD_ADMIN_PASSWORD.
 # Not part of `mvn verify`. Needs /usr/bin/chromium (the instructor's board is a real browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,13 +19,20 @@ HEAP=${3:--Xmx1g}
 THINK=${4:-1-3}
 PORT=${UI_LOAD_PORT:-18481}
 RUN=$(mktemp -d /tmp/iamdojo-ui-load.XXXXXX)
-ADMIN_PASSWORD='Bench-Root-Pass-7'
+ADMIN_PASSWORD=${UI_LOAD_ADMIN_PASSWORD:-Bench-Root-Pass-7}
 
 if [ "${UI_LOAD_SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q -Pproduction package -DskipTests
   mvn -B -q -o test-compile
 fi
 mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$RUN/cp.txt" >/dev/null
+
+if [ -n "${UI_LOAD_BASE_URL:-}" ]; then
+  java -cp "target/test-classes:$(cat "$RUN/cp.txt")" org.iamdojo.bench.UiLoad "$UI_LOAD_BASE_URL" "$N" \
+    "${UI_LOAD_SERVER_PID:?the pid of the node to measure}" "${UI_LOAD_ACCESS_LOG:?the access log of the nodes}" \
+    "$ADMIN_PASSWORD" "$RAMP" target/ui-load "$THINK"
+  exit
+fi
 
 JFR=()
 if [ "${UI_LOAD_JFR:-}" = 1 ]; then

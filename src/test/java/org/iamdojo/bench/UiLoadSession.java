@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,7 @@ final class UiLoadSession {
     private final String base;
     private final Timer timer;
     private String cookie;
+    private final Map<String, String> kept = new LinkedHashMap<>();
     private String springCsrf;
     private int uiId;
     private String securityKey;
@@ -341,8 +343,11 @@ final class UiLoadSession {
 
     private void keepCookie(HttpResponse<?> response) {
         for (String set : response.headers().allValues("Set-Cookie")) {
-            if (set.startsWith("JSESSIONID=")) {
-                cookie = set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+            // JSESSIONID is the node's session; SERVERID, behind the sample HAProxy (deploy/haproxy.cfg), pins it.
+            if (set.startsWith("JSESSIONID=") || set.startsWith("SERVERID=")) {
+                String pair = set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+                kept.put(pair.substring(0, pair.indexOf('=')), pair);
+                cookie = String.join("; ", kept.values());
             }
         }
     }
