@@ -267,20 +267,8 @@ public final class KmsOperations {
                     out.put("KeyId", k.arn);
                     return out;
                 }));
-        sb.register(Operation.write("kms", "DisableKey",
-                (c, p) -> onKey(c, "kms:DisableKey", idOrArn(p.required("KeyId"))), (c, p) -> {
-                    Key k = key(c, idOrArn(p.required("KeyId")));
-                    notPendingDeletion(k);
-                    k.keyState = "Disabled";
-                    return c.object();
-                }));
-        sb.register(Operation.write("kms", "EnableKey",
-                (c, p) -> onKey(c, "kms:EnableKey", idOrArn(p.required("KeyId"))), (c, p) -> {
-                    Key k = key(c, idOrArn(p.required("KeyId")));
-                    notPendingDeletion(k);
-                    k.keyState = "Enabled";
-                    return c.object();
-                }));
+        registerKeyStateChange(sb, "DisableKey", "kms:DisableKey", "Disabled");
+        registerKeyStateChange(sb, "EnableKey", "kms:EnableKey", "Enabled");
         // Tags are [{"TagKey": k, "TagValue": v}] (API_TagResource.html).
         sb.register(Operation.write("kms", "TagResource",
                 (c, p) -> onKey(c, "kms:TagResource", idOrArn(p.required("KeyId"))), (c, p) -> {
@@ -689,5 +677,16 @@ public final class KmsOperations {
             sb.append(Character.forDigit(ch % 16, 16));
         }
         return sb.toString();
+    }
+
+    /** DisableKey / EnableKey: the key's state set, refused while it is pending deletion. */
+    private static void registerKeyStateChange(Sandbox sb, String operation, String action, String state) {
+        sb.register(Operation.write("kms", operation,
+                (c, p) -> onKey(c, action, idOrArn(p.required("KeyId"))), (c, p) -> {
+                    Key k = key(c, idOrArn(p.required("KeyId")));
+                    notPendingDeletion(k);
+                    k.keyState = state;
+                    return c.object();
+                }));
     }
 }
