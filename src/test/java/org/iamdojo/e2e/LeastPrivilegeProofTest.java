@@ -50,6 +50,8 @@ class LeastPrivilegeProofTest extends BrowserTestBase {
         // Back to the check's "Why?": the smallest fix is worked out only when asked for (grading did not compute
         // it), then shown proved, before → after; applied only on request.
         assertThat(page.locator("#fix-suggestion")).hasCount(0);
+        page.locator("#show-fix").scrollIntoViewIfNeeded();
+        screenshot(shot + "-ask-fix");
         page.locator("#show-fix").click();
         Locator fix = page.locator("#fix-suggestion");
         assertThat(fix).isVisible();
