@@ -41,7 +41,7 @@ class ComparePoliciesTest extends BrowserTestBase {
 
         compare(ONE_BUCKET, EVERY_BUCKET);
         assertThat(page.locator("#compare-verdict")).hasText("FAIL");
-        assertThat(page.locator("#compare-responsible")).containsText("statement 0 (Sid Read)");
+        assertThat(page.locator("#compare-responsible")).containsText("statement 1 (Sid Read)");
         Locator words = page.locator("#compare-diff-words .compare-diff-sentence");
         assertThat(words).hasCount(1);
         assertThat(words.first()).containsText("s3:GetObject on every S3 bucket and object (arn:aws:s3:::*) except "

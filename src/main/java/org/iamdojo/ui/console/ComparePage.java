@@ -27,6 +27,7 @@ import org.iamdojo.iam.analysis.AccessDifference.Except;
 import org.iamdojo.iam.analysis.AccessDifference.Row;
 import org.iamdojo.iam.analysis.NoNewAccessCheck;
 import org.iamdojo.iam.analysis.NoNewAccessCheck.Verdict;
+import org.iamdojo.iam.analysis.UnknownReason;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
@@ -183,7 +184,7 @@ final class ComparePage implements ConsolePage {
         Span sentence = new Span(switch (verdict.result()) {
             case PASS -> t("compare.pass");
             case FAIL -> t("compare.fail");
-            case UNKNOWN -> t("compare.unknown", verdict.message());
+            case UNKNOWN -> t("compare.unknown", reason(verdict.why(), verdict.message()));
         });
         sentence.setId("compare-verdict-text");
         Div head = new Div(badge, sentence);
@@ -211,7 +212,7 @@ final class ComparePage implements ConsolePage {
         Paragraph coverage = new Paragraph(switch (diff.coverage()) {
             case COMPLETE -> t("compare.coverage.complete");
             case MORE -> t("compare.coverage.more", describe(diff.outside()));
-            case NOT_PROVED -> t("compare.coverage.not-proved", diff.reason());
+            case NOT_PROVED -> t("compare.coverage.not-proved", reason(diff.why(), diff.reason()));
         });
         coverage.setId("compare-coverage");
         result.add(coverage);
@@ -267,8 +268,32 @@ final class ComparePage implements ConsolePage {
         return p;
     }
 
+    /** "statement 1 (Sid Read)": counted from 1 as the simulator does; {@code index} is the API's 0-based one. */
     private static String statement(int index, String sid) {
-        return sid == null || sid.isBlank() ? t("compare.statement", index) : t("compare.statement.sid", index, sid);
+        int number = index + 1;
+        return sid == null || sid.isBlank() ? t("compare.statement", number) : t("compare.statement.sid", number, sid);
+    }
+
+    /**
+     * Why the engine could not decide, in the page's language; {@code english} (the API's message) only for a
+     * reason the engine gave no kind for.
+     */
+    static String reason(UnknownReason why, String english) {
+        if (why == null) {
+            return english;
+        }
+        List<String> a = why.args();
+        if (why.kind() == UnknownReason.Kind.REPLAY_NOT_CONFIRMED) {
+            String request = t("compare.why.request", a.get(0), a.get(1).isEmpty() ? "\"\"" : a.get(1));
+            if (!a.get(2).isEmpty()) {
+                request = t("compare.why.request.for", request, a.get(2));
+            }
+            request = a.get(3).isEmpty() ? t("compare.why.request.no-context", request)
+                    : t("compare.why.request.context", request, a.get(3));
+            String text = t("compare.why.REPLAY_NOT_CONFIRMED", request);
+            return a.get(4).isEmpty() ? text : t("compare.why.approximated", text);
+        }
+        return t("compare.why." + why.kind().name(), a.toArray());
     }
 
     /** "s3:GetObject on every S3 bucket and object except the objects of bucket X". */
