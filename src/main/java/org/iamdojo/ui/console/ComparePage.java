@@ -2,6 +2,8 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
@@ -465,13 +467,45 @@ final class ComparePage implements ConsolePage {
             Authorizer authorizer = new Authorizer();
             grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> {
                 AuthorizationRequest req = e.request().toBuilder().resourcePolicy(after).build();
-                return new EvaluationFlow(req, authorizer.authorize(req));
+                String caller = accountOf(req.principal());
+                if (caller == null || caller.equals(req.resourceAccount())) {
+                    return new EvaluationFlow(req, authorizer.authorize(req));
+                }
+                // A caller from another account also needs its own account's identity policy to allow
+                // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html);
+                // the check asks only what the resource policy grants, so that side is taken to allow.
+                AuthorizationRequest crossAccount = req.toBuilder().identity(callerAllows(req.action())).build();
+                Paragraph note = new Paragraph(t("compare.cross-account", caller, req.resourceAccount()));
+                note.addClassNames("compare-cross-account", "dojo-muted");
+                Div details = new Div(note, new EvaluationFlow(crossAccount, authorizer.authorize(crossAccount)));
+                details.addClassName("compare-evaluation");
+                return details;
             }));
             grid.setDetailsVisibleOnClick(false);
         }
         grid.setItems(examples);
         grid.getColumns().forEach(c -> c.setResizable(true));
         return grid;
+    }
+
+    /** The account of an IAM or STS principal ARN; null for anyone else (anonymous, a service). */
+    static String accountOf(String principal) {
+        String[] parts = principal.split(":", 6);
+        boolean arn = parts.length == 6 && parts[0].equals("arn") && (parts[2].equals("iam") || parts[2].equals("sts"));
+        return arn && parts[4].matches("\\d{12}") ? parts[4] : null;
+    }
+
+    /** The caller's own identity policy, taken to allow the action (for a cross-account replay). */
+    private static CompiledPolicy callerAllows(String action) {
+        ObjectNode statement = JsonNodeFactory.instance.objectNode().put("Effect", "Allow").put("Action", action)
+                .put("Resource", "*");
+        ObjectNode document = JsonNodeFactory.instance.objectNode().put("Version", "2012-10-17");
+        document.putArray("Statement").add(statement);
+        try {
+            return CompiledPolicy.parse(document.toString(), t("compare.caller-policy"));
+        } catch (PolicyParseException e) {
+            throw new IllegalStateException("An Allow of one action does not parse: " + action, e);
+        }
     }
 
     private static String context(Map<String, List<String>> ctx) {
