@@ -59,7 +59,7 @@ public final class FixCalls {
     /** The suggestion as the grade report shows it: the changes, and the calls that apply them. */
     public static GradeReport.Fix of(SmallestFix.Suggestion s) {
         if (!s.found()) {
-            return new GradeReport.Fix(List.of(), List.of(), s.message());
+            return new GradeReport.Fix(List.of(), List.of(), Text.both(s.message()));
         }
         List<GradeReport.FixCall> calls = new ArrayList<>();
         Map<String, Integer> callOf = new HashMap<>();
@@ -72,6 +72,6 @@ public final class FixCalls {
             changes.add(new GradeReport.FixChange(callOf.get(c.policyId()), c.statementIndex() + 1, c.statementId(),
                     c.kind().name(), c.before(), c.after()));
         }
-        return new GradeReport.Fix(changes, calls, s.message());
+        return new GradeReport.Fix(changes, calls, Text.both(s.message()));
     }
 }

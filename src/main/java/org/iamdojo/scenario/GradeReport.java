@@ -25,10 +25,10 @@ public record GradeReport(String scenarioId, List<CheckResult> checks, int check
     /**
      * What a proof-based check decided (PASS, FAIL or UNKNOWN) and, for FAIL, the counterexample request the
      * engine allows: principal ARN, action, resource ("*" for none) and the context keys beyond the ones the
-     * sandbox sets itself.
+     * sandbox sets itself; {@code fix} is the smallest fix, computed when first asked for (null: none is offered).
      */
     public record Proof(String verdict, String principal, String action, String resource,
-                        Map<String, List<String>> context, Fix fix) {
+                        Map<String, List<String>> context, PendingFix fix) {
         /** A proof without a fix suggestion. */
         public Proof(String verdict, String principal, String action, String resource,
                      Map<String, List<String>> context) {
@@ -41,7 +41,7 @@ public record GradeReport(String scenarioId, List<CheckResult> checks, int check
      * make it pass: the statements changed and the sandbox calls that apply it. No changes: none was proved, and
      * {@code note} says why.
      */
-    public record Fix(List<FixChange> changes, List<FixCall> calls, String note) {
+    public record Fix(List<FixChange> changes, List<FixCall> calls, Localized note) {
         /** Copies the lists. */
         public Fix {
             changes = List.copyOf(changes);

@@ -180,10 +180,14 @@ public final class Grader {
         private final Sandbox sandbox;
         private final Scenario scenario;
 
+        /** The sandbox's mutation count when this pass ran (the pass holds its lock). */
+        private final long gradedMutations;
+
         Run(Attempt attempt) {
             this.attempt = attempt;
             this.sandbox = attempt.sandbox();
             this.scenario = attempt.scenario();
+            this.gradedMutations = sandbox.mutations();
         }
 
         GradeReport.CheckResult check(Check check) {
@@ -547,10 +551,31 @@ public final class Grader {
             Object with = extra.isEmpty() ? "" : Message.of("grader.within.context", extra.toString());
             Message why = Message.of("grader.within.beyond", principal(w.principal(), true), c.action(), resource, with,
                     where);
+            PendingFix fix = new PendingFix(() -> fix(List.of(reference), granted, base.permissionsBoundary(), scope,
+                    replay, v));
             return new Outcome(false, 0, why, List.of(c.action()),
-                    new GradeReport.Proof("FAIL", c.principal(), c.action(), resource, Map.copyOf(extra),
-                            FixCalls.of(fixer.suggest(List.of(reference), granted, base.permissionsBoundary(), scope,
-                                    replay, v, FixCalls::editable))));
+                    new GradeReport.Proof("FAIL", c.principal(), c.action(), resource, Map.copyOf(extra), fix));
+        }
+
+        /**
+         * The smallest fix, worked out when the learner asks for it: on the sandbox as it was graded (its lock held,
+         * since replaying probes reads it), or none when it has changed since, because a fix of the graded
+         * policies would overwrite what the learner did in between.
+         */
+        private GradeReport.Fix fix(List<CompiledPolicy> reference, List<CompiledPolicy> granted,
+                CompiledPolicy boundary, Set<String> scope, Function<ReferenceBoundCheck.Probe, AuthorizationRequest> replay,
+                ReferenceBoundCheck.Verdict failed) {
+            long graded = gradedMutations;
+            sandbox.lock().lock();
+            try {
+                if (sandbox.mutations() != graded) {
+                    return new GradeReport.Fix(List.of(), List.of(), Message.of("fix.stale"));
+                }
+                return FixCalls.of(fixer.suggest(reference, granted, boundary, scope, replay, failed,
+                        FixCalls::editable));
+            } finally {
+                sandbox.lock().unlock();
+            }
         }
 
         /**

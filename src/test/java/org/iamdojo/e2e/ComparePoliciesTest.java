@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
  * The Compare policies page (issue 21 item 4), walked as a learner: in a scenario's console, an existing policy
  * (s3:GetObject on one bucket's objects) against a new one (s3:GetObject on arn:aws:s3:::*) fails with a proved
  * difference row "every bucket except the first"; a counterexample opens in the simulator, allowed; a narrower
- * new policy passes. Then the same in Korean in the free playground. The question is CheckNoNewAccess's,
+ * new policy passes; as resource policies, a bucket policy opened to everyone fails and its counterexample's evaluation
+ * (shown in place) ends in Allow. Then the same in Korean in the free playground, with an UNKNOWN whose reason is
+ * Korean. The question is CheckNoNewAccess's,
  * https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html
  */
 class ComparePoliciesTest extends BrowserTestBase {
@@ -41,7 +43,7 @@ class ComparePoliciesTest extends BrowserTestBase {
 
         compare(ONE_BUCKET, EVERY_BUCKET);
         assertThat(page.locator("#compare-verdict")).hasText("FAIL");
-        assertThat(page.locator("#compare-responsible")).containsText("statement 0 (Sid Read)");
+        assertThat(page.locator("#compare-responsible")).containsText("statement 1 (Sid Read)");
         Locator words = page.locator("#compare-diff-words .compare-diff-sentence");
         assertThat(words).hasCount(1);
         assertThat(words.first()).containsText("s3:GetObject on every S3 bucket and object (arn:aws:s3:::*) except "
@@ -70,6 +72,30 @@ class ComparePoliciesTest extends BrowserTestBase {
         assertThat(page.locator("#compare-verdict")).hasText("PASS");
         assertThat(page.locator("#compare-verdict-text")).containsText("grants nothing the existing one does not");
         assertThat(page.locator("#compare-diff")).hasCount(0);
+
+        // Resource policies: a bucket policy opened to everyone; the counterexample's evaluation is shown in place.
+        page.getByText("Resource policy").click();
+        compare(bucketPolicy("\"arn:aws:iam::111122223333:root\""), bucketPolicy("\"*\""));
+        assertThat(page.locator("#compare-verdict")).hasText("FAIL");
+        assertThat(page.locator("#compare-responsible")).containsText("statement 1 (Sid Read)");
+        Locator resourceExamples = page.locator("#compare-examples");
+        assertThat(resourceExamples.locator(".compare-open").first()).hasText("Show evaluation");
+        resourceExamples.locator(".compare-open").first().click();
+        Locator flow = resourceExamples.locator(".eval-flow");
+        assertThat(flow.first()).isVisible();
+        // The page says the new policy grants it, so its evaluation must end in Allow: the caller is from another
+        // account, whose own identity policy is taken to allow (shown as such), and the bucket policy grants it.
+        assertThat(resourceExamples.locator(".compare-cross-account").first()).containsText("account 999988887777");
+        assertThat(flow.first().locator(".eval-flow-verdict span").first()).hasAttribute("theme", "badge success");
+        assertThat(flow.first().locator(".eval-layer-resource-policy .eval-allow")).containsText("Read");
+        flow.first().scrollIntoViewIfNeeded();
+        screenshot("compare-policies-resource-en");
+    }
+
+    private static String bucketPolicy(String principal) {
+        return "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\n    \"Sid\": \"Read\",\n"
+                + "    \"Effect\": \"Allow\",\n    \"Principal\": {\"AWS\": " + principal + "},\n"
+                + "    \"Action\": \"s3:GetObject\",\n    \"Resource\": \"arn:aws:s3:::dojo-app-artifacts/*\"\n  }]\n}";
     }
 
     @Test
@@ -100,5 +126,20 @@ class ComparePoliciesTest extends BrowserTestBase {
         page.locator("#compare-run").click();
         assertThat(page.locator("#compare-verdict")).hasText("PASS");
         assertThat(page.locator("#compare-verdict-text")).containsText("하나도 부여하지 않습니다");
+
+        // Not decided (one key under a String and a Numeric operator): the reason is Korean, not the engine's English.
+        compare(conditioned("\"StringLike\": {\"k1\": \"a*\"}"), conditioned("\"NumericLessThan\": {\"k1\": \"10\"}"));
+        assertThat(page.locator("#compare-verdict")).hasText("UNKNOWN");
+        assertThat(page.locator("#compare-verdict-text")).containsText("안전한 근사로 찾은 요청");
+        assertThat(page.locator("#compare-verdict-text")).containsText("컨텍스트 키 없음");
+        assertThat(page.locator("#compare-verdict-text")).not().containsText("could not decide");
+        assertThat(page.locator("#compare-verdict-text")).not().containsText("approximation");
+        screenshot("compare-policies-unknown-ko");
+    }
+
+    private static String conditioned(String condition) {
+        return "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\n    \"Effect\": \"Allow\",\n"
+                + "    \"Action\": \"s3:GetObject\",\n    \"Resource\": \"*\",\n    \"Condition\": {" + condition
+                + "}\n  }]\n}";
     }
 }

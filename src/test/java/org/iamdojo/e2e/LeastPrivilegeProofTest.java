@@ -47,8 +47,16 @@ class LeastPrivilegeProofTest extends BrowserTestBase {
         assertThat(page.locator(".eval-flow").first()).isVisible();
         screenshot(shot + "-simulator");
 
-        // Back to the check's "Why?": the smallest fix, proved, shown before → after; applied only on request.
+        // Back to the check's "Why?": the smallest fix is worked out only when asked for (grading did not compute
+        // it), then shown proved, before → after; applied only on request.
+        assertThat(page.locator("#fix-suggestion")).hasCount(0);
+        page.locator("#show-fix").scrollIntoViewIfNeeded();
+        screenshot(shot + "-ask-fix");
+        page.locator("#show-fix").click();
         Locator fix = page.locator("#fix-suggestion");
+        assertThat(fix).isVisible();
+        assertThat(page.locator("#fix-working")).hasCount(0);
+        assertThat(page.locator("#show-fix")).hasCount(0);
         fix.scrollIntoViewIfNeeded();
         assertThat(fix.locator(".fix-before .fix-json").first()).containsText("arn:aws:s3:::*");
         assertThat(fix.locator(".fix-after .fix-json").first()).containsText("arn:aws:s3:::dojo-app-artifacts/*");

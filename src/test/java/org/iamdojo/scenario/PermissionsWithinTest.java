@@ -70,8 +70,8 @@ class PermissionsWithinTest {
                          {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::*"},
                          {"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"},
                          {"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}]}"""));
-        GradeReport.Fix fix = within("tom").proof().fix();
-        assertThat(fix.found()).as(fix.note()).isTrue();
+        GradeReport.Fix fix = within("tom").proof().fix().get();
+        assertThat(fix.found()).as(fix.note().in(Locale.ENGLISH)).isTrue();
         assertThat(fix.calls()).singleElement().satisfies(c -> {
             assertThat(c.operation()).isEqualTo("PutGroupPolicy");
             assertThat(c.params()).containsEntry("GroupName", "testers").containsEntry("PolicyName", "TestersAccess");
@@ -86,6 +86,37 @@ class PermissionsWithinTest {
         assertThat(within("tom").passed()).isTrue();
         assertThat(within("dana").passed()).isTrue();
     }
+
+    @Test
+    void theFixIsWorkedOutOnlyWhenAskedForAndOnce() {
+        attempt.sandbox().setup("111122223333", "iam", "PutGroupPolicy", Params.of("GroupName", "testers",
+                "PolicyName", "TestersAccess", "PolicyDocument", READ_EVERY_BUCKET));
+        PendingFix pending = within("tom").proof().fix();
+        assertThat(pending.computed()).as("grading leaves the fix to the learner's request").isFalse();
+        GradeReport.Fix fix = pending.get();
+        assertThat(pending.computed()).isTrue();
+        assertThat(fix.found()).as(fix.note().in(Locale.ENGLISH)).isTrue();
+        assertThat(pending.get()).isSameAs(fix);
+    }
+
+    @Test
+    void aFixAskedForAfterTheSandboxChangedIsNotOffered() {
+        attempt.sandbox().setup("111122223333", "iam", "PutGroupPolicy", Params.of("GroupName", "testers",
+                "PolicyName", "TestersAccess", "PolicyDocument", READ_EVERY_BUCKET));
+        PendingFix pending = within("tom").proof().fix();
+        // The learner changes the policy after grading: a fix of the graded document would undo that change.
+        attempt.sandbox().setup("111122223333", "iam", "PutGroupPolicy", Params.of("GroupName", "testers",
+                "PolicyName", "Extra", "PolicyDocument", READ_EVERY_BUCKET));
+        GradeReport.Fix fix = pending.get();
+        assertThat(fix.found()).isFalse();
+        assertThat(fix.note().in(Locale.ENGLISH)).contains("changed since this check was graded");
+        assertThat(fix.note().in(Locale.KOREAN)).contains("샌드박스가 바뀌었습니다");
+    }
+
+    private static final String READ_EVERY_BUCKET = """
+            {"Version":"2012-10-17","Statement":[
+             {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::*"},
+             {"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}""";
 
     @Test
     void aBucketPolicyNamingTheUserIsFound() {

@@ -85,9 +85,16 @@ public final class AccessDifference {
 
     /**
      * The rows and how much of the difference they cover; {@code outside} is a request of the difference that no
-     * row describes (for MORE), {@code reason} why coverage could not be decided (for NOT_PROVED).
+     * row describes (for MORE), {@code reason} why coverage could not be decided (for NOT_PROVED, also why the rows
+     * stopped early for MORE), in English and as {@code why} for a page to translate.
      */
-    public record Result(List<Row> rows, Coverage coverage, AuthorizationRequest outside, String reason) { }
+    public record Result(List<Row> rows, Coverage coverage, AuthorizationRequest outside, String reason,
+            UnknownReason why) {
+        /** A result whose reason (if any) is {@code why}. */
+        Result(List<Row> rows, Coverage coverage, AuthorizationRequest outside, UnknownReason why) {
+            this(rows, coverage, outside, why == null ? null : why.english(), why);
+        }
+    }
 
     private final ActionCatalog catalog;
     private final NoNewAccessCheck replay = new NoNewAccessCheck();
@@ -112,8 +119,8 @@ public final class AccessDifference {
             }
             for (Statement piece : pieces(s)) {
                 if (System.nanoTime() > deadline) {
-                    return finish(rows, existing, proposed, mode, "the description reached its time limit ("
-                            + TIME_LIMIT_NANOS / 1_000_000 + " ms)");
+                    return finish(rows, existing, proposed, mode, UnknownReason.of(
+                            UnknownReason.Kind.DESCRIPTION_TIME_LIMIT, TIME_LIMIT_NANOS / 1_000_000));
                 }
                 if (rows.size() == MAX_ROWS) {
                     return finish(rows, existing, proposed, mode, null);
@@ -304,7 +311,8 @@ public final class AccessDifference {
     }
 
     /** The last proof: is every request of the difference in some row? */
-    private Result finish(List<Row> rows, CompiledPolicy existing, CompiledPolicy proposed, Mode mode, String stop) {
+    private Result finish(List<Row> rows, CompiledPolicy existing, CompiledPolicy proposed, Mode mode,
+            UnknownReason stop) {
         List<Side> sides = new ArrayList<>();
         sides.add(new Side(List.of(proposed), mode, true));
         sides.add(new Side(List.of(existing), mode, false));
@@ -313,15 +321,17 @@ public final class AccessDifference {
         }
         int statements = sides.stream().mapToInt(x -> x.policies().get(0).document().statements().size()).sum();
         if (statements > PolicyReasoner.MAX_STATEMENTS) {
-            return new Result(List.copyOf(rows), Coverage.NOT_PROVED, null, "the rows and policies have "
-                    + statements + " statements together; the check decides up to " + PolicyReasoner.MAX_STATEMENTS);
+            return new Result(List.copyOf(rows), Coverage.NOT_PROVED, null, UnknownReason.of(
+                    UnknownReason.Kind.TOO_MANY_STATEMENTS, statements, PolicyReasoner.MAX_STATEMENTS));
         }
         Outcome o = PolicyReasoner.search(sides, null, Map.of());
         if (!o.decided()) {
-            return new Result(List.copyOf(rows), Coverage.NOT_PROVED, null, stop != null ? stop : o.reason());
+            return stop != null || o.why() != null
+                    ? new Result(List.copyOf(rows), Coverage.NOT_PROVED, null, stop != null ? stop : o.why())
+                    : new Result(List.copyOf(rows), Coverage.NOT_PROVED, null, o.reason(), null);
         }
         if (o.witness() == null) {
-            return new Result(List.copyOf(rows), Coverage.COMPLETE, null, null);
+            return new Result(List.copyOf(rows), Coverage.COMPLETE, null, null, null);
         }
         AuthorizationRequest req = NoNewAccessCheck.request(o.witness(), List.of(proposed), mode);
         boolean real = replay.allows(req, List.of(proposed), mode) && !replay.allows(req, List.of(existing), mode);
@@ -330,6 +340,6 @@ public final class AccessDifference {
         }
         return real ? new Result(List.copyOf(rows), Coverage.MORE, req, stop)
                 : new Result(List.copyOf(rows), Coverage.NOT_PROVED, null, stop != null ? stop
-                        : "a request outside the rows was found only under the safe approximation");
+                        : UnknownReason.of(UnknownReason.Kind.OUTSIDE_ONLY_APPROXIMATED));
     }
 }

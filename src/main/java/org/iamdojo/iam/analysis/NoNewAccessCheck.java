@@ -68,9 +68,18 @@ public final class NoNewAccessCheck {
         }
     }
 
-    /** The verdict with the new statement responsible (index, or -1) and a counterexample for FAIL. */
+    /**
+     * The verdict with the new statement responsible (index, or -1) and a counterexample for FAIL; for UNKNOWN,
+     * {@code why} is the reason in a form a page can translate (null when it has none).
+     */
     public record Verdict(Result result, String message, int statementIndex, String statementId,
-            AuthorizationRequest counterexample) { }
+            AuthorizationRequest counterexample, UnknownReason why) {
+        /** A verdict without a structured UNKNOWN reason. */
+        public Verdict(Result result, String message, int statementIndex, String statementId,
+                AuthorizationRequest counterexample) {
+            this(result, message, statementIndex, statementId, counterexample, null);
+        }
+    }
 
     /** The account that owns the resource in resource-policy checks. */
     public static final String RESOURCE_ACCOUNT = "111122223333";
@@ -99,7 +108,7 @@ public final class NoNewAccessCheck {
         Outcome o = PolicyReasoner.search(List.of(new Side(proposed, mode, true), new Side(existing, mode, false)),
                 null, Map.of());
         if (!o.decided()) {
-            return unknown("The check could not decide: " + o.reason() + ".");
+            return unknown(o);
         }
         if (o.witness() == null) {
             return new Verdict(Result.PASS, "The new policy grants no access that the existing policy does not "
@@ -126,7 +135,7 @@ public final class NoNewAccessCheck {
         Outcome o = PolicyReasoner.search(List.of(new Side(policy, mode, true),
                 new Side(List.of(bound), Mode.IDENTITY, true)), null, Map.of());
         if (!o.decided()) {
-            return unknown("The check could not decide: " + o.reason() + ".");
+            return unknown(o);
         }
         if (o.witness() == null) {
             return new Verdict(Result.PASS, "The policy document does not grant the specified access (proved over "
@@ -151,7 +160,7 @@ public final class NoNewAccessCheck {
         Outcome o = PolicyReasoner.search(List.of(new Side(List.of(policy), Mode.RESOURCE, true)),
                 List.of(OUTSIDER, "anonymous"), pinned);
         if (!o.decided()) {
-            return unknown("The check could not decide: " + o.reason() + ".");
+            return unknown(o);
         }
         if (o.witness() == null) {
             return new Verdict(Result.PASS, "The " + type.awsName() + " policy grants no public access (no caller "
@@ -168,13 +177,19 @@ public final class NoNewAccessCheck {
     }
 
     private static Verdict undecidedReplay(Witness w) {
-        return unknown("The check could not decide: the request found under the safe approximation ("
-                + describe(w) + ") is not a counterexample when replayed" + (w.approximated()
-                ? " (policy variables or mixed condition operators are approximated)" : "") + ".");
+        return unknown(UnknownReason.of(UnknownReason.Kind.REPLAY_NOT_CONFIRMED, w.action(), w.resource(),
+                PolicyReasoner.IDENTITY_PRINCIPAL.equals(w.principal()) ? "" : w.principal(),
+                w.context().isEmpty() ? "" : w.context(), w.approximated() ? "approximated" : ""));
     }
 
-    private static Verdict unknown(String message) {
-        return new Verdict(Result.UNKNOWN, message, -1, null, null);
+    /** UNKNOWN for an undecided search. */
+    private static Verdict unknown(Outcome o) {
+        return o.why() != null ? unknown(o.why()) : new Verdict(Result.UNKNOWN, "The check could not decide: "
+                + o.reason() + ".", -1, null, null);
+    }
+
+    private static Verdict unknown(UnknownReason why) {
+        return new Verdict(Result.UNKNOWN, "The check could not decide: " + why.english() + ".", -1, null, null, why);
     }
 
     static String describe(Witness w) {

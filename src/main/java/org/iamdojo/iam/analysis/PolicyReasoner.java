@@ -58,8 +58,13 @@ public final class PolicyReasoner {
     public record Witness(String principal, String action, String resource, Map<String, List<String>> context,
             int statementIndex, String statementId, boolean approximated) { }
 
-    /** The outcome: witness (may be null = none exists), or undecided with a reason. */
-    public record Outcome(Witness witness, boolean decided, boolean approximated, String reason) { }
+    /** The outcome: witness (may be null = none exists), or undecided with a reason (in English and as {@code why}). */
+    public record Outcome(Witness witness, boolean decided, boolean approximated, String reason, UnknownReason why) {
+        /** A decided outcome, or an undecided one without a structured reason. */
+        public Outcome(Witness witness, boolean decided, boolean approximated, String reason) {
+            this(witness, decided, approximated, reason, null);
+        }
+    }
 
     /** Limits per check (a hostile policy ends as UNKNOWN, not a stall). */
     public static final int MAX_STATEMENTS = 63;
@@ -98,22 +103,28 @@ public final class PolicyReasoner {
         try {
             return new PolicyReasoner(sides, principals, pinned == null ? Map.of() : pinned).run();
         } catch (Undecided u) {
-            return new Outcome(null, false, true, u.getMessage());
+            return new Outcome(null, false, true, u.getMessage(), u.why);
         }
     }
 
     /** Thrown inside when a limit is reached. */
     private static final class Undecided extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final transient UnknownReason why;
 
-        Undecided(String m) {
-            super(m, null, false, false);
+        Undecided(UnknownReason.Kind kind, Object... args) {
+            this(UnknownReason.of(kind, args));
+        }
+
+        private Undecided(UnknownReason why) {
+            super(why.english(), null, false, false);
+            this.why = why;
         }
     }
 
     private void tick() {
         if (System.nanoTime() > deadline) {
-            throw new Undecided("the check reached its time limit (" + TIME_LIMIT_NANOS / 1_000_000 + " ms)");
+            throw new Undecided(UnknownReason.Kind.TIME_LIMIT, TIME_LIMIT_NANOS / 1_000_000);
         }
     }
 
@@ -131,8 +142,7 @@ public final class PolicyReasoner {
             }
         }
         if (refs.size() > MAX_STATEMENTS) {
-            throw new Undecided("the policies have " + refs.size() + " statements together; the check decides up "
-                    + "to " + MAX_STATEMENTS);
+            throw new Undecided(UnknownReason.Kind.TOO_MANY_STATEMENTS, refs.size(), MAX_STATEMENTS);
         }
         // Dimensions: each a list of answer vectors (bit g = statement g's part on this dimension holds) with a
         // representative value per vector.
@@ -171,7 +181,7 @@ public final class PolicyReasoner {
                         choice[d] = v;
                         next.put(m, choice);
                         if (next.size() > MAX_COMBINATIONS) {
-                            throw new Undecided("more than " + MAX_COMBINATIONS + " statement combinations");
+                            throw new Undecided(UnknownReason.Kind.TOO_MANY_COMBINATIONS, MAX_COMBINATIONS);
                         }
                     }
                 }
@@ -504,8 +514,7 @@ public final class PolicyReasoner {
         }
         List<String> reps = new ArrayList<>(classes.values());
         if (reps.size() > MAX_SET_CLASSES) {
-            throw new Undecided("context key " + key + " has " + reps.size() + " value classes; sets of them are "
-                    + "decided up to " + MAX_SET_CLASSES);
+            throw new Undecided(UnknownReason.Kind.TOO_MANY_VALUE_CLASSES, key, reps.size(), MAX_SET_CLASSES);
         }
         for (int mask = 1; mask < (1 << reps.size()); mask++) {
             List<String> set = new ArrayList<>();
@@ -646,7 +655,7 @@ public final class PolicyReasoner {
                     if (AnalysisProbe.date(s) == d) {
                         out.add(s);
                     } else {
-                        throw new Undecided("a date value near " + d + " ms cannot be written for the engine");
+                        throw new Undecided(UnknownReason.Kind.DATE_NOT_WRITABLE, d);
                     }
                 }
             }
@@ -667,7 +676,7 @@ public final class PolicyReasoner {
                     if (b != null) {
                         String s = address(b);
                         if (!AnalysisProbe.isAddress(s, b)) {
-                            throw new Undecided("an address " + s + " cannot be written for the engine");
+                            throw new Undecided(UnknownReason.Kind.ADDRESS_NOT_WRITABLE, s);
                         }
                         out.add(s);
                     }
@@ -738,7 +747,7 @@ public final class PolicyReasoner {
             }
             parts = next;
             if (parts.size() > MAX_REGIONS) {
-                throw new Undecided("the patterns split values into more than " + MAX_REGIONS + " regions");
+                throw new Undecided(UnknownReason.Kind.TOO_MANY_REGIONS, MAX_REGIONS);
             }
         }
         List<String> words = new ArrayList<>();

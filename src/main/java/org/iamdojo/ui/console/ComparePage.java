@@ -2,6 +2,8 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
@@ -27,6 +29,7 @@ import org.iamdojo.iam.analysis.AccessDifference.Except;
 import org.iamdojo.iam.analysis.AccessDifference.Row;
 import org.iamdojo.iam.analysis.NoNewAccessCheck;
 import org.iamdojo.iam.analysis.NoNewAccessCheck.Verdict;
+import org.iamdojo.iam.analysis.UnknownReason;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
@@ -183,7 +186,7 @@ final class ComparePage implements ConsolePage {
         Span sentence = new Span(switch (verdict.result()) {
             case PASS -> t("compare.pass");
             case FAIL -> t("compare.fail");
-            case UNKNOWN -> t("compare.unknown", verdict.message());
+            case UNKNOWN -> t("compare.unknown", reason(verdict.why(), verdict.message()));
         });
         sentence.setId("compare-verdict-text");
         Div head = new Div(badge, sentence);
@@ -211,7 +214,7 @@ final class ComparePage implements ConsolePage {
         Paragraph coverage = new Paragraph(switch (diff.coverage()) {
             case COMPLETE -> t("compare.coverage.complete");
             case MORE -> t("compare.coverage.more", describe(diff.outside()));
-            case NOT_PROVED -> t("compare.coverage.not-proved", diff.reason());
+            case NOT_PROVED -> t("compare.coverage.not-proved", reason(diff.why(), diff.reason()));
         });
         coverage.setId("compare-coverage");
         result.add(coverage);
@@ -267,8 +270,32 @@ final class ComparePage implements ConsolePage {
         return p;
     }
 
+    /** "statement 1 (Sid Read)": counted from 1 as the simulator does; {@code index} is the API's 0-based one. */
     private static String statement(int index, String sid) {
-        return sid == null || sid.isBlank() ? t("compare.statement", index) : t("compare.statement.sid", index, sid);
+        int number = index + 1;
+        return sid == null || sid.isBlank() ? t("compare.statement", number) : t("compare.statement.sid", number, sid);
+    }
+
+    /**
+     * Why the engine could not decide, in the page's language; {@code english} (the API's message) only for a
+     * reason the engine gave no kind for.
+     */
+    static String reason(UnknownReason why, String english) {
+        if (why == null) {
+            return english;
+        }
+        List<String> a = why.args();
+        if (why.kind() == UnknownReason.Kind.REPLAY_NOT_CONFIRMED) {
+            String request = t("compare.why.request", a.get(0), a.get(1).isEmpty() ? "\"\"" : a.get(1));
+            if (!a.get(2).isEmpty()) {
+                request = t("compare.why.request.for", request, a.get(2));
+            }
+            request = a.get(3).isEmpty() ? t("compare.why.request.no-context", request)
+                    : t("compare.why.request.context", request, a.get(3));
+            String text = t("compare.why.REPLAY_NOT_CONFIRMED", request);
+            return a.get(4).isEmpty() ? text : t("compare.why.approximated", text);
+        }
+        return t("compare.why." + why.kind().name(), a.toArray());
     }
 
     /** "s3:GetObject on every S3 bucket and object except the objects of bucket X". */
@@ -440,13 +467,45 @@ final class ComparePage implements ConsolePage {
             Authorizer authorizer = new Authorizer();
             grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> {
                 AuthorizationRequest req = e.request().toBuilder().resourcePolicy(after).build();
-                return new EvaluationFlow(req, authorizer.authorize(req));
+                String caller = accountOf(req.principal());
+                if (caller == null || caller.equals(req.resourceAccount())) {
+                    return new EvaluationFlow(req, authorizer.authorize(req));
+                }
+                // A caller from another account also needs its own account's identity policy to allow
+                // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html);
+                // the check asks only what the resource policy grants, so that side is taken to allow.
+                AuthorizationRequest crossAccount = req.toBuilder().identity(callerAllows(req.action())).build();
+                Paragraph note = new Paragraph(t("compare.cross-account", caller, req.resourceAccount()));
+                note.addClassNames("compare-cross-account", "dojo-muted");
+                Div details = new Div(note, new EvaluationFlow(crossAccount, authorizer.authorize(crossAccount)));
+                details.addClassName("compare-evaluation");
+                return details;
             }));
             grid.setDetailsVisibleOnClick(false);
         }
         grid.setItems(examples);
         grid.getColumns().forEach(c -> c.setResizable(true));
         return grid;
+    }
+
+    /** The account of an IAM or STS principal ARN; null for anyone else (anonymous, a service). */
+    static String accountOf(String principal) {
+        String[] parts = principal.split(":", 6);
+        boolean arn = parts.length == 6 && parts[0].equals("arn") && (parts[2].equals("iam") || parts[2].equals("sts"));
+        return arn && parts[4].matches("\\d{12}") ? parts[4] : null;
+    }
+
+    /** The caller's own identity policy, taken to allow the action (for a cross-account replay). */
+    private static CompiledPolicy callerAllows(String action) {
+        ObjectNode statement = JsonNodeFactory.instance.objectNode().put("Effect", "Allow").put("Action", action)
+                .put("Resource", "*");
+        ObjectNode document = JsonNodeFactory.instance.objectNode().put("Version", "2012-10-17");
+        document.putArray("Statement").add(statement);
+        try {
+            return CompiledPolicy.parse(document.toString(), t("compare.caller-policy"));
+        } catch (PolicyParseException e) {
+            throw new IllegalStateException("An Allow of one action does not parse: " + action, e);
+        }
     }
 
     private static String context(Map<String, List<String>> ctx) {

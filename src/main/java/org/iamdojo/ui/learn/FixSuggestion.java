@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import java.util.Map;
 import org.iamdojo.scenario.GradeReport;
+import org.iamdojo.ui.i18n.Texts;
 
 /**
  * The smallest fix of a failed least-privilege check, in the check's "Why?": each changed statement of each policy
@@ -24,7 +25,7 @@ final class FixSuggestion extends Div {
         addClassName("fix-suggestion");
         setId("fix-suggestion");
         if (!fix.found()) {
-            Paragraph none = new Paragraph(getTranslation("fix.none", fix.note()));
+            Paragraph none = new Paragraph(getTranslation("fix.none", Texts.of(fix.note())));
             none.setId("fix-none");
             none.addClassName("dojo-muted");
             add(none);

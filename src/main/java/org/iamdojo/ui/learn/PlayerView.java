@@ -2,6 +2,8 @@ package org.iamdojo.ui.learn;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -30,6 +32,7 @@ import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.scenario.Check;
 import org.iamdojo.scenario.GradeReport;
 import org.iamdojo.scenario.HintUse;
+import org.iamdojo.scenario.PendingFix;
 import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.training.attempt.AttemptService;
@@ -45,6 +48,8 @@ import org.iamdojo.ui.console.SandboxWorkspace;
 import org.iamdojo.ui.console.WorkspaceHolder;
 import org.iamdojo.ui.i18n.Texts;
 import org.iamdojo.ui.shell.MainLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scenario player: the story and the current step on the left (hints one at a time with their cost,
@@ -55,6 +60,7 @@ import org.iamdojo.ui.shell.MainLayout;
 @Route(value = "play", layout = MainLayout.class)
 @PermitAll
 public class PlayerView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+    private static final Logger LOG = LoggerFactory.getLogger(PlayerView.class);
     /** Query parameter naming the workshop an attempt belongs to (play/{scenarioId}?workshop={id}). */
     public static final String WORKSHOP_PARAMETER = "workshop";
 
@@ -73,12 +79,14 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
     private final PracticeService practice;
     private final ScenarioCatalog catalog;
     private final PolicyValidator validator;
+    private final FixWorker fixes;
     private boolean examMode;
 
     public PlayerView(AttemptService attempts, WorkshopService workshops,
                       PracticeService practice, ScenarioCatalog catalog,
-                      AuthenticationContext authentication, PolicyValidator validator) {
+                      AuthenticationContext authentication, PolicyValidator validator, FixWorker fixes) {
         this.attempts = attempts;
+        this.fixes = fixes;
         this.validator = validator;
         this.workshops = workshops;
         this.practice = practice;
@@ -317,9 +325,57 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         play.addThemeVariants(ButtonVariant.LUMO_SMALL);
         box.add(play);
         if (proof.fix() != null) {
-            box.add(new FixSuggestion(proof.fix(), workspace.actingLabel(), () -> applyFix(proof.fix())));
+            box.add(fixPart(proof.fix()));
         }
         return box;
+    }
+
+    /**
+     * The smallest fix behind a button: worked out only when the learner asks (once per grading; it can take
+     * seconds), on a worker thread while a progress text shows, then shown with "Apply this fix".
+     */
+    private Div fixPart(PendingFix pending) {
+        Div holder = new Div();
+        holder.addClassName("fix-holder");
+        holder.getElement().setAttribute("aria-live", "polite");
+        if (pending.computed()) {
+            holder.add(suggestion(pending.get()));
+            return holder;
+        }
+        Button show = new Button(getTranslation("fix.show"));
+        show.setId("show-fix");
+        show.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        show.addClickListener(e -> {
+            UI ui = e.getSource().getUI().orElseThrow();
+            Paragraph working = new Paragraph(getTranslation("fix.working"));
+            working.setId("fix-working");
+            working.addClassName("dojo-muted");
+            holder.removeAll();
+            holder.add(working);
+            fixes.fix(pending).whenComplete((fix, error) -> {
+                try {
+                    ui.access(() -> {
+                        holder.removeAll();
+                        if (error != null) {
+                            LOG.warn("The smallest fix could not be worked out", error);
+                            Paragraph failed = new Paragraph(getTranslation("fix.failed"));
+                            failed.setId("fix-failed");
+                            holder.add(failed);
+                        } else {
+                            holder.add(suggestion(fix));
+                        }
+                    });
+                } catch (UIDetachedException gone) {
+                    // The page was closed meanwhile; the fix stays computed in the report for the next visit.
+                }
+            });
+        });
+        holder.add(show);
+        return holder;
+    }
+
+    private FixSuggestion suggestion(GradeReport.Fix fix) {
+        return new FixSuggestion(fix, workspace.actingLabel(), () -> applyFix(fix));
     }
 
     /**
