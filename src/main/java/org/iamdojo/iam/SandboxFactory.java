@@ -1,9 +1,11 @@
 package org.iamdojo.iam;
 
 import java.util.List;
+import java.util.Map;
 import org.iamdojo.iam.access.AccessMapOperation;
 import org.iamdojo.iam.account.EngineAccessEvaluator;
 import org.iamdojo.iam.account.IamOperations;
+import org.iamdojo.iam.account.Operation;
 import org.iamdojo.iam.account.PolicyChecker;
 import org.iamdojo.iam.account.PrincipalSimulation;
 import org.iamdojo.iam.account.Sandbox;
@@ -32,6 +34,11 @@ import org.iamdojo.iam.time.SandboxClock;
 public final class SandboxFactory {
     /** Read once: the managed policies are the same for every sandbox. */
     private static final ManagedPolicySource CLASSPATH_POLICIES = ManagedPolicySource.classpath();
+    /**
+     * Built once: the operations that keep no state of their own (each reaches its sandbox through the call's
+     * context), shared by every sandbox; only those bound to a sandbox's evaluator are registered per sandbox.
+     */
+    private static final Map<String, Operation> SHARED_OPERATIONS = sharedOperations();
 
     private SandboxFactory() {
     }
@@ -59,19 +66,26 @@ public final class SandboxFactory {
                                   ManagedPolicySource managedPolicies, PolicyChecker checker) {
         Sandbox sandbox = new Sandbox(clock, seed, evaluator);
         sandbox.setPolicyChecker(checker);
-        IamOperations.registerAll(sandbox);
+        sandbox.useSharedOperations(SHARED_OPERATIONS);
         PrincipalSimulation.register(sandbox, evaluator);
         AccessMapOperation.register(sandbox, evaluator);
-        StsOperations.registerAll(sandbox);
-        S3Operations.registerAll(sandbox);
-        Ec2Operations.registerAll(sandbox);
-        CloudWatchOperations.registerAll(sandbox);
-        CloudTrailOperations.registerAll(sandbox);
-        RootOnlyOperations.registerAll(sandbox);
-        OrganizationsOperations.registerAll(sandbox);
-        KmsOperations.registerAll(sandbox);
         managedPolicies.addTo(sandbox);
         return sandbox;
+    }
+
+    /** Registers the stateless operations on a sandbox made for the purpose and returns its table. */
+    private static Map<String, Operation> sharedOperations() {
+        Sandbox template = new Sandbox(SandboxClock.system(), 0, new EngineAccessEvaluator());
+        IamOperations.registerAll(template);
+        StsOperations.registerAll(template);
+        S3Operations.registerAll(template);
+        Ec2Operations.registerAll(template);
+        CloudWatchOperations.registerAll(template);
+        CloudTrailOperations.registerAll(template);
+        RootOnlyOperations.registerAll(template);
+        OrganizationsOperations.registerAll(template);
+        KmsOperations.registerAll(template);
+        return template.operationTable();
     }
 
     /**

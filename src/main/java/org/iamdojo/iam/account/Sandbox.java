@@ -39,7 +39,10 @@ public final class Sandbox {
     private final Map<String, List<List<String>>> scps = new HashMap<>();
     private final Map<String, List<List<String>>> rcps = new HashMap<>();
     private final Map<String, String[]> organizationOf = new HashMap<>();
+    /** The operations this sandbox registered itself (those bound to its evaluator); looked up before the shared ones. */
     private final Map<String, Operation> operations = new HashMap<>();
+    /** The operations every sandbox shares (they keep no state and reach the sandbox through their context). */
+    private Map<String, Operation> sharedOperations = Map.of();
     private final Map<String, Object> extensions = new HashMap<>();
     private final CloudTrail trail = new CloudTrail();
     private final List<MutationListener> listeners = new CopyOnWriteArrayList<>();
@@ -88,6 +91,28 @@ public final class Sandbox {
     /** Adds an operation (by service and name); services register theirs when the sandbox is built. */
     public void register(Operation operation) {
         operations.put(key(operation.service(), operation.name()), operation);
+    }
+
+    /**
+     * Uses a table of stateless operations shared with other sandboxes (one copy per server instead of one per
+     * sandbox: heap per session), as {@link #operationTable()} of a sandbox they were registered on returns it.
+     */
+    public void useSharedOperations(Map<String, Operation> table) {
+        this.sharedOperations = Map.copyOf(table);
+    }
+
+    /** Every operation this sandbox knows, by lower-case service:name key, unmodifiable (for sharing them). */
+    public Map<String, Operation> operationTable() {
+        Map<String, Operation> all = new HashMap<>(sharedOperations);
+        all.putAll(operations);
+        return Map.copyOf(all);
+    }
+
+    /** The operation registered under service and name (its own first, then the shared ones), or null. */
+    private @Nullable Operation operation(String service, String name) {
+        String k = key(service, name);
+        Operation own = operations.get(k);
+        return own != null ? own : sharedOperations.get(k);
     }
 
     /** Sets the validator that checks documents before they are stored. */
@@ -358,7 +383,7 @@ public final class Sandbox {
         boolean audited = readOnlyRefusal == null;
         lock.lock();
         try {
-            Operation op = operations.get(key(service, operation));
+            Operation op = operation(service, operation);
             if (!audited && changesState(op)) {
                 return CallResult.failed(readOnlyRefusal, null, null);
             }
@@ -435,7 +460,7 @@ public final class Sandbox {
             if (account == null) {
                 throw AwsException.noSuchEntity("No account " + accountId + " in this sandbox");
             }
-            Operation op = operations.get(key(service, operation));
+            Operation op = operation(service, operation);
             if (op == null) {
                 throw new AwsException("InvalidAction", 400, "Unknown operation " + service + ":" + operation);
             }
@@ -457,7 +482,7 @@ public final class Sandbox {
     public void replay(MutationRecord record) {
         lock.lock();
         try {
-            Operation op = operations.get(key(record.service(), record.operation()));
+            Operation op = operation(record.service(), record.operation());
             if (op == null) {
                 throw new AwsException("InvalidAction", 400, "Unknown operation " + record.service() + ":" + record.operation());
             }
@@ -720,7 +745,7 @@ public final class Sandbox {
 
     /** Whether a call of this operation changes state: a registered write, or a name the sandbox does not know. */
     public boolean changesState(String service, String operation) {
-        return changesState(operations.get(key(service, operation)));
+        return changesState(operation(service, operation));
     }
 
     /** The one rule for both the read-only view's refusal and the board's count of changes. */
@@ -731,7 +756,7 @@ public final class Sandbox {
     /** The names of all registered operations, sorted. */
     public List<String> operationNames() {
         List<String> names = new ArrayList<>();
-        operations.values().forEach(o -> names.add(o.service() + ":" + o.name()));
+        operationTable().values().forEach(o -> names.add(o.service() + ":" + o.name()));
         Collections.sort(names);
         return names;
     }
