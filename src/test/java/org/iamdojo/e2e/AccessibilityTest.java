@@ -246,6 +246,7 @@ class AccessibilityTest extends BrowserTestBase {
             check("compare-" + suffix);
 
             page.locator("#compare-type vaadin-radio-button").nth(1).click();
+            assertThat(page.locator("#compare-existing-template")).hasCount(0);
             page.locator("#compare-existing-json textarea").fill(String.format(existing,
                     "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},"));
             page.locator("#compare-new-json textarea").fill(String.format(existing, "\"Principal\":\"*\","));
