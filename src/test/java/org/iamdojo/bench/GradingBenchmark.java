@@ -23,10 +23,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole-scenario grading ("Check my work") with the proof-based checks (permissionsWithin, noPublicAccess) and, for
- * a failed least-privilege check, its smallest fix (issue 21; target < 500 ms): every shipped scenario after its
- * reference solution ({@code solution=reference}) and after its {@code lazySolution}, the typical wrong answer each
- * scenario ships ({@code solution=wrong}). Sample time, so JMH prints p50 and p95 per scenario.
+ * Whole-scenario grading ("Check my work") with the proof-based checks (permissionsWithin, noPublicAccess) (issue 21;
+ * target < 500 ms): every shipped scenario after its reference solution ({@code solution=reference}) and after its
+ * {@code lazySolution}, the typical wrong answer each scenario ships ({@code solution=wrong}). Grading leaves the
+ * smallest fix of a failed least-privilege check to the learner's "Suggest the smallest fix";
+ * {@link #gradeThenSuggestFix()} adds it for every failed check, so its time less {@link #grade()}'s is the learner's
+ * wait after pressing the button. Sample time, so JMH prints p50 and p95 per scenario.
  * Run: {@code mvn -Pbench test-compile exec:exec -Dbench.args="GradingBenchmark -f 1"}; one scenario:
  * {@code -Dbench.args="GradingBenchmark -f 1 -p scenario=developers-and-testers"}.
  */
@@ -69,5 +71,17 @@ public class GradingBenchmark {
     @Benchmark
     public GradeReport grade() {
         return grader.grade(attempt);
+    }
+
+    /** Grading, then the smallest fix of each failed check that offers one (each grading makes its own). */
+    @Benchmark
+    public int gradeThenSuggestFix() {
+        int changes = 0;
+        for (GradeReport.CheckResult c : grader.grade(attempt).checks()) {
+            if (c.proof() != null && c.proof().fix() != null) {
+                changes += c.proof().fix().get().changes().size();
+            }
+        }
+        return changes;
     }
 }

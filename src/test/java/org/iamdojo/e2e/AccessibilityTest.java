@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * axe-core on the pages and dialogs a learner and an instructor reach by clicking (the console beside a scenario
- * and on its own page, its create-user, policy editor and policy builder dialogs, practice, an exam, its finish
+ * and on its own page, its create-user, policy editor and policy builder dialogs, the Compare policies page with its
+ * results, practice, an exam, its finish
  * dialog and result, history, joining a workshop, the instructor's board and a participant's read-only console
  * and replay): no serious or critical violation (colour contrast of text at least 4.5:1 included), no landmark or
  * heading-order violation, exactly one main landmark and exactly one level-1 heading on each. A failure lists every violation by rule, element and what
@@ -219,6 +220,42 @@ class AccessibilityTest extends BrowserTestBase {
         assertThat(page.locator("#replay-position")).isVisible();
         assertThat(page.locator("#replay-json")).containsText("eventName");
         check("participant-replay-en");
+        assertNoProblems();
+    }
+
+    /**
+     * The Compare policies page with a FAIL's rows and counterexamples, then as resource policies with a
+     * counterexample's evaluation opened in place; in English and Korean.
+     */
+    @Test
+    void comparePoliciesPage() {
+        String existing = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\","
+                + "%s\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::dojo-app-artifacts/*\"}]}";
+        for (String locale : List.of("en-US", "ko-KR")) {
+            String suffix = locale.substring(0, 2);
+            newSession(locale);
+            signUp("a11y-compare-" + suffix, GOOD_PASSWORD);
+            signIn("a11y-compare-" + suffix, GOOD_PASSWORD);
+            open("/console");
+            page.locator("#console-nav-compare").click();
+            page.locator("#compare-existing-json textarea").fill(String.format(existing, ""));
+            page.locator("#compare-new-json textarea").fill(String.format(existing, "").replace("dojo-app-artifacts/*", "*"));
+            page.locator("#compare-run").click();
+            assertThat(page.locator("#compare-verdict")).hasText("FAIL");
+            assertThat(page.locator("#compare-examples")).isVisible();
+            check("compare-" + suffix);
+
+            page.locator("#compare-type vaadin-radio-button").nth(1).click();
+            assertThat(page.locator("#compare-existing-template")).hasCount(0);
+            page.locator("#compare-existing-json textarea").fill(String.format(existing,
+                    "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},"));
+            page.locator("#compare-new-json textarea").fill(String.format(existing, "\"Principal\":\"*\","));
+            page.locator("#compare-run").click();
+            assertThat(page.locator("#compare-verdict")).hasText("FAIL");
+            page.locator("#compare-examples .compare-open").first().click();
+            assertThat(page.locator("#compare-examples .eval-flow").first()).isVisible();
+            check("compare-resource-" + suffix);
+        }
         assertNoProblems();
     }
 

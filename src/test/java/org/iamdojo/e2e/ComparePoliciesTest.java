@@ -75,6 +75,8 @@ class ComparePoliciesTest extends BrowserTestBase {
 
         // Resource policies: a bucket policy opened to everyone; the counterexample's evaluation is shown in place.
         page.getByText("Resource policy").click();
+        // The editors are built again for the new type (no AWS managed policy list): only then type into them.
+        assertThat(page.locator("#compare-existing-template")).hasCount(0);
         compare(bucketPolicy("\"arn:aws:iam::111122223333:root\""), bucketPolicy("\"*\""));
         assertThat(page.locator("#compare-verdict")).hasText("FAIL");
         assertThat(page.locator("#compare-responsible")).containsText("statement 1 (Sid Read)");
@@ -128,7 +130,8 @@ class ComparePoliciesTest extends BrowserTestBase {
         assertThat(page.locator("#compare-verdict-text")).containsText("하나도 부여하지 않습니다");
 
         // Not decided (one key under a String and a Numeric operator): the reason is Korean, not the engine's English.
-        compare(conditioned("\"StringLike\": {\"k1\": \"a*\"}"), conditioned("\"NumericLessThan\": {\"k1\": \"10\"}"));
+        compare(conditioned("\"StringLike\": {\"aws:PrincipalTag/team\": \"a*\"}"),
+                conditioned("\"NumericLessThan\": {\"aws:PrincipalTag/team\": \"10\"}"));
         assertThat(page.locator("#compare-verdict")).hasText("UNKNOWN");
         assertThat(page.locator("#compare-verdict-text")).containsText("안전한 근사로 찾은 요청");
         assertThat(page.locator("#compare-verdict-text")).containsText("컨텍스트 키 없음");
