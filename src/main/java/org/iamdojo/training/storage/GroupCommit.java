@@ -33,7 +33,17 @@ public class GroupCommit {
     /** The most writes committed in one transaction. */
     static final int MAX_GROUP = 500;
 
-    private record Write(Consumer<JdbcTemplate> work, CompletableFuture<Void> done) {
+    /**
+     * Writes of one kind that run together: the items of such writes queued one after another are written with one
+     * statement batch (one statement compiled per group, not per write), e.g. the attempt log's appends.
+     */
+    @FunctionalInterface
+    public interface Batch<T> {
+        /** Writes the items in order; a failure fails them all (the group then retries each alone). */
+        void writeAll(JdbcTemplate jdbc, List<T> items);
+    }
+
+    private record Write(Consumer<JdbcTemplate> work, Batch<Object> batch, Object item, CompletableFuture<Void> done) {
     }
 
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
@@ -74,13 +84,25 @@ public class GroupCommit {
      * a write's future completes every write queued before it is committed too.
      */
     public CompletableFuture<Void> submit(Consumer<JdbcTemplate> work) {
+        return queue(new Write(work, null, null, new CompletableFuture<>()));
+    }
+
+    /**
+     * Queues one item of a {@link Batch} kind as {@link #submit(Consumer)} queues a write: same order, same
+     * commit; writes of the same kind queued next to each other are written together.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<Void> submit(Batch<T> kind, T item) {
+        return queue(new Write(null, (Batch<Object>) kind, item, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> queue(Write w) {
         if (Thread.currentThread() == writer) {
             throw new IllegalStateException("A group write cannot start another one");
         }
         if (stopped) {
             throw new IllegalStateException("The database is shutting down");
         }
-        Write w = new Write(work, new CompletableFuture<>());
         queue.add(w);
         return w.done();
     }
@@ -128,12 +150,12 @@ public class GroupCommit {
         written.add(group.size());
         largest.accumulate(group.size());
         try {
-            transactions.executeWithoutResult(status -> group.forEach(w -> w.work().accept(jdbc)));
+            transactions.executeWithoutResult(status -> runInOrder(group));
             group.forEach(w -> w.done().complete(null));
         } catch (RuntimeException groupFailed) {
             for (Write w : group) {
                 try {
-                    transactions.executeWithoutResult(status -> w.work().accept(jdbc));
+                    transactions.executeWithoutResult(status -> runInOrder(List.of(w)));
                     w.done().complete(null);
                 } catch (RuntimeException e) {
                     w.done().completeExceptionally(e);
@@ -141,6 +163,26 @@ public class GroupCommit {
             }
         } finally {
             commitNanos.add(System.nanoTime() - t);
+        }
+    }
+
+    /** Runs a group's writes in queue order, the items of neighbouring writes of one batch kind together. */
+    private void runInOrder(List<Write> group) {
+        int i = 0;
+        while (i < group.size()) {
+            Write w = group.get(i);
+            if (w.batch() == null) {
+                w.work().accept(jdbc);
+                i++;
+                continue;
+            }
+            List<Object> items = new ArrayList<>();
+            int j = i;
+            while (j < group.size() && group.get(j).batch() == w.batch()) {
+                items.add(group.get(j++).item());
+            }
+            w.batch().writeAll(jdbc, items);
+            i = j;
         }
     }
 

@@ -88,4 +88,56 @@ class GroupCommitTest {
         assertThat(jdbc.queryForList("SELECT id FROM group_commit_probe ORDER BY id", Integer.class))
                 .containsExactly(1, 2, 3);
     }
+
+    @Test
+    void neighbouringBatchItemsAreWrittenTogetherInQueueOrderAndABadOneFailsOnlyItself() throws Exception {
+        List<Integer> batchSizes = new ArrayList<>();
+        GroupCommit.Batch<Integer> insert = (db, ids) -> {
+            batchSizes.add(ids.size());
+            db.batchUpdate("INSERT INTO group_commit_probe VALUES (?)", ids.stream().map(id -> new Object[] {id}).toList());
+        };
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> blocker = writes.submit(db -> {
+            writerBusy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writerBusy.await();
+        // Queued while the writer is held: one group of [batch 10, batch 11, plain (reads 10 and 11), batch 12].
+        CompletableFuture<Void> a = writes.submit(insert, 10);
+        CompletableFuture<Void> b = writes.submit(insert, 11);
+        int[] seenByPlainWrite = new int[1];
+        CompletableFuture<Void> plain = writes.submit(db -> seenByPlainWrite[0] =
+                db.queryForObject("SELECT COUNT(*) FROM group_commit_probe WHERE id IN (10, 11)", Integer.class));
+        CompletableFuture<Void> c = writes.submit(insert, 12);
+        release.countDown();
+        CompletableFuture.allOf(blocker, a, b, plain, c).get(30, TimeUnit.SECONDS);
+        assertThat(seenByPlainWrite[0]).as("a plain write sees the batch items queued before it").isEqualTo(2);
+        assertThat(batchSizes).containsExactly(2, 1);
+
+        // A duplicate among neighbouring items: the group is retried item by item, only the duplicate fails.
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release2 = new CountDownLatch(1);
+        CompletableFuture<Void> blocker2 = writes.submit(db -> {
+            held.countDown();
+            try {
+                release2.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        held.await();
+        CompletableFuture<Void> good = writes.submit(insert, 20);
+        CompletableFuture<Void> duplicate = writes.submit(insert, 10);
+        CompletableFuture<Void> alsoGood = writes.submit(insert, 21);
+        release2.countDown();
+        CompletableFuture.allOf(blocker2, good, alsoGood).get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> GroupCommit.await(duplicate)).isInstanceOf(DataAccessException.class);
+        assertThat(jdbc.queryForList("SELECT id FROM group_commit_probe ORDER BY id", Integer.class))
+                .containsExactly(10, 11, 12, 20, 21);
+    }
 }
