@@ -35,10 +35,11 @@ class HealthCheckReadinessTest {
             release.await(2, TimeUnit.MINUTES);
         };
         Path dataDir = Files.createTempDirectory("iamdojo-ready");
+        // Command-line arguments, as a node gets them: they override application.properties.
+        String[] args = {"--server.port=0", "--spring.datasource.url=jdbc:hsqldb:mem:iamdojo-ready",
+                "--iamdojo.admin-password=Adm1n-Test-Pass", "--iamdojo.aws-endpoint.port=0",
+                "--iamdojo.data-dir=" + dataDir, "--vaadin.devmode.devTools.enabled=false"};
         SpringApplicationBuilder builder = new SpringApplicationBuilder(Application.class)
-                .properties("server.port=0", "spring.datasource.url=jdbc:hsqldb:mem:iamdojo-ready",
-                        "iamdojo.admin-password=Adm1n-Test-Pass", "iamdojo.aws-endpoint.port=0",
-                        "iamdojo.data-dir=" + dataDir, "vaadin.devmode.devTools.enabled=false")
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("holdStartUp", hold);
                     ctx.addApplicationListener(event -> {
@@ -47,7 +48,8 @@ class HealthCheckReadinessTest {
                         }
                     });
                 });
-        CompletableFuture<ConfigurableApplicationContext> started = CompletableFuture.supplyAsync(builder::run);
+        CompletableFuture<ConfigurableApplicationContext> started = CompletableFuture.supplyAsync(() -> builder.run(args),
+                r -> new Thread(r, "ready-test").start());
         ConfigurableApplicationContext context = null;
         try {
             int p = port.get(3, TimeUnit.MINUTES);
