@@ -407,7 +407,9 @@ class TwoNodeFailoverTest {
         Optional<Path> jar = productionJar();
         ProcessBuilder pb = new ProcessBuilder();
         if (jar.isPresent()) {
-            command.addAll(List.of("-jar", jar.get().toAbsolutePath().toString()));
+            // Started in its data folder, the jar finds the scenarios only when told where they are.
+            command.addAll(List.of("-jar", jar.get().toAbsolutePath().toString(),
+                    "--iamdojo.scenarios-dir=" + Path.of("scenarios").toAbsolutePath()));
             pb.directory(dataDir.toFile());
         } else {
             command.addAll(List.of("-cp", runtimeClasspath(), "org.iamdojo.Application",

@@ -6,11 +6,16 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * On the first start (no members at all) creates the ADMIN account {@code admin}. Its password comes from
  * {@code IAMDOJO_ADMIN_PASSWORD} or is generated and printed once; there is never a fixed default.
+ * <p>
+ * Several nodes may start together on one empty database (README "Running several nodes"): each may find no
+ * members, but the unique username decides which insert of {@code admin} commits. The others' inserts fail on it;
+ * they print no password (theirs was never stored) and start normally with the winner's admin.
  */
 @Component
 public class FirstAdminInitializer implements ApplicationRunner {
@@ -43,13 +48,16 @@ public class FirstAdminInitializer implements ApplicationRunner {
                         + String.join("; ", problems.stream().map(p -> ENGLISH.getOrDefault(p.messageKey(),
                         p.messageKey())).toList()) + " Set a stronger one, or unset it to get a random password.");
             }
-            memberService.createAdmin(ADMIN_USERNAME, configuredPassword);
-            System.out.println("IAM Dojo: created account '" + ADMIN_USERNAME
-                    + "' (ADMIN) with the password from IAMDOJO_ADMIN_PASSWORD.");
+            if (createUnlessAnotherNodeDid(configuredPassword)) {
+                System.out.println("IAM Dojo: created account '" + ADMIN_USERNAME
+                        + "' (ADMIN) with the password from IAMDOJO_ADMIN_PASSWORD.");
+            }
             return;
         }
         String password = randomPassword();
-        memberService.createAdmin(ADMIN_USERNAME, password);
+        if (!createUnlessAnotherNodeDid(password)) {
+            return;
+        }
         // Printed once on purpose: it is never stored in clear text and never shown again.
         System.out.println("""
 
@@ -59,6 +67,22 @@ public class FirstAdminInitializer implements ApplicationRunner {
                  This is shown only once. Sign in and keep it somewhere safe.
                 ================================================================
                 """.formatted(ADMIN_USERNAME, password));
+    }
+
+    /** Creates {@code admin}; false when another node starting at the same time created it first. */
+    private boolean createUnlessAnotherNodeDid(String password) {
+        try {
+            memberService.createAdmin(ADMIN_USERNAME, password);
+            return true;
+        } catch (DataIntegrityViolationException raced) {
+            if (memberService.find(ADMIN_USERNAME).isEmpty()) {
+                throw raced;
+            }
+            System.out.println("IAM Dojo: account '" + ADMIN_USERNAME
+                    + "' was created by another node starting at the same time; use the password that node printed"
+                    + " (or IAMDOJO_ADMIN_PASSWORD).");
+            return false;
+        }
     }
 
     // Start-up messages go to the server console, read by whoever installs the app: English, as the logs are.

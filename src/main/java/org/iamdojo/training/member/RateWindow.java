@@ -3,6 +3,7 @@ package org.iamdojo.training.member;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Optional;
 
 /** Event times within a sliding window (no more than the largest limit asked about plus one are kept). */
 final class RateWindow {
@@ -32,6 +33,13 @@ final class RateWindow {
         // The (size - limit)-th oldest must leave the window.
         Instant[] ordered = times.toArray(new Instant[0]);
         return ordered[times.size() - limit - 1].plus(window);
+    }
+
+    /** The {@code nth} newest time after {@code after}, when there are at least that many (within what is kept). */
+    synchronized Optional<Instant> nthNewest(Instant after, int nth) {
+        Instant[] ordered = times.toArray(new Instant[0]);
+        int index = ordered.length - nth;
+        return index >= 0 && ordered[index].isAfter(after) ? Optional.of(ordered[index]) : Optional.empty();
     }
 
     synchronized boolean empty(Instant now) {

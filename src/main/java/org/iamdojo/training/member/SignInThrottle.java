@@ -3,9 +3,10 @@ package org.iamdojo.training.member;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  *       name wait the same way, except from addresses that signed in to it successfully in the last 30 days:
  *       the owner keeps getting in while strangers guess from elsewhere.</li>
  * </ul>
- * Kept in memory: a restart forgets the counters (and the owner's known addresses).
+ * The counts are in the database ({@link JdbcSignInCounts}), shared by every node on it, so an attacker alternating
+ * nodes behind a proxy gets no extra tries and a restart forgets nothing (README "Running several nodes").
  */
 @Component
 public class SignInThrottle {
@@ -41,82 +43,91 @@ public class SignInThrottle {
     public static final int NAME_FAILURES = 50;
     private static final Duration FORGET = Duration.ofHours(1);
     private static final Duration KNOWN_ADDRESS = Duration.ofDays(30);
-    /** Above this many keys the idle ones are dropped, so guessing random names cannot fill the memory. */
-    private static final int PURGE_ABOVE = 10_000;
+    /** How often a node drops counts that no rule looks at any more. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     /** Names longer than any member's are cut for the key (they are all equally unknown). */
     private static final int KEY_NAME = 40;
+    /** Addresses are cut to the stored column's length. */
+    private static final int KEY_ADDRESS = 100;
 
-    private final Map<String, Streak> streaks = new ConcurrentHashMap<>();
-    private final Map<String, RateWindow> addresses = new ConcurrentHashMap<>();
-    private final Map<String, RateWindow> names = new ConcurrentHashMap<>();
-    private final Map<String, Instant> knownAddresses = new ConcurrentHashMap<>();
+    private final SignInCounts counts;
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
     private Clock clock = Clock.systemUTC();
+
+    /** The throttle of a node: counts in its database, shared with the other nodes. */
+    @Autowired
+    public SignInThrottle(JdbcTemplate jdbc) {
+        this(new JdbcSignInCounts(jdbc));
+    }
+
+    /** A throttle with its counts in this process's memory (unit tests). */
+    public SignInThrottle() {
+        this(new MemorySignInCounts(WINDOW, Math.max(ADDRESS_FAILURES, NAME_FAILURES)));
+    }
+
+    SignInThrottle(SignInCounts counts) {
+        this.counts = counts;
+    }
 
     // Tests move time forward.
     void setClock(Clock clock) {
         this.clock = clock;
     }
 
-    /** When {@code rawName} may next be tried from {@code address}; empty when it may be tried now. */
-    public Optional<Instant> waitUntil(String rawName, String address) {
+    /** When {@code rawName} may next be tried from {@code rawAddress}; empty when it may be tried now. */
+    public Optional<Instant> waitUntil(String rawName, String rawAddress) {
         String name = key(rawName);
+        String address = address(rawAddress);
         Instant now = clock.instant();
         Instant until = now;
-        Streak streak = streaks.get(name + "\n" + address);
-        if (streak != null) {
-            until = later(until, streak.allowedAt(now));
+        Optional<SignInCounts.Streak> streak = counts.streak(name, address);
+        if (streak.isPresent() && streak.get().last().plus(FORGET).isAfter(now)) {
+            until = later(until, streak.get().last().plus(waitAfter(streak.get().failures())));
         }
-        RateWindow fromAddress = addresses.get(address);
-        if (fromAddress != null) {
-            until = later(until, fromAddress.freeAt(now, ADDRESS_FAILURES));
-        }
-        RateWindow ofName = names.get(name);
-        if (ofName != null && !known(name, address, now)) {
-            until = later(until, ofName.freeAt(now, NAME_FAILURES));
+        until = later(until, freeAt(false, address, now, ADDRESS_FAILURES));
+        if (!known(name, address, now)) {
+            until = later(until, freeAt(true, name, now, NAME_FAILURES));
         }
         return until.isAfter(now) ? Optional.of(until) : Optional.empty();
     }
 
-    /** Counts a failed sign-in of {@code rawName} from {@code address}. */
-    public void failed(String rawName, String address) {
-        String name = key(rawName);
+    /** Counts a failed sign-in of {@code rawName} from {@code rawAddress}. */
+    public void failed(String rawName, String rawAddress) {
         Instant now = clock.instant();
         purge(now);
-        streaks.compute(name + "\n" + address, (k, s) -> (s == null || s.forgotten(now) ? new Streak() : s).fail(now));
-        addresses.computeIfAbsent(address, k -> new RateWindow(WINDOW, Math.max(ADDRESS_FAILURES, NAME_FAILURES))).add(now);
-        names.computeIfAbsent(name, k -> new RateWindow(WINDOW, Math.max(ADDRESS_FAILURES, NAME_FAILURES))).add(now);
+        counts.failed(key(rawName), address(rawAddress), now, now.minus(FORGET));
     }
 
     /** A successful sign-in: clears that name's streak from that address and remembers the address as the owner's. */
-    public void succeeded(String rawName, String address) {
-        String name = key(rawName);
-        streaks.remove(name + "\n" + address);
-        knownAddresses.put(name + "\n" + address, clock.instant());
+    public void succeeded(String rawName, String rawAddress) {
+        counts.succeeded(key(rawName), address(rawAddress), clock.instant());
+    }
+
+    /** When the failures in the window fall to {@code limit} or below: when the (limit+1)-th newest leaves it. */
+    private Instant freeAt(boolean byName, String key, Instant now, int limit) {
+        return counts.nthNewestFailure(byName, key, now.minus(WINDOW), limit + 1).map(t -> t.plus(WINDOW)).orElse(now);
     }
 
     private boolean known(String name, String address, Instant now) {
-        Instant at = knownAddresses.get(name + "\n" + address);
-        return at != null && at.plus(KNOWN_ADDRESS).isAfter(now);
+        return counts.knownSince(name, address).map(at -> at.plus(KNOWN_ADDRESS).isAfter(now)).orElse(false);
     }
 
     private void purge(Instant now) {
-        if (streaks.size() > PURGE_ABOVE) {
-            streaks.values().removeIf(s -> s.forgotten(now));
+        Instant last = lastPurge.get();
+        if (last.plus(PURGE_EVERY).isAfter(now) || !lastPurge.compareAndSet(last, now)) {
+            return;
         }
-        if (addresses.size() > PURGE_ABOVE) {
-            addresses.values().removeIf(w -> w.empty(now));
-        }
-        if (names.size() > PURGE_ABOVE) {
-            names.values().removeIf(w -> w.empty(now));
-        }
-        if (knownAddresses.size() > PURGE_ABOVE) {
-            knownAddresses.values().removeIf(at -> !at.plus(KNOWN_ADDRESS).isAfter(now));
-        }
+        counts.forget(now.minus(WINDOW), now.minus(FORGET), now.minus(KNOWN_ADDRESS));
     }
 
     private static String key(String rawName) {
         String name = CredentialRules.normalizeUsername(rawName == null ? "" : rawName);
         return name.length() > KEY_NAME ? name.substring(0, KEY_NAME) : name;
+    }
+
+    private static String address(String rawAddress) {
+        String address = rawAddress == null ? "" : rawAddress;
+        return address.length() > KEY_ADDRESS ? address.substring(0, KEY_ADDRESS) : address;
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -131,25 +142,5 @@ public class SignInThrottle {
         int doublings = Math.min(failures - FREE_TRIES, 20);
         Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
         return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
-    }
-
-    /** Failures in a row of one name from one address. */
-    private static final class Streak {
-        private int failures;
-        private Instant last = Instant.EPOCH;
-
-        Streak fail(Instant now) {
-            failures++;
-            last = now;
-            return this;
-        }
-
-        Instant allowedAt(Instant now) {
-            return forgotten(now) ? now : last.plus(waitAfter(failures));
-        }
-
-        boolean forgotten(Instant now) {
-            return !last.plus(FORGET).isAfter(now);
-        }
     }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +16,16 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 
 /**
- * {@code GET /healthz} for a reverse proxy's health check (issue 20, README "Running several nodes"): 200 "ok" when
- * this node can reach its database within two seconds, else 503. It runs outside Vaadin and Spring Security
- * ({@code SecurityConfig} ignores the path), so a check every few seconds creates no HTTP session.
+ * {@code GET /healthz} for a reverse proxy's health check (issue 20, README "Running several nodes"): 200 "ok" only
+ * when this node is ready to serve pages and reaches its database within two seconds, else 503.
+ * <p>
+ * Ready is Spring Boot's readiness state: it becomes {@link ReadinessState#ACCEPTING_TRAFFIC} when the application
+ * is ready (the database migrated by Flyway during start-up, every {@code ApplicationRunner} done, such as the
+ * first admin's creation) and {@link ReadinessState#REFUSING_TRAFFIC} again when the node shuts down. Tomcat opens
+ * its port before the runners, so without this a proxy would send learners to a half-started node
+ * (https://docs.spring.io/spring-boot/reference/features/spring-application.html#features.spring-application.application-availability.readiness).
+ * It runs outside Vaadin and Spring Security ({@code SecurityConfig} ignores the path), so a check every few
+ * seconds creates no HTTP session.
  */
 @Configuration
 public class HealthCheck {
@@ -24,20 +33,25 @@ public class HealthCheck {
     public static final String PATH = "/healthz";
 
     @Bean
-    ServletRegistrationBean<HttpServlet> healthServlet(DataSource dataSource) {
+    ServletRegistrationBean<HttpServlet> healthServlet(DataSource dataSource, ApplicationAvailability availability) {
         HttpServlet servlet = new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                boolean up;
-                try (Connection c = dataSource.getConnection()) {
-                    up = c.isValid(2);
-                } catch (SQLException e) {
-                    up = false;
+                String answer;
+                if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+                    answer = "not ready\n";
+                } else {
+                    try (Connection c = dataSource.getConnection()) {
+                        answer = c.isValid(2) ? "ok\n" : "database unreachable\n";
+                    } catch (SQLException e) {
+                        answer = "database unreachable\n";
+                    }
                 }
+                boolean up = answer.equals("ok\n");
                 response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setContentType("text/plain;charset=UTF-8");
                 response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-                response.getWriter().write(up ? "ok\n" : "database unreachable\n");
+                response.getWriter().write(answer);
             }
         };
         ServletRegistrationBean<HttpServlet> bean = new ServletRegistrationBean<>(servlet, PATH);
