@@ -27,30 +27,61 @@ final class IamAccess {
         return need(c, action, "*");
     }
 
-    // ---- users -----------------------------------------------------------------------------------
+    // ---- users, groups and roles (PolicyHolderKind), and new entities of every type ---------------
 
-    /** A new user (Path, UserName), with iam:PermissionsBoundary when one is given. */
-    static List<AccessRequest> onNewUser(OperationContext c, Params p, String action) {
-        return needWith(c, action, c.account().iamArn("user", IamInput.path(p), p.required("UserName")),
+    /** A new entity: its ARN from Path and the name parameter, e.g. {@code onNew("group", "GroupName")}. */
+    static Rule onNew(String arnType, String nameParameter) {
+        return (c, p, action) -> need(c, action, newArn(c, p, arnType, nameParameter));
+    }
+
+    /** A new user or role (Path, UserName/RoleName), with iam:PermissionsBoundary when one is given. */
+    static Rule onNewWithBoundary(PolicyHolderKind kind) {
+        return (c, p, action) -> needWith(c, action, newArn(c, p, kind.arnType(), kind.nameParameter()),
                 "iam:PermissionsBoundary", p.optional("PermissionsBoundary"));
     }
 
-    /** The user UserName names. */
-    static List<AccessRequest> onUser(OperationContext c, Params p, String action) {
-        return need(c, action, userArn(c, p.required("UserName")));
+    /** Every entity of a type, for the List operations: {@code arn:aws:iam::<account>:<type>/}. */
+    static Rule onAll(String arnType) {
+        return (c, p, action) -> need(c, action, c.account().iamArn(arnType, "/", ""));
+    }
+
+    /** The user, group or role its name parameter (UserName, GroupName, RoleName) names. */
+    static Rule on(PolicyHolderKind kind) {
+        return (c, p, action) -> need(c, action, holderArn(c, kind, p.required(kind.nameParameter())));
+    }
+
+    /**
+     * The user, group or role, with iam:PolicyARN and the boundary a user or role already has as
+     * iam:PermissionsBoundary (groups have no boundary).
+     */
+    static Rule withPolicyKeys(PolicyHolderKind kind) {
+        return (c, p, action) -> List.of(AccessRequest.of(action, holderArn(c, kind, p.required(kind.nameParameter())),
+                c.accountId(), targetContext(c, kind, p)));
+    }
+
+    /** The user, group or role, with iam:PolicyARN. */
+    static Rule withPolicyArn(PolicyHolderKind kind) {
+        return (c, p, action) -> needWith(c, action, holderArn(c, kind, p.required(kind.nameParameter())),
+                "iam:PolicyARN", p.optional("PolicyArn"));
+    }
+
+    /** The user or role, with the new boundary as iam:PermissionsBoundary. */
+    static Rule withNewBoundary(PolicyHolderKind kind) {
+        return (c, p, action) -> needWith(c, action, holderArn(c, kind, p.required(kind.nameParameter())),
+                "iam:PermissionsBoundary", p.optional("PermissionsBoundary"));
     }
 
     /** The user UserName names, or the calling user when it is omitted (GetUser). */
     static List<AccessRequest> onUserOrCaller(OperationContext c, Params p, String action) {
         return p.optional("UserName") == null && c.caller().userName() != null
                 ? need(c, action, c.caller().arn())
-                : need(c, action, userArn(c, p.optional("UserName", c.caller().userName())));
+                : need(c, action, holderArn(c, PolicyHolderKind.USER, p.optional("UserName", c.caller().userName())));
     }
 
     /** Operations on "your own" credentials act on the caller when UserName is omitted (root: on root). */
     static List<AccessRequest> onUserOrSelf(OperationContext c, Params p, String action) {
         String userName = IamEntities.targetUserName(c, p);
-        String arn = userName == null ? c.account().rootArn() : userArn(c, userName);
+        String arn = userName == null ? c.account().rootArn() : holderArn(c, PolicyHolderKind.USER, userName);
         return need(c, action, arn);
     }
 
@@ -65,95 +96,11 @@ final class IamAccess {
         return need(c, action, c.account().rootArn());
     }
 
-    static List<AccessRequest> onAllUsers(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("user", "/", ""));
-    }
-
-    /** The user, with iam:PolicyARN and the boundary the user already has as iam:PermissionsBoundary. */
-    static List<AccessRequest> onUserWithPolicyKeys(OperationContext c, Params p, String action) {
-        return List.of(AccessRequest.of(action, userArn(c, p.required("UserName")), c.accountId(),
-                targetContext(c, PolicyHolderKind.USER, p)));
-    }
-
-    /** The user, with iam:PolicyARN. */
-    static List<AccessRequest> onUserWithPolicyArn(OperationContext c, Params p, String action) {
-        return needWith(c, action, userArn(c, p.required("UserName")), "iam:PolicyARN", p.optional("PolicyArn"));
-    }
-
-    /** The user, with the new boundary as iam:PermissionsBoundary. */
-    static List<AccessRequest> onUserWithNewBoundary(OperationContext c, Params p, String action) {
-        return needWith(c, action, userArn(c, p.required("UserName")), "iam:PermissionsBoundary",
-                p.optional("PermissionsBoundary"));
-    }
-
-    // ---- groups ----------------------------------------------------------------------------------
-
-    static List<AccessRequest> onNewGroup(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("group", IamInput.path(p), p.required("GroupName")));
-    }
-
-    static List<AccessRequest> onGroup(OperationContext c, Params p, String action) {
-        return need(c, action, groupArn(c, p.required("GroupName")));
-    }
-
-    static List<AccessRequest> onAllGroups(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("group", "/", ""));
-    }
-
-    /** The group, with iam:PolicyARN (groups have no boundary). */
-    static List<AccessRequest> onGroupWithPolicyKeys(OperationContext c, Params p, String action) {
-        return List.of(AccessRequest.of(action, groupArn(c, p.required("GroupName")), c.accountId(),
-                targetContext(c, PolicyHolderKind.GROUP, p)));
-    }
-
-    static List<AccessRequest> onGroupWithPolicyArn(OperationContext c, Params p, String action) {
-        return needWith(c, action, groupArn(c, p.required("GroupName")), "iam:PolicyARN", p.optional("PolicyArn"));
-    }
-
-    // ---- roles -----------------------------------------------------------------------------------
-
-    /** A new role (Path, RoleName), with iam:PermissionsBoundary when one is given. */
-    static List<AccessRequest> onNewRole(OperationContext c, Params p, String action) {
-        return needWith(c, action, c.account().iamArn("role", IamInput.path(p), p.required("RoleName")),
-                "iam:PermissionsBoundary", p.optional("PermissionsBoundary"));
-    }
-
-    static List<AccessRequest> onRole(OperationContext c, Params p, String action) {
-        return need(c, action, roleArn(c, p.required("RoleName")));
-    }
-
-    static List<AccessRequest> onAllRoles(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("role", "/", ""));
-    }
-
-    /** The role, with iam:PolicyARN and the boundary the role already has as iam:PermissionsBoundary. */
-    static List<AccessRequest> onRoleWithPolicyKeys(OperationContext c, Params p, String action) {
-        return List.of(AccessRequest.of(action, roleArn(c, p.required("RoleName")), c.accountId(),
-                targetContext(c, PolicyHolderKind.ROLE, p)));
-    }
-
-    static List<AccessRequest> onRoleWithPolicyArn(OperationContext c, Params p, String action) {
-        return needWith(c, action, roleArn(c, p.required("RoleName")), "iam:PolicyARN", p.optional("PolicyArn"));
-    }
-
-    static List<AccessRequest> onRoleWithNewBoundary(OperationContext c, Params p, String action) {
-        return needWith(c, action, roleArn(c, p.required("RoleName")), "iam:PermissionsBoundary",
-                p.optional("PermissionsBoundary"));
-    }
-
     // ---- managed policies ------------------------------------------------------------------------
-
-    static List<AccessRequest> onNewPolicy(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("policy", IamInput.path(p), p.required("PolicyName")));
-    }
 
     /** The managed policy PolicyArn names. */
     static List<AccessRequest> onPolicy(OperationContext c, Params p, String action) {
         return need(c, action, p.required("PolicyArn"));
-    }
-
-    static List<AccessRequest> onAllPolicies(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("policy", "/", ""));
     }
 
     /** The user, group or role PolicySourceArn names (SimulatePrincipalPolicy). */
@@ -163,10 +110,6 @@ final class IamAccess {
 
     // ---- MFA devices -----------------------------------------------------------------------------
 
-    static List<AccessRequest> onNewMfaDevice(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("mfa", IamInput.path(p), p.required("VirtualMFADeviceName")));
-    }
-
     /** The virtual MFA device SerialNumber names (its ARN). */
     static List<AccessRequest> onMfaDevice(OperationContext c, Params p, String action) {
         return need(c, action, p.required("SerialNumber"));
@@ -174,23 +117,16 @@ final class IamAccess {
 
     // ---- instance profiles -----------------------------------------------------------------------
 
-    static List<AccessRequest> onNewInstanceProfile(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("instance-profile", IamInput.path(p), p.required("InstanceProfileName")));
-    }
-
     static List<AccessRequest> onInstanceProfile(OperationContext c, Params p, String action) {
         return need(c, action, instanceProfileArn(c, p.required("InstanceProfileName")));
-    }
-
-    static List<AccessRequest> onAllInstanceProfiles(OperationContext c, Params p, String action) {
-        return need(c, action, c.account().iamArn("instance-profile", "/", ""));
     }
 
     /** The instance profile, and iam:PassRole on the role put into it. */
     static List<AccessRequest> onInstanceProfilePassingRole(OperationContext c, Params p, String action) {
         return List.of(
                 AccessRequest.of(action, instanceProfileArn(c, p.required("InstanceProfileName")), c.accountId()),
-                AccessRequest.of("iam:PassRole", roleArn(c, p.required("RoleName")), c.accountId()));
+                AccessRequest.of("iam:PassRole", holderArn(c, PolicyHolderKind.ROLE, p.required("RoleName")),
+                        c.accountId()));
     }
 
     // ---- building blocks -------------------------------------------------------------------------
@@ -217,32 +153,25 @@ final class IamAccess {
         if (p.optional("PolicyArn") != null) {
             context.put("iam:PolicyARN", List.of(p.optional("PolicyArn")));
         }
-        String boundary = null;
-        if (kind == PolicyHolderKind.USER && p.optional("UserName") != null && c.account().user(p.optional("UserName")) != null) {
-            boundary = c.account().user(p.optional("UserName")).permissionsBoundaryArn;
-        } else if (kind == PolicyHolderKind.ROLE && p.optional("RoleName") != null && c.account().role(p.optional("RoleName")) != null) {
-            boundary = c.account().role(p.optional("RoleName")).permissionsBoundaryArn;
-        }
+        String name = p.optional(kind.nameParameter());
+        PolicyHolder target = name == null ? null : kind.find(c.account(), name);
+        String boundary = target instanceof IamUser u ? u.permissionsBoundaryArn
+                : target instanceof IamRole r ? r.permissionsBoundaryArn : null;
         if (boundary != null) {
             context.put("iam:PermissionsBoundary", List.of(boundary));
         }
         return context;
     }
 
-    /** The ARN of a user (with its path when it exists) for authorization. */
-    static String userArn(OperationContext c, String name) {
-        IamUser u = c.account().user(name);
-        return u != null ? u.arn() : c.account().iamArn("user", "/", name);
+    /** The ARN of a new entity: its type, Path and the name the request gives. */
+    private static String newArn(OperationContext c, Params p, String arnType, String nameParameter) {
+        return c.account().iamArn(arnType, IamInput.path(p), p.required(nameParameter));
     }
 
-    static String groupArn(OperationContext c, String name) {
-        IamGroup g = c.account().group(name);
-        return g != null ? g.arn() : c.account().iamArn("group", "/", name);
-    }
-
-    static String roleArn(OperationContext c, String name) {
-        IamRole r = c.account().role(name);
-        return r != null ? r.arn() : c.account().iamArn("role", "/", name);
+    /** The ARN of a user, group or role (with its path when it exists) for authorization. */
+    static String holderArn(OperationContext c, PolicyHolderKind kind, String name) {
+        PolicyHolder h = kind.find(c.account(), name);
+        return h != null ? h.arn() : c.account().iamArn(kind.arnType(), "/", name);
     }
 
     static String instanceProfileArn(OperationContext c, String name) {

@@ -6,36 +6,29 @@ final class IamEntities {
     }
 
     static IamUser user(OperationContext c, String name) {
-        IamUser u = c.account().user(name);
-        if (u == null) {
-            throw AwsException.noSuchEntity("The user with name " + name + " cannot be found.");
-        }
-        return u;
+        return (IamUser) holder(c, PolicyHolderKind.USER, name);
     }
 
     static IamGroup group(OperationContext c, String name) {
-        IamGroup g = c.account().group(name);
-        if (g == null) {
-            throw AwsException.noSuchEntity("The group with name " + name + " cannot be found.");
-        }
-        return g;
+        return (IamGroup) holder(c, PolicyHolderKind.GROUP, name);
     }
 
     static IamRole role(OperationContext c, String name) {
-        IamRole r = c.account().role(name);
-        if (r == null) {
-            throw AwsException.noSuchEntity("The role with name " + name + " cannot be found.");
-        }
-        return r;
+        return (IamRole) holder(c, PolicyHolderKind.ROLE, name);
     }
 
     /** The user, group or role the request names (UserName, GroupName or RoleName). */
     static PolicyHolder holder(OperationContext c, PolicyHolderKind kind, Params p) {
-        return switch (kind) {
-            case USER -> user(c, p.required("UserName"));
-            case GROUP -> group(c, p.required("GroupName"));
-            case ROLE -> role(c, p.required("RoleName"));
-        };
+        return holder(c, kind, p.required(kind.nameParameter()));
+    }
+
+    /** The user, group or role with that name; NoSuchEntity ("The role with name x cannot be found.") if none. */
+    static PolicyHolder holder(OperationContext c, PolicyHolderKind kind, String name) {
+        PolicyHolder h = kind.find(c.account(), name);
+        if (h == null) {
+            throw AwsException.noSuchEntity("The " + kind.arnType() + " with name " + name + " cannot be found.");
+        }
+        return h;
     }
 
     static InstanceProfile instanceProfile(OperationContext c, String name) {
