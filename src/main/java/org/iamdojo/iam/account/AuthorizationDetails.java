@@ -55,12 +55,7 @@ public final class AuthorizationDetails {
             ArrayNode profiles = j.putArray("InstanceProfileList");
             for (InstanceProfile ip : account.instanceProfiles.values()) {
                 if (r.name().equals(ip.roleName)) {
-                    ObjectNode pj = profiles.addObject();
-                    pj.put("Path", ip.path());
-                    pj.put("InstanceProfileName", ip.name());
-                    pj.put("InstanceProfileId", ip.id());
-                    pj.put("Arn", ip.arn());
-                    pj.put("CreateDate", ip.createDate().toString());
+                    profiles.add(IamJson.entityJson(ip, "InstanceProfile"));
                 }
             }
             inline(j.putArray("RolePolicyList"), r.inlinePolicies);
@@ -250,11 +245,7 @@ public final class AuthorizationDetails {
         j.put("UpdateDate", mp.defaultVersion().createDate().toString());
         ArrayNode versions = j.putArray("PolicyVersionList");
         for (ManagedPolicy.PolicyVersion v : mp.versions) {
-            ObjectNode vj = versions.addObject();
-            vj.set("Document", Json.parse(v.document()));
-            vj.put("VersionId", v.versionId());
-            vj.put("IsDefaultVersion", v.isDefault());
-            vj.put("CreateDate", v.createDate().toString());
+            versions.add(IamJson.versionJson(v, true));
         }
         return j;
     }

@@ -6,6 +6,7 @@ import static org.iamdojo.iam.account.IamInput.GROUP_NAME;
 import static org.iamdojo.iam.account.IamInput.name;
 import static org.iamdojo.iam.account.IamInput.path;
 import static org.iamdojo.iam.account.IamJson.entityJson;
+import static org.iamdojo.iam.account.IamJson.unpaged;
 import static org.iamdojo.iam.account.IamJson.userJson;
 import static org.iamdojo.iam.account.IamQuotas.GROUPS_PER_USER;
 
@@ -26,9 +27,7 @@ final class GroupOperations {
         }
         IamGroup g = new IamGroup(name, path, c.ids().uniqueId("AGPA", 21), a.iamArn("group", path, name), c.now());
         a.groups.put(name, g);
-        ObjectNode r = c.object();
-        r.set("Group", entityJson(g, "Group"));
-        return r;
+        return c.response("Group", entityJson(g, "Group"));
     }
 
     static ObjectNode getGroup(OperationContext c, Params p) {
@@ -43,20 +42,12 @@ final class GroupOperations {
     }
 
     static ObjectNode listGroups(OperationContext c, Params p) {
-        ObjectNode r = c.object();
-        ArrayNode list = r.putArray("Groups");
-        c.account().groups.values().forEach(g -> list.add(entityJson(g, "Group")));
-        r.put("IsTruncated", false);
-        return r;
+        return unpaged(c, "Groups", c.account().groups.values().stream().map(g -> entityJson(g, "Group")));
     }
 
     static ObjectNode listGroupsForUser(OperationContext c, Params p) {
         IamUser u = user(c, p.required("UserName"));
-        ObjectNode r = c.object();
-        ArrayNode list = r.putArray("Groups");
-        u.groups.forEach(g -> list.add(entityJson(c.account().group(g), "Group")));
-        r.put("IsTruncated", false);
-        return r;
+        return unpaged(c, "Groups", u.groups.stream().map(g -> entityJson(c.account().group(g), "Group")));
     }
 
     static ObjectNode deleteGroup(OperationContext c, Params p) {

@@ -1,5 +1,7 @@
 package org.iamdojo.iam.account;
 
+import org.jspecify.annotations.Nullable;
+
 /** Finding the IAM entities a request names, with AWS's NoSuchEntity errors when they are not there. */
 final class IamEntities {
     private IamEntities() {
@@ -55,6 +57,15 @@ final class IamEntities {
             throw new AwsException("AccessDenied", 403, "Cannot modify an AWS managed policy: " + arn);
         }
         return mp;
+    }
+
+    /** The boundary a CreateUser or CreateRole request gives in PermissionsBoundary (a policy that exists), or null. */
+    static @Nullable String newBoundary(OperationContext c, Params p) {
+        String boundary = p.optional("PermissionsBoundary");
+        if (boundary != null) {
+            requirePolicy(c, boundary);
+        }
+        return boundary;
     }
 
     static void requirePolicy(OperationContext c, String arn) {

@@ -1,12 +1,27 @@
 package org.iamdojo.iam.account;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** The IAM API's response shapes of users, groups, roles, policies, versions and instance profiles. */
 final class IamJson {
     private IamJson() {
+    }
+
+    /**
+     * A List response: every item under {@code field} and IsTruncated false (the sandbox answers in one page).
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html
+     */
+    static ObjectNode unpaged(OperationContext c, String field, Stream<? extends JsonNode> items) {
+        ObjectNode out = c.object();
+        ArrayNode list = out.putArray(field);
+        items.forEach(list::add);
+        out.put("IsTruncated", false);
+        return out;
     }
 
     static ObjectNode userJson(OperationContext c, IamUser u) {
@@ -14,17 +29,13 @@ final class IamJson {
         if (u.passwordLastUsed() != null) {
             j.put("PasswordLastUsed", u.passwordLastUsed().toString());
         }
-        if (u.permissionsBoundaryArn != null) {
-            ObjectNode b = j.putObject("PermissionsBoundary");
-            b.put("PermissionsBoundaryType", "Policy");
-            b.put("PermissionsBoundaryArn", u.permissionsBoundaryArn);
-        }
+        boundaryJson(j, u.permissionsBoundaryArn);
         tagsJson(j, u.tags);
         return j;
     }
 
-    /** Path, {kind}Name, {kind}Id, Arn and CreateDate: what users, groups and roles share. */
-    static ObjectNode entityJson(PolicyHolder h, String kind) {
+    /** Path, {kind}Name, {kind}Id, Arn and CreateDate: what users, groups, roles and instance profiles share. */
+    static ObjectNode entityJson(IamEntity h, String kind) {
         ObjectNode j = Sandbox.json().objectNode();
         j.put("Path", h.path());
         j.put(kind + "Name", h.name());
@@ -41,13 +52,18 @@ final class IamJson {
             j.put("Description", r.description);
         }
         j.put("MaxSessionDuration", r.maxSessionDurationSeconds);
-        if (r.permissionsBoundaryArn != null) {
-            ObjectNode b = j.putObject("PermissionsBoundary");
-            b.put("PermissionsBoundaryType", "Policy");
-            b.put("PermissionsBoundaryArn", r.permissionsBoundaryArn);
-        }
+        boundaryJson(j, r.permissionsBoundaryArn);
         tagsJson(j, r.tags);
         return j;
+    }
+
+    /** The PermissionsBoundary element of a user or role that has a boundary. */
+    private static void boundaryJson(ObjectNode j, @Nullable String boundaryArn) {
+        if (boundaryArn != null) {
+            ObjectNode b = j.putObject("PermissionsBoundary");
+            b.put("PermissionsBoundaryType", "Policy");
+            b.put("PermissionsBoundaryArn", boundaryArn);
+        }
     }
 
     private static void tagsJson(ObjectNode j, Map<String, String> tags) {
@@ -87,12 +103,7 @@ final class IamJson {
     }
 
     static ObjectNode instanceProfileJson(OperationContext c, InstanceProfile ip) {
-        ObjectNode j = Sandbox.json().objectNode();
-        j.put("Path", ip.path());
-        j.put("InstanceProfileName", ip.name());
-        j.put("InstanceProfileId", ip.id());
-        j.put("Arn", ip.arn());
-        j.put("CreateDate", ip.createDate().toString());
+        ObjectNode j = entityJson(ip, "InstanceProfile");
         ArrayNode roles = j.putArray("Roles");
         if (ip.roleName != null) {
             IamRole r = c.account().role(ip.roleName);

@@ -6,8 +6,8 @@ import static org.iamdojo.iam.account.IamInput.ROLE_NAME;
 import static org.iamdojo.iam.account.IamInput.name;
 import static org.iamdojo.iam.account.IamInput.path;
 import static org.iamdojo.iam.account.IamJson.instanceProfileJson;
+import static org.iamdojo.iam.account.IamJson.unpaged;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,34 +27,24 @@ final class InstanceProfileOperations {
         InstanceProfile ip = new InstanceProfile(name, path, c.ids().uniqueId("AIPA", 21),
                 c.account().iamArn("instance-profile", path, name), c.now());
         c.account().instanceProfiles.put(name, ip);
-        ObjectNode out = c.object();
-        out.set("InstanceProfile", instanceProfileJson(c, ip));
-        return out;
+        return c.response("InstanceProfile", instanceProfileJson(c, ip));
     }
 
     static ObjectNode getInstanceProfile(OperationContext c, Params p) {
-        ObjectNode out = c.object();
-        out.set("InstanceProfile", instanceProfileJson(c, instanceProfile(c, p.required("InstanceProfileName"))));
-        return out;
+        InstanceProfile ip = instanceProfile(c, p.required("InstanceProfileName"));
+        return c.response("InstanceProfile", instanceProfileJson(c, ip));
     }
 
     static ObjectNode listInstanceProfiles(OperationContext c, Params p) {
-        ObjectNode out = c.object();
-        ArrayNode list = out.putArray("InstanceProfiles");
-        c.account().instanceProfiles.values().forEach(ip -> list.add(instanceProfileJson(c, ip)));
-        out.put("IsTruncated", false);
-        return out;
+        return unpaged(c, "InstanceProfiles", c.account().instanceProfiles.values().stream()
+                .map(ip -> instanceProfileJson(c, ip)));
     }
 
     // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfilesForRole.html
     static ObjectNode listInstanceProfilesForRole(OperationContext c, Params p) {
         IamRole r = role(c, p.required("RoleName"));
-        ObjectNode out = c.object();
-        ArrayNode list = out.putArray("InstanceProfiles");
-        c.account().instanceProfiles.values().stream().filter(ip -> r.name().equals(ip.roleName))
-                .forEach(ip -> list.add(instanceProfileJson(c, ip)));
-        out.put("IsTruncated", false);
-        return out;
+        return unpaged(c, "InstanceProfiles", c.account().instanceProfiles.values().stream()
+                .filter(ip -> r.name().equals(ip.roleName)).map(ip -> instanceProfileJson(c, ip)));
     }
 
     static ObjectNode addRoleToInstanceProfile(OperationContext c, Params p) {

@@ -21,19 +21,11 @@ final class LoginProfileOperations {
         checkPassword(c, password);
         u.loginProfile = new LoginProfile(Secrets.hashPassword(password, c.ids().base32(16)), c.now(),
                 p.bool("PasswordResetRequired", false));
-        ObjectNode out = c.object();
-        ObjectNode lp = out.putObject("LoginProfile");
-        lp.put("UserName", u.name());
-        lp.put("CreateDate", c.now().toString());
-        lp.put("PasswordResetRequired", u.loginProfile.passwordResetRequired());
-        return out;
+        return profileResponse(c, u);
     }
 
     static ObjectNode updateLoginProfile(OperationContext c, Params p) {
-        IamUser u = user(c, p.required("UserName"));
-        if (u.loginProfile == null) {
-            throw AwsException.noSuchEntity("Login Profile for User " + u.name() + " cannot be found.");
-        }
+        IamUser u = userWithProfile(c, p);
         String password = p.optional("Password");
         String hash = u.loginProfile.passwordHash();
         if (password != null) {
@@ -46,25 +38,33 @@ final class LoginProfileOperations {
     }
 
     static ObjectNode getLoginProfile(OperationContext c, Params p) {
+        IamUser u = userWithProfile(c, p);
+        return profileResponse(c, u);
+    }
+
+    static ObjectNode deleteLoginProfile(OperationContext c, Params p) {
+        IamUser u = userWithProfile(c, p);
+        u.loginProfile = null;
+        return c.object();
+    }
+
+    /** The user UserName names, which must have a console password (NoSuchEntity otherwise). */
+    private static IamUser userWithProfile(OperationContext c, Params p) {
         IamUser u = user(c, p.required("UserName"));
         if (u.loginProfile == null) {
             throw AwsException.noSuchEntity("Login Profile for User " + u.name() + " cannot be found.");
         }
+        return u;
+    }
+
+    /** {"LoginProfile": {UserName, CreateDate, PasswordResetRequired}} of Create- and GetLoginProfile. */
+    private static ObjectNode profileResponse(OperationContext c, IamUser u) {
         ObjectNode out = c.object();
         ObjectNode lp = out.putObject("LoginProfile");
         lp.put("UserName", u.name());
         lp.put("CreateDate", u.loginProfile.createDate().toString());
         lp.put("PasswordResetRequired", u.loginProfile.passwordResetRequired());
         return out;
-    }
-
-    static ObjectNode deleteLoginProfile(OperationContext c, Params p) {
-        IamUser u = user(c, p.required("UserName"));
-        if (u.loginProfile == null) {
-            throw AwsException.noSuchEntity("Login Profile for User " + u.name() + " cannot be found.");
-        }
-        u.loginProfile = null;
-        return c.object();
     }
 
     private static void checkPassword(OperationContext c, String password) {

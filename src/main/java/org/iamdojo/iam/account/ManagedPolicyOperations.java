@@ -38,15 +38,11 @@ final class ManagedPolicyOperations {
         mp.versions.add(new ManagedPolicy.PolicyVersion("v1", doc, true, c.now()));
         mp.nextVersion = 2;
         a.customerPolicies.put(arn, mp);
-        ObjectNode out = c.object();
-        out.set("Policy", policyJson(c, mp));
-        return out;
+        return c.response("Policy", policyJson(c, mp));
     }
 
     static ObjectNode getPolicy(OperationContext c, Params p) {
-        ObjectNode out = c.object();
-        out.set("Policy", policyJson(c, policy(c, p.required("PolicyArn"))));
-        return out;
+        return c.response("Policy", policyJson(c, policy(c, p.required("PolicyArn"))));
     }
 
     static ObjectNode listPolicies(OperationContext c, Params p) {
@@ -94,16 +90,12 @@ final class ManagedPolicyOperations {
         }
         ManagedPolicy.PolicyVersion v = new ManagedPolicy.PolicyVersion("v" + mp.nextVersion++, doc, setDefault, c.now());
         mp.versions.add(v);
-        ObjectNode out = c.object();
-        out.set("PolicyVersion", versionJson(v, false));
-        return out;
+        return c.response("PolicyVersion", versionJson(v, false));
     }
 
     static ObjectNode getPolicyVersion(OperationContext c, Params p) {
         ManagedPolicy mp = policy(c, p.required("PolicyArn"));
-        ObjectNode out = c.object();
-        out.set("PolicyVersion", versionJson(version(mp, p.required("VersionId")), true));
-        return out;
+        return c.response("PolicyVersion", versionJson(version(mp, p.required("VersionId")), true));
     }
 
     static ObjectNode listPolicyVersions(OperationContext c, Params p) {

@@ -1,5 +1,6 @@
 package org.iamdojo.iam.account;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -10,6 +11,13 @@ public record OperationContext(Sandbox sandbox, Caller caller, SandboxAccount ac
     /** A new empty JSON object for responses. */
     public ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** A response with one element, e.g. {"User": {...}} for GetUser or {"Root": {...}} for EnablePolicyType. */
+    public ObjectNode response(String field, JsonNode value) {
+        ObjectNode out = object();
+        out.set(field, value);
+        return out;
     }
 
     /** The caller's account id. */

@@ -1,23 +1,22 @@
 package org.iamdojo.iam.account;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Users, groups and roles where IAM treats them alike: attached and inline policies, and their names in the API. */
 enum PolicyHolderKind {
-    USER("User", "UserName", "user", PolicyUse.USER_INLINE, IamQuotas.USER_INLINE_TOTAL),
-    GROUP("Group", "GroupName", "group", PolicyUse.GROUP_INLINE, IamQuotas.GROUP_INLINE_TOTAL),
-    ROLE("Role", "RoleName", "role", PolicyUse.ROLE_INLINE, IamQuotas.ROLE_INLINE_TOTAL);
+    USER("User", "UserName", PolicyUse.USER_INLINE, IamQuotas.USER_INLINE_TOTAL),
+    GROUP("Group", "GroupName", PolicyUse.GROUP_INLINE, IamQuotas.GROUP_INLINE_TOTAL),
+    ROLE("Role", "RoleName", PolicyUse.ROLE_INLINE, IamQuotas.ROLE_INLINE_TOTAL);
 
     private final String word;
     private final String nameParameter;
-    private final String arnType;
     private final PolicyUse inlineUse;
     private final int inlineTotal;
 
-    PolicyHolderKind(String word, String nameParameter, String arnType, PolicyUse inlineUse, int inlineTotal) {
+    PolicyHolderKind(String word, String nameParameter, PolicyUse inlineUse, int inlineTotal) {
         this.word = word;
         this.nameParameter = nameParameter;
-        this.arnType = arnType;
         this.inlineUse = inlineUse;
         this.inlineTotal = inlineTotal;
     }
@@ -26,7 +25,7 @@ enum PolicyHolderKind {
     String word() { return word; }
 
     /** The resource type in the entity's ARN ({@code arn:aws:iam::123456789012:user/...}): user, group, role. */
-    String arnType() { return arnType; }
+    String arnType() { return word.toLowerCase(Locale.ROOT); }
 
     /** The entity of this kind with that name in the account, or null. */
     @Nullable PolicyHolder find(SandboxAccount account, String name) {

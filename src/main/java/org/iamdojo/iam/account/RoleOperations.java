@@ -1,6 +1,6 @@
 package org.iamdojo.iam.account;
 
-import static org.iamdojo.iam.account.IamEntities.requirePolicy;
+import static org.iamdojo.iam.account.IamEntities.newBoundary;
 import static org.iamdojo.iam.account.IamEntities.role;
 import static org.iamdojo.iam.account.IamInput.ROLE_NAME;
 import static org.iamdojo.iam.account.IamInput.decode;
@@ -8,8 +8,8 @@ import static org.iamdojo.iam.account.IamInput.name;
 import static org.iamdojo.iam.account.IamInput.path;
 import static org.iamdojo.iam.account.IamInput.tag;
 import static org.iamdojo.iam.account.IamJson.roleJson;
+import static org.iamdojo.iam.account.IamJson.unpaged;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** IAM roles: CreateRole, GetRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy, DeleteRole, TagRole, UntagRole. */
@@ -31,29 +31,17 @@ final class RoleOperations {
         r.description = p.optional("Description");
         r.maxSessionDurationSeconds = max;
         r.tags.putAll(p.tags("Tags"));
-        String boundary = p.optional("PermissionsBoundary");
-        if (boundary != null) {
-            requirePolicy(c, boundary);
-            r.permissionsBoundaryArn = boundary;
-        }
+        r.permissionsBoundaryArn = newBoundary(c, p);
         a.roles.put(name, r);
-        ObjectNode out = c.object();
-        out.set("Role", roleJson(r));
-        return out;
+        return c.response("Role", roleJson(r));
     }
 
     static ObjectNode getRole(OperationContext c, Params p) {
-        ObjectNode out = c.object();
-        out.set("Role", roleJson(role(c, p.required("RoleName"))));
-        return out;
+        return c.response("Role", roleJson(role(c, p.required("RoleName"))));
     }
 
     static ObjectNode listRoles(OperationContext c, Params p) {
-        ObjectNode out = c.object();
-        ArrayNode list = out.putArray("Roles");
-        c.account().roles.values().forEach(r -> list.add(roleJson(r)));
-        out.put("IsTruncated", false);
-        return out;
+        return unpaged(c, "Roles", c.account().roles.values().stream().map(IamJson::roleJson));
     }
 
     static ObjectNode updateRole(OperationContext c, Params p) {

@@ -1,6 +1,6 @@
 package org.iamdojo.iam.account;
 
-import static org.iamdojo.iam.account.IamEntities.requirePolicy;
+import static org.iamdojo.iam.account.IamEntities.newBoundary;
 import static org.iamdojo.iam.account.IamEntities.user;
 import static org.iamdojo.iam.account.IamInput.USER_NAME;
 import static org.iamdojo.iam.account.IamInput.checkName;
@@ -8,9 +8,9 @@ import static org.iamdojo.iam.account.IamInput.checkPath;
 import static org.iamdojo.iam.account.IamInput.name;
 import static org.iamdojo.iam.account.IamInput.path;
 import static org.iamdojo.iam.account.IamInput.tag;
+import static org.iamdojo.iam.account.IamJson.unpaged;
 import static org.iamdojo.iam.account.IamJson.userJson;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** IAM users: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser, TagUser, UntagUser. */
@@ -27,15 +27,9 @@ final class UserOperations {
         }
         IamUser u = new IamUser(name, path, c.ids().uniqueId("AIDA", 21), a.iamArn("user", path, name), c.now());
         u.tags.putAll(p.tags("Tags"));
-        String boundary = p.optional("PermissionsBoundary");
-        if (boundary != null) {
-            requirePolicy(c, boundary);
-            u.permissionsBoundaryArn = boundary;
-        }
+        u.permissionsBoundaryArn = newBoundary(c, p);
         a.users.put(name, u);
-        ObjectNode r = c.object();
-        r.set("User", userJson(c, u));
-        return r;
+        return c.response("User", userJson(c, u));
     }
 
     static ObjectNode getUser(OperationContext c, Params p) {
@@ -43,19 +37,13 @@ final class UserOperations {
         if (name == null) {
             throw AwsException.validation("Must specify userName when calling with non-User credentials");
         }
-        ObjectNode r = c.object();
-        r.set("User", userJson(c, user(c, name)));
-        return r;
+        return c.response("User", userJson(c, user(c, name)));
     }
 
     static ObjectNode listUsers(OperationContext c, Params p) {
-        ObjectNode r = c.object();
-        ArrayNode list = r.putArray("Users");
         String prefix = p.optional("PathPrefix", "/");
-        c.account().users.values().stream().filter(u -> u.path().startsWith(prefix))
-                .forEach(u -> list.add(userJson(c, u)));
-        r.put("IsTruncated", false);
-        return r;
+        return unpaged(c, "Users", c.account().users.values().stream().filter(u -> u.path().startsWith(prefix))
+                .map(u -> userJson(c, u)));
     }
 
     static ObjectNode updateUser(OperationContext c, Params p) {

@@ -158,9 +158,7 @@ public final class KmsOperations {
             return onKey(c, "kms:DescribeKey", p.required("KeyId"));
         }, (c, p) -> {
             makePredefined(c, p.required("KeyId"));
-            ObjectNode out = c.object();
-            out.set("KeyMetadata", metadata(c, key(c, p.required("KeyId"))));
-            return out;
+            return c.response("KeyMetadata", metadata(c, key(c, p.required("KeyId"))));
         }));
         sb.register(Operation.read("kms", "ListKeys",
                 (c, p) -> List.of(AccessRequest.of("kms:ListKeys", "*", c.accountId())), (c, p) -> {
@@ -398,9 +396,7 @@ public final class KmsOperations {
         Key k = new Key(keyId, c.accountId(), arn, p.optional("Description", ""), c.now(),
                 sha256(c.ids().secret(40)), policy);
         state(c.sandbox()).keys.put(keyId, k);
-        ObjectNode out = c.object();
-        out.set("KeyMetadata", metadata(c, k));
-        return out;
+        return c.response("KeyMetadata", metadata(c, k));
     }
 
     /**

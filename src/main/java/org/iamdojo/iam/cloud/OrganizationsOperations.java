@@ -53,9 +53,7 @@ public final class OrganizationsOperations {
         write(sb, "CreateOrganization", (c, p) -> anything(c, "CreateOrganization"), OrganizationsOperations::createOrganization);
         read(sb, "DescribeOrganization", (c, p) -> anything(c, "DescribeOrganization"), (c, p) -> {
             OrganizationsState s = inOrganization(c);
-            ObjectNode out = c.object();
-            out.set("Organization", organizationJson(c, s));
-            return out;
+            return c.response("Organization", organizationJson(c, s));
         });
         read(sb, "ListRoots", (c, p) -> anything(c, "ListRoots"), (c, p) -> {
             OrganizationsState s = management(c);
@@ -72,9 +70,7 @@ public final class OrganizationsOperations {
         });
         read(sb, "DescribeAccount", (c, p) -> anything(c, "DescribeAccount"), (c, p) -> {
             OrganizationsState s = management(c);
-            ObjectNode out = c.object();
-            out.set("Account", accountJson(c, s, member(s, p.required("AccountId"))));
-            return out;
+            return c.response("Account", accountJson(c, s, member(s, p.required("AccountId"))));
         });
         write(sb, "InviteAccountToOrganization", (c, p) -> anything(c, "InviteAccountToOrganization"),
                 OrganizationsOperations::invite);
@@ -92,9 +88,7 @@ public final class OrganizationsOperations {
             s.units.put(id, u);
             inheritDefaults(s, id);
             changed(c.sandbox(), s);
-            ObjectNode out = c.object();
-            out.set("OrganizationalUnit", unitJson(c, s, u));
-            return out;
+            return c.response("OrganizationalUnit", unitJson(c, s, u));
         });
         read(sb, "ListOrganizationalUnitsForParent", (c, p) -> anything(c, "ListOrganizationalUnitsForParent"), (c, p) -> {
             OrganizationsState s = management(c);
@@ -164,9 +158,7 @@ public final class OrganizationsOperations {
             targets.addAll(s.members.keySet());
             targets.forEach(t -> s.attachments.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(full));
             changed(c.sandbox(), s);
-            ObjectNode out = c.object();
-            out.set("Root", rootJson(c, s));
-            return out;
+            return c.response("Root", rootJson(c, s));
         });
         write(sb, "DisablePolicyType", (c, p) -> withType(c, "DisablePolicyType", p.optional("PolicyType")), (c, p) -> {
             OrganizationsState s = management(c);
@@ -181,9 +173,7 @@ public final class OrganizationsOperations {
             // "all policies of the specified type are automatically detached from all entities"
             s.attachments.values().forEach(set -> set.removeIf(id -> type.equals(s.policies.get(id).type)));
             changed(c.sandbox(), s);
-            ObjectNode out = c.object();
-            out.set("Root", rootJson(c, s));
-            return out;
+            return c.response("Root", rootJson(c, s));
         });
         write(sb, "CreatePolicy", (c, p) -> withType(c, "CreatePolicy", p.optional("Type")), (c, p) -> {
             OrganizationsState s = management(c);
@@ -196,9 +186,7 @@ public final class OrganizationsOperations {
             String id = "p-" + lower(c.ids().uniqueId("", 8));
             Policy policy = new Policy(id, name, p.optional("Description", ""), type, content, false);
             s.policies.put(id, policy);
-            ObjectNode out = c.object();
-            out.set("Policy", policyJson(c, s, policy));
-            return out;
+            return c.response("Policy", policyJson(c, s, policy));
         });
         write(sb, "UpdatePolicy", (c, p) -> onPolicy(c, "UpdatePolicy", p), (c, p) -> {
             OrganizationsState s = management(c);
@@ -217,9 +205,7 @@ public final class OrganizationsOperations {
                 policy.description = p.optional("Description");
             }
             changed(c.sandbox(), s);
-            ObjectNode out = c.object();
-            out.set("Policy", policyJson(c, s, policy));
-            return out;
+            return c.response("Policy", policyJson(c, s, policy));
         });
         write(sb, "DeletePolicy", (c, p) -> onPolicy(c, "DeletePolicy", p), (c, p) -> {
             OrganizationsState s = management(c);
@@ -236,9 +222,7 @@ public final class OrganizationsOperations {
         });
         read(sb, "DescribePolicy", (c, p) -> onPolicy(c, "DescribePolicy", p), (c, p) -> {
             OrganizationsState s = management(c);
-            ObjectNode out = c.object();
-            out.set("Policy", policyJson(c, s, policy(s, p.required("PolicyId"))));
-            return out;
+            return c.response("Policy", policyJson(c, s, policy(s, p.required("PolicyId"))));
         });
         read(sb, "ListPolicies", (c, p) -> withType(c, "ListPolicies", p.optional("Filter")), (c, p) -> {
             OrganizationsState s = management(c);
@@ -345,9 +329,7 @@ public final class OrganizationsOperations {
         s.policies.put(OrganizationsState.RCP_FULL_AWS_ACCESS, new Policy(OrganizationsState.RCP_FULL_AWS_ACCESS,
                 "RCPFullAWSAccess", "Allows access to every operation", RCP_TYPE, FULL_ACCESS_RCP, true));
         changed(c.sandbox(), s);
-        ObjectNode out = c.object();
-        out.set("Organization", organizationJson(c, s));
-        return out;
+        return c.response("Organization", organizationJson(c, s));
     }
 
     private static ObjectNode invite(OperationContext c, Params p) {
@@ -368,9 +350,7 @@ public final class OrganizationsOperations {
         String hid = "h-" + lower(c.ids().uniqueId("", 10));
         OrganizationsState.Handshake h = new OrganizationsState.Handshake(hid, id, c.now());
         s.handshakes.put(hid, h);
-        ObjectNode out = c.object();
-        out.set("Handshake", handshakeJson(c, s, h));
-        return out;
+        return c.response("Handshake", handshakeJson(c, s, h));
     }
 
     private static ObjectNode accept(OperationContext c, Params p) {
@@ -386,9 +366,7 @@ public final class OrganizationsOperations {
         s.members.put(c.accountId(), new Member(c.accountId(), s.rootId, "INVITED", c.now()));
         inheritDefaults(s, c.accountId());
         changed(c.sandbox(), s);
-        ObjectNode out = c.object();
-        out.set("Handshake", handshakeJson(c, s, h));
-        return out;
+        return c.response("Handshake", handshakeJson(c, s, h));
     }
 
     /** A new OU or account gets the full-access defaults of every enabled type, as AWS attaches them. */
