@@ -17,8 +17,10 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,9 @@ import java.util.regex.Pattern;
  * <p>Arguments: {@code base-url participants server-pid access-log admin-password [ramp-seconds] [out-dir]
  * [think]}; {@code think} is the pause between a participant's steps, {@code min-max} seconds (default 1-3, a
  * fast learner who knows the commands; 5-15 is closer to a class reading the story and typing).
+ * Several nodes behind a proxy ({@code scripts/ui-load-two-nodes.sh}): {@code server-pid} is
+ * {@code name=pid,name=pid} (the names the proxy's SERVERID cookie carries) and {@code access-log} one file per
+ * node in the same order; then heap, server time, errors and sessions are reported per node.
  */
 public final class UiLoad {
     private static final String SCENARIO = "explicit-deny-wins";
@@ -49,11 +54,18 @@ public final class UiLoad {
 
     private final Map<String, ConcurrentLinkedQueue<Long>> client = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    /** Per node (the proxy's SERVERID, or {@code direct}): sessions of the measured run, and those that failed. */
+    private final Map<String, AtomicInteger> sessionsByNode = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> errorsByNode = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final String base;
     private final long runId = System.currentTimeMillis() % 1_000_000;
     private final int thinkMinMillis;
     private final int thinkMaxMillis;
+
+    /** A measured server process: its name (SERVERID behind a proxy, else {@code direct}), pid and access log. */
+    private record Server(String name, long pid, Path accessLog) {
+    }
 
     private UiLoad(String base, int thinkMinMillis, int thinkMaxMillis) {
         this.base = base;
@@ -69,20 +81,31 @@ public final class UiLoad {
         }
         String base = args[0];
         int participants = Integer.parseInt(args[1]);
-        long pid = Long.parseLong(args[2]);
-        Path accessLog = Path.of(args[3]);
+        String[] pids = args[2].split(",");
+        String[] logs = args[3].split(",");
+        if (pids.length != logs.length) {
+            System.err.println("one access log per server pid: " + args[2] + " / " + args[3]);
+            System.exit(2);
+        }
+        List<Server> servers = new ArrayList<>();
+        for (int i = 0; i < pids.length; i++) {
+            String[] named = pids[i].split("=", 2);
+            servers.add(named.length == 2 ? new Server(named[0], Long.parseLong(named[1]), Path.of(logs[i]))
+                    : new Server("direct", Long.parseLong(named[0]), Path.of(logs[i])));
+        }
         String adminPassword = args[4];
         int ramp = args.length > 5 ? Integer.parseInt(args[5]) : Math.max(20, participants / 5);
         Path out = Path.of(args.length > 6 ? args[6] : "target/ui-load");
         String[] think = (args.length > 7 ? args[7] : "1-3").split("-");
         Files.createDirectories(out);
         System.out.printf("think time %s-%s s between steps%n", think[0], think[1]);
-        new UiLoad(base, Integer.parseInt(think[0]) * 1000, Integer.parseInt(think[1]) * 1000).run(participants, pid, accessLog, adminPassword, ramp, out);
+        new UiLoad(base, Integer.parseInt(think[0]) * 1000, Integer.parseInt(think[1]) * 1000).run(participants, servers, adminPassword, ramp, out);
         System.exit(0); // the HTTP client's pool threads would keep the JVM (and the script's server) alive
     }
 
-    private void run(int participants, long pid, Path accessLog, String adminPassword, int ramp, Path out)
+    private void run(int participants, List<Server> servers, String adminPassword, int ramp, Path out)
             throws Exception {
+        boolean several = servers.size() > 1;
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -97,13 +120,22 @@ public final class UiLoad {
             client.clear();
             errors.clear();
             errorSamples.clear();
+            sessionsByNode.clear();
+            errorsByNode.clear();
 
-            long before = heapAfterGc(pid);
-            String histogramBefore = jcmd(pid, "GC.class_histogram");
-            heapDump(pid, out, "before");
-            long logLinesBefore = lines(accessLog);
-            System.out.printf("heap before: %.1f MB; %d participants, ramp %d s; load %s%n",
-                    before / 1e6, participants, ramp, load());
+            Map<Server, Long> before = new LinkedHashMap<>();
+            Map<Server, String> histogramBefore = new LinkedHashMap<>();
+            Map<Server, Long> logLinesBefore = new LinkedHashMap<>();
+            for (Server server : servers) {
+                String suffix = several ? "-" + server.name() : "";
+                before.put(server, heapAfterGc(server.pid()));
+                histogramBefore.put(server, jcmd(server.pid(), "GC.class_histogram"));
+                heapDump(server.pid(), out, "before" + suffix);
+                logLinesBefore.put(server, lines(server.accessLog()));
+                System.out.printf("heap before%s: %.1f MB%n", several ? " (" + server.name() + ")" : "",
+                        before.get(server) / 1e6);
+            }
+            System.out.printf("%d participants, ramp %d s; load %s%n", participants, ramp, load());
             long start = System.nanoTime();
             runParticipants(participants, code, ramp, "p");
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -114,16 +146,27 @@ public final class UiLoad {
                 count("board", "board does not show " + (participants + 3) + " participants: "
                         + board.locator("#summary-participants").textContent());
             }
-            long after = heapAfterGc(pid);
-            String histogram = jcmd(pid, "GC.class_histogram");
-            Files.writeString(out.resolve("histogram-" + participants + ".txt"), histogram);
-            heapDump(pid, out, "after-" + participants);
+            Map<Server, Long> after = new LinkedHashMap<>();
+            Map<Server, String> histogram = new LinkedHashMap<>();
+            for (Server server : servers) {
+                String suffix = several ? "-" + server.name() : "";
+                after.put(server, heapAfterGc(server.pid()));
+                histogram.put(server, jcmd(server.pid(), "GC.class_histogram"));
+                Files.writeString(out.resolve("histogram-" + participants + suffix + ".txt"), histogram.get(server));
+                heapDump(server.pid(), out, "after-" + participants + suffix);
+            }
 
             StringBuilder report = new StringBuilder();
             report.append(String.format("participants %d (+3 warm-up), run %.0f s, load average at end %s%n",
                     participants, seconds, loadAtEnd));
-            report.append(String.format("heap after GC: before %.1f MB, after %.1f MB, per participant %.0f kB%n",
-                    before / 1e6, after / 1e6, (after - before) / 1e3 / participants));
+            for (Server server : servers) {
+                // Several nodes: per participant of the sessions that node served in the measured run.
+                int served = several ? sessions(server.name()) : participants;
+                report.append(String.format("heap after GC%s: before %.1f MB, after %.1f MB, per participant %.0f kB%n",
+                        several ? " on " + server.name() + " (" + served + " sessions)" : "",
+                        before.get(server) / 1e6, after.get(server) / 1e6,
+                        (after.get(server) - before.get(server)) / 1e3 / Math.max(1, served)));
+            }
             report.append("client round trips (ms): label count p50 p95 p99 max\n");
             List<Long> allUidl = new ArrayList<>();
             for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new TreeMap<>(client).entrySet()) {
@@ -133,17 +176,30 @@ public final class UiLoad {
                 }
             }
             report.append("  ").append(stats("ALL UIDL", allUidl)).append('\n');
-            report.append(serverTimes(accessLog, logLinesBefore));
+            for (Server server : servers) {
+                if (several) {
+                    report.append(server.name()).append(": ");
+                }
+                report.append(serverTimes(server.accessLog(), logLinesBefore.get(server)));
+            }
             int errorCount = errors.values().stream().mapToInt(AtomicInteger::get).sum();
             report.append("errors: ").append(errorCount).append(' ').append(errors).append('\n');
+            if (several || !sessionsByNode.keySet().equals(Set.of("direct"))) {
+                report.append("sessions per node (the proxy's SERVERID of each participant): ").append(sessionsByNode)
+                        .append(", of which failed: ").append(errorsByNode).append('\n');
+            }
             errorSamples.stream().limit(10).forEach(s -> report.append("  ").append(s).append('\n'));
-            report.append("what the participants added to the heap (class histogram after minus before, bytes per"
-                    + " participant, instances per participant):\n");
-            growth(histogramBefore, histogram).entrySet().stream()
-                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(30)
-                    .forEach(e -> report.append(String.format("  %10.0f B %9.1f  %s%n",
-                            (double) e.getValue()[1] / participants, (double) e.getValue()[0] / participants,
-                            e.getKey())));
+            for (Server server : servers) {
+                int served = Math.max(1, several ? sessions(server.name()) : participants);
+                report.append("what the participants added to the heap").append(several ? " of " + server.name() : "")
+                        .append(" (class histogram after minus before, bytes per participant, instances per"
+                                + " participant):\n");
+                growth(histogramBefore.get(server), histogram.get(server)).entrySet().stream()
+                        .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(several ? 15 : 30)
+                        .forEach(e -> report.append(String.format("  %10.0f B %9.1f  %s%n",
+                                (double) e.getValue()[1] / served, (double) e.getValue()[0] / served,
+                                e.getKey())));
+            }
             System.out.print(report);
             Files.writeString(out.resolve("report-" + participants + ".txt"), report.toString());
             browser.close();
@@ -233,10 +289,16 @@ public final class UiLoad {
         done.await();
     }
 
+    private int sessions(String node) {
+        AtomicInteger n = sessionsByNode.get(node);
+        return n == null ? 0 : n.get();
+    }
+
     /** One participant's script; each step must see its UI change, else the error is counted and the script ends. */
     private void participant(HttpClient http, String code, String name, Random random) {
         UiLoadSession s = new UiLoadSession(http, base, this::record);
         String step = "sign-up";
+        boolean failed = false;
         try {
             s.open("/signup");
             s.send("sign-up", List.of(
@@ -293,7 +355,12 @@ public final class UiLoad {
             UiLoadSession.Answer graded = s.send("check", List.of(UiLoadSession.click(s.node("check-my-work"))));
             expect(graded.hasText("/ 100"), "no score after Check my work");
         } catch (Exception | AssertionError e) {
-            count(step, name + " at " + step + ": " + e.getMessage());
+            failed = true;
+            count(step, name + " at " + step + " (" + s.servedBy() + "): " + e.getMessage());
+        }
+        sessionsByNode.computeIfAbsent(s.servedBy(), k -> new AtomicInteger()).incrementAndGet();
+        if (failed) {
+            errorsByNode.computeIfAbsent(s.servedBy(), k -> new AtomicInteger()).incrementAndGet();
         }
     }
 
@@ -353,10 +420,14 @@ public final class UiLoad {
     private static String serverTimes(Path accessLog, long skip) throws IOException {
         Pattern line = Pattern.compile("^(\\S+) (\\S+) \\S+ (\\d{3}) (\\d+)$");
         Map<String, List<Long>> byKind = new TreeMap<>();
+        AtomicInteger serverErrors = new AtomicInteger();
         try (var lines = Files.lines(accessLog, StandardCharsets.UTF_8)) {
             lines.skip(skip).forEach(l -> {
                 Matcher m = line.matcher(l.strip());
                 if (m.matches()) {
+                    if (m.group(3).startsWith("5")) {
+                        serverErrors.incrementAndGet();
+                    }
                     String uri = m.group(2);
                     String kind = uri.contains("v-r=uidl") ? "UIDL" : uri.contains("v-r=init") ? "init"
                             : uri.startsWith("/login") && m.group(1).equals("POST") ? "sign-in POST"
@@ -367,6 +438,7 @@ public final class UiLoad {
         }
         StringBuilder sb = new StringBuilder("server time per request (Tomcat access log, ms):\n");
         byKind.forEach((k, v) -> sb.append("  ").append(stats(k, v)).append('\n'));
+        sb.append("  answers with status 5xx: ").append(serverErrors.get()).append('\n');
         return sb.toString();
     }
 

@@ -341,6 +341,12 @@ final class UiLoadSession {
         return response;
     }
 
+    /** The node the proxy pinned this session to (HAProxy's SERVERID cookie), or {@code direct} without a proxy. */
+    String servedBy() {
+        String pair = kept.get("SERVERID");
+        return pair == null ? "direct" : pair.substring("SERVERID=".length());
+    }
+
     private void keepCookie(HttpResponse<?> response) {
         for (String set : response.headers().allValues("Set-Cookie")) {
             // JSESSIONID is the node's session; SERVERID, behind the sample HAProxy (deploy/haproxy.cfg), pins it.

@@ -37,18 +37,11 @@ public class HealthCheck {
         HttpServlet servlet = new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                String answer;
-                if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
-                    answer = "not ready\n";
-                } else {
-                    try (Connection c = dataSource.getConnection()) {
-                        answer = c.isValid(2) ? "ok\n" : "database unreachable\n";
-                    } catch (SQLException e) {
-                        answer = "database unreachable\n";
-                    }
-                }
-                boolean up = answer.equals("ok\n");
-                response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                // The status comes from the readiness state and the database check themselves, the text only says which.
+                boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+                boolean reachable = ready && reachable(dataSource);
+                String answer = !ready ? "not ready\n" : reachable ? "ok\n" : "database unreachable\n";
+                response.setStatus(reachable ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setContentType("text/plain;charset=UTF-8");
                 response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
                 response.getWriter().write(answer);
@@ -57,5 +50,14 @@ public class HealthCheck {
         ServletRegistrationBean<HttpServlet> bean = new ServletRegistrationBean<>(servlet, PATH);
         bean.setName("health");
         return bean;
+    }
+
+    /** Whether a connection from the pool answers a validity check within two seconds. */
+    private static boolean reachable(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 }
