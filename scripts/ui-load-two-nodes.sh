@@ -32,16 +32,18 @@ unzip -p "$JAR" META-INF/VAADIN/config/flow-build-info.json | grep -q '"producti
   || { echo "$JAR is not a production build: run without UI_LOAD_SKIP_BUILD or mvn -Pproduction package" >&2; exit 1; }
 
 RUN=$(mktemp -d /tmp/iamdojo-two-nodes.XXXXXX)
+# Its own folder, as in .ci/run: as root the cluster runs as the postgres user, who cannot enter $RUN (mode 700).
+PGDIR=$(mktemp -d /tmp/iamdojo-pg.XXXXXX)
 PIDS=()
 stop_all() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-  scripts/postgresql-test-cluster stop "$RUN/pg" || true
+  scripts/postgresql-test-cluster stop "$PGDIR" || true
   echo "logs of the run: $RUN"
 }
 trap stop_all EXIT
 
-DB_URL=$(scripts/postgresql-test-cluster start "$RUN/pg" "$PG_PORT")
+DB_URL=$(scripts/postgresql-test-cluster start "$PGDIR" "$PG_PORT")
 echo "PostgreSQL: $DB_URL"
 
 # Both nodes start together on the empty database: the unique username decides which one makes the first admin.
