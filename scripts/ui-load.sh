@@ -9,7 +9,8 @@
 # UI_LOAD_BASE_URL=http://127.0.0.1:8000 drives servers started elsewhere (e.g. two nodes behind deploy/haproxy.cfg,
 # README "Running several nodes") instead of starting one; it needs UI_LOAD_SERVER_PID (heap and histogram are of
 # that process), UI_LOAD_ACCESS_LOG (Tomcat's access log, pattern '%r %s %D'; nodes may append to one file) and
-# UI_LOAD_ADMIN_PASSWORD.
+# UI_LOAD_ADMIN_PASSWORD. For several nodes UI_LOAD_SERVER_PID is name=pid,name=pid (the proxy's SERVERID values) and
+# UI_LOAD_ACCESS_LOG one log per node in the same order: figures per node (scripts/ui-load-two-nodes.sh does it all).
 # Not part of `mvn verify`. Needs /usr/bin/chromium (the instructor's board is a real browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
