@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -110,7 +108,8 @@ public final class AuthorizeCommand {
             return usage;
         }
         int workers = Math.min(Runtime.getRuntime().availableProcessors(), MAX_WORKERS);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        try (InputStream input = in) {
+            LineReader reader = new LineReader(input);
             OutputStream sink = new BufferedOutputStream(out, 1 << 16);
             if (workers <= 1) {
                 sequential(reader, sink);
@@ -126,7 +125,7 @@ public final class AuthorizeCommand {
     }
 
     /** One thread: each line is decided and written in turn. */
-    private static void sequential(BufferedReader reader, OutputStream sink) throws IOException {
+    private static void sequential(LineReader reader, OutputStream sink) throws IOException {
         AuthorizeCommand cmd = new AuthorizeCommand();
         String line;
         int number = 0;
@@ -150,7 +149,7 @@ public final class AuthorizeCommand {
      * order they were read. At most {@code 2 × workers} batches wait, so memory stays bounded on endless input;
      * when no input is waiting, everything read so far is answered and flushed before reading on.
      */
-    private static void parallel(BufferedReader reader, OutputStream sink, int workers) throws IOException {
+    private static void parallel(LineReader reader, OutputStream sink, int workers) throws IOException {
         ThreadLocal<AuthorizeCommand> commands = ThreadLocal.withInitial(AuthorizeCommand::new);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "authorize-worker");
