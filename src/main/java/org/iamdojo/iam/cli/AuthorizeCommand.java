@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.iamdojo.iam.cli.RequestLineScanner.Fields;
 import org.iamdojo.iam.eval.AuthorizationRequest;
 import org.iamdojo.iam.eval.Authorizer;
 import org.iamdojo.iam.eval.CompiledPolicy;
@@ -52,6 +52,11 @@ public final class AuthorizeCommand {
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
     private static final int CACHE_SIZE = 4096;
     private static final int SEEN_SLOTS = 1 << 14;
+    private static final int HOT_SLOTS = 1 << 12;
+    /** Known texts per slot of the fast reader's table (texts that start alike share a slot). */
+    private static final int WAYS = 4;
+    /** How many leading characters of a policy text choose its slot. */
+    private static final int PREFIX = 96;
     /** Decisions run on up to this many threads (one per core). */
     private static final int MAX_WORKERS = 8;
     /** Lines per unit of parallel work: large enough to amortize the hand-over, small enough to keep answers flowing. */
@@ -63,6 +68,15 @@ public final class AuthorizeCommand {
             + "  permissionsBoundary, sessionPolicy, resourcePolicy, scps, rcps, sessionIssuer, awsManagedResource";
 
     private final Authorizer authorizer = new Authorizer();
+    /** The fast reader's cached policy texts, by the hash of their first characters (see {@link FastPolicies}). */
+    private final Hot[][] hot = new Hot[HOT_SLOTS][];
+    /** The line whose UTF-8 bytes are {@link #lineBytes} (made once per line, on the first cache compare). */
+    private String bytesOf;
+    private byte[] lineBytes;
+    /** The raw reader of request lines, or null when every line is read with Jackson (a test compares both). */
+    private final RequestLineScanner scanner;
+    /** Whether the last {@link #compiled} text is in the cache. */
+    private boolean lastCached;
     /** Hashes of policy texts met once and not cached (direct-mapped; a collision only caches a text early). */
     private final int[] seen = new int[SEEN_SLOTS];
     private final Map<String, CompiledPolicy> cache = new LinkedHashMap<>(256, 0.75f, true) {
@@ -71,6 +85,16 @@ public final class AuthorizeCommand {
             return size() > CACHE_SIZE;
         }
     };
+
+    /** A command that reads request lines with its raw scanner first (Jackson for anything unusual). */
+    public AuthorizeCommand() {
+        this(true);
+    }
+
+    /** With {@code fastReader} false, every line is read with Jackson (the reference the fast reader must match). */
+    AuthorizeCommand(boolean fastReader) {
+        scanner = fastReader ? new RequestLineScanner(new FastPolicies()) : null;
+    }
 
     /**
      * Reads requests from {@code in} until end of input and writes exactly one line per input line to {@code out},
@@ -84,7 +108,8 @@ public final class AuthorizeCommand {
             return usage;
         }
         int workers = Math.min(Runtime.getRuntime().availableProcessors(), MAX_WORKERS);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        try (InputStream input = in) {
+            LineReader reader = new LineReader(input);
             OutputStream sink = new BufferedOutputStream(out, 1 << 16);
             if (workers <= 1) {
                 sequential(reader, sink);
@@ -100,7 +125,7 @@ public final class AuthorizeCommand {
     }
 
     /** One thread: each line is decided and written in turn. */
-    private static void sequential(BufferedReader reader, OutputStream sink) throws IOException {
+    private static void sequential(LineReader reader, OutputStream sink) throws IOException {
         AuthorizeCommand cmd = new AuthorizeCommand();
         String line;
         int number = 0;
@@ -124,7 +149,7 @@ public final class AuthorizeCommand {
      * order they were read. At most {@code 2 × workers} batches wait, so memory stays bounded on endless input;
      * when no input is waiting, everything read so far is answered and flushed before reading on.
      */
-    private static void parallel(BufferedReader reader, OutputStream sink, int workers) throws IOException {
+    private static void parallel(LineReader reader, OutputStream sink, int workers) throws IOException {
         ThreadLocal<AuthorizeCommand> commands = ThreadLocal.withInitial(AuthorizeCommand::new);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "authorize-worker");
@@ -187,7 +212,11 @@ public final class AuthorizeCommand {
 
     /** Appends the answer to line {@code number} and a newline. */
     private void answer(String line, int number, StringBuilder to) {
-        to.append(line.isBlank() ? error("empty line: one JSON request per line", number) : handle(line, number));
+        if (line.isBlank()) {
+            to.append(error("empty line: one JSON request per line", number));
+        } else {
+            handle(line, number, to);
+        }
         to.append('\n');
     }
 
@@ -198,10 +227,32 @@ public final class AuthorizeCommand {
 
     /** Decides request line {@code number} (1-based; 0 = unnumbered) and returns the output line. */
     String handle(String jsonLine, int number) {
+        StringBuilder out = new StringBuilder(1024);
+        handle(jsonLine, number, out);
+        return out.toString();
+    }
+
+    /** Decides request line {@code number} and appends the output line to {@code to} (no copy of the answer). */
+    private void handle(String jsonLine, int number, StringBuilder to) {
+        String error = decide(jsonLine, number, to);
+        if (error != null) {
+            to.append(error);
+        }
+    }
+
+    /** Appends the decision line, or returns the error line (nothing appended). */
+    private String decide(String jsonLine, int number, StringBuilder to) {
         try {
             AuthorizationRequest request = parseRequest(jsonLine);
             Decision decision = authorizer.authorize(request);
-            return render(decision);
+            int mark = to.length();
+            try {
+                render(decision, to);
+            } catch (RuntimeException e) {
+                to.setLength(mark);
+                throw e;
+            }
+            return null;
         } catch (BadRequest e) {
             return error(e.getMessage(), number, e);
         } catch (JsonProcessingException e) {
@@ -237,19 +288,27 @@ public final class AuthorizeCommand {
     }
 
     private AuthorizationRequest parseRequest(String line) throws IOException, BadRequest {
-        String principal = null;
-        String action = null;
-        String resource = null;
-        String resourceAccount = null;
-        String sessionIssuer = null;
-        Map<String, List<String>> context = Map.of();
-        List<CompiledPolicy> identity = List.of();
-        CompiledPolicy boundary = null;
-        CompiledPolicy session = null;
-        CompiledPolicy resourcePolicy = null;
-        List<List<CompiledPolicy>> scps = List.of();
-        List<List<CompiledPolicy>> rcps = List.of();
-        boolean awsManaged = false;
+        Fields f = scanner == null ? null : scanner.read(line);
+        if (f == null) {
+            // Anything the fast reader does not take (including every error) is read as before, with its errors.
+            f = readWithJackson(line);
+        }
+        if (f.principal == null || f.principal.isEmpty()) {
+            throw new BadRequest("principal is required");
+        }
+        if (f.action == null || f.action.isEmpty()) {
+            throw new BadRequest("action is required");
+        }
+        PrincipalInfo info = PrincipalInfo.parse(f.principal, f.sessionIssuer);
+        RequestContext ctx = RequestContext.of(f.context).withDefaults(info.derivedContextKeys());
+        return AuthorizationRequest.builder(f.principal, f.action).resource(f.resource)
+                .resourceAccount(f.resourceAccount).context(ctx).identity(f.identity).boundary(f.boundary)
+                .session(f.session).resourcePolicy(f.resourcePolicy).scps(f.scps).rcps(f.rcps)
+                .sessionIssuer(f.sessionIssuer).awsManagedResource(f.awsManaged).build();
+    }
+
+    private Fields readWithJackson(String line) throws IOException, BadRequest {
+        Fields f = new Fields();
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadRequest("a request must be a JSON object");
@@ -261,19 +320,19 @@ public final class AuthorizeCommand {
                     continue;
                 }
                 switch (field) {
-                    case "principal" -> principal = string(p, t, field);
-                    case "action" -> action = string(p, t, field);
-                    case "resource" -> resource = string(p, t, field);
-                    case "resourceAccount" -> resourceAccount = string(p, t, field);
-                    case "sessionIssuer" -> sessionIssuer = string(p, t, field);
-                    case "context" -> context = context(p, t);
-                    case "identityPolicies" -> identity = policyList(p, t, line, field);
-                    case "permissionsBoundary" -> boundary = policy(p, t, line, field);
-                    case "sessionPolicy" -> session = policy(p, t, line, field);
-                    case "resourcePolicy" -> resourcePolicy = policy(p, t, line, field);
-                    case "scps" -> scps = policyLevels(p, t, line, field);
-                    case "rcps" -> rcps = policyLevels(p, t, line, field);
-                    case "awsManagedResource" -> awsManaged = bool(t, field);
+                    case "principal" -> f.principal = string(p, t, field);
+                    case "action" -> f.action = string(p, t, field);
+                    case "resource" -> f.resource = string(p, t, field);
+                    case "resourceAccount" -> f.resourceAccount = string(p, t, field);
+                    case "sessionIssuer" -> f.sessionIssuer = string(p, t, field);
+                    case "context" -> f.context = context(p, t);
+                    case "identityPolicies" -> f.identity = policyList(p, t, line, field);
+                    case "permissionsBoundary" -> f.boundary = policy(p, t, line, field);
+                    case "sessionPolicy" -> f.session = policy(p, t, line, field);
+                    case "resourcePolicy" -> f.resourcePolicy = policy(p, t, line, field);
+                    case "scps" -> f.scps = policyLevels(p, t, line, field);
+                    case "rcps" -> f.rcps = policyLevels(p, t, line, field);
+                    case "awsManagedResource" -> f.awsManaged = bool(t, field);
                     default -> throw new BadRequest("unknown field: " + field);
                 }
             }
@@ -281,17 +340,7 @@ public final class AuthorizeCommand {
                 throw new BadRequest("unexpected content after the request object");
             }
         }
-        if (principal == null || principal.isEmpty()) {
-            throw new BadRequest("principal is required");
-        }
-        if (action == null || action.isEmpty()) {
-            throw new BadRequest("action is required");
-        }
-        PrincipalInfo info = PrincipalInfo.parse(principal, sessionIssuer);
-        RequestContext ctx = RequestContext.of(context).withDefaults(info.derivedContextKeys());
-        return AuthorizationRequest.builder(principal, action).resource(resource).resourceAccount(resourceAccount)
-                .context(ctx).identity(identity).boundary(boundary).session(session).resourcePolicy(resourcePolicy)
-                .scps(scps).rcps(rcps).sessionIssuer(sessionIssuer).awsManagedResource(awsManaged).build();
+        return f;
     }
 
     private static String string(JsonParser p, JsonToken t, String field) throws IOException, BadRequest {
@@ -373,31 +422,159 @@ public final class AuthorizeCommand {
         } else {
             throw new BadRequest(id + " must be a policy document (object or JSON string)");
         }
+        try {
+            return compiled(text, id).withId(id);
+        } catch (PolicyParseException e) {
+            // Located in the policy's own text, as validate-policy would report it for that document.
+            throw new BadRequest(id + ": " + e.getMessage(), id, e.line(), e.column());
+        }
+    }
+
+    /**
+     * The compiled policy for {@code text} (named by its first sighting). Cached from its second sighting on: a
+     * text met once (most texts, when every line's policies differ) is garbage while still young, instead of
+     * living in the cache long enough to be copied into the old generation and collected there (that copying
+     * cost more CPU than deciding the line). Sets {@link #lastCached}.
+     */
+    private CompiledPolicy compiled(String text, String id) throws PolicyParseException {
         CompiledPolicy compiled = cache.get(text);
+        lastCached = compiled != null;
         if (compiled == null) {
-            try {
-                compiled = CompiledPolicy.parse(text, id);
-            } catch (PolicyParseException e) {
-                // Located in the policy's own text, as validate-policy would report it for that document.
-                throw new BadRequest(id + ": " + e.getMessage(), id, e.line(), e.column());
-            }
-            // Cached from its second sighting on: a text met once (most texts, when every line's policies
-            // differ) is garbage while still young, instead of living in the cache long enough to be copied
-            // into the old generation and collected there (that copying cost more CPU than deciding the line).
+            compiled = CompiledPolicy.parse(text, id);
             int h = text.hashCode() | 1;
             int slot = (h ^ (h >>> 16)) & (SEEN_SLOTS - 1);
             if (seen[slot] == h) {
                 cache.put(text, compiled);
+                lastCached = true;
             } else {
                 seen[slot] = h;
             }
         }
-        return compiled.withId(id);
+        return compiled;
+    }
+
+    /**
+     * The fast reader's policies. A cached text is found without reading it: the first characters at the policy's
+     * start (up to {@link #PREFIX}, or to the first closing brace) are hashed to a slot of up to {@link #WAYS} known
+     * texts, and a known text that the line holds at that position byte for byte is the policy there. So a repeated
+     * policy costs a short hash, a lookup and one vectorized compare; a new one is cut out and compiled as before.
+     */
+    private final class FastPolicies implements RequestLineScanner.Policies {
+        private int end;
+
+        @Override
+        public CompiledPolicy known(String line, int start, String id) {
+            Hot[] ways = hot[slot(prefixHash(line, start))];
+            if (ways == null) {
+                return null;
+            }
+            for (int w = 0; w < ways.length; w++) {
+                Hot k = ways[w];
+                if (k == null) {
+                    return null;
+                }
+                int length = k.text.length();
+                if (start + length <= line.length() && same(line, start, k)) {
+                    if (w > 0) {
+                        // Most recently hit first: the next lookup of a repeated text compares it first.
+                        System.arraycopy(ways, 0, ways, 1, w);
+                        ways[0] = k;
+                    }
+                    end = start + length;
+                    return k.policy.withId(id);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public int knownEnd() {
+            return end;
+        }
+
+        @Override
+        public CompiledPolicy object(String line, int start, int end, String id) {
+            String text = line.substring(start, end);
+            CompiledPolicy compiled = text(text, id);
+            if (compiled != null && lastCached) {
+                remember(text, compiled);
+            }
+            return compiled;
+        }
+
+        /** Puts a cached text in front of its slot (the least recently hit of a full slot goes). */
+        private void remember(String text, CompiledPolicy compiled) {
+            int slot = slot(prefixHash(text, 0));
+            Hot[] ways = hot[slot];
+            if (ways == null) {
+                ways = new Hot[WAYS];
+                hot[slot] = ways;
+            }
+            System.arraycopy(ways, 0, ways, 1, WAYS - 1);
+            ways[0] = new Hot(text, text.getBytes(StandardCharsets.UTF_8), compiled);
+        }
+
+        /**
+         * Whether {@code line} holds {@code k}'s text at {@code start}. An ASCII line is compared as bytes
+         * ({@link Arrays#equals} is vectorized; {@link String#regionMatches} compares a byte at a time), any other
+         * line character by character.
+         */
+        private boolean same(String line, int start, Hot k) {
+            if (bytesOf != line) {
+                bytesOf = line;
+                lineBytes = line.getBytes(StandardCharsets.UTF_8);
+            }
+            int length = k.text.length();
+            if (lineBytes.length == line.length() && k.bytes.length == length) {
+                return Arrays.equals(lineBytes, start, start + length, k.bytes, 0, length);
+            }
+            return line.regionMatches(start, k.text, 0, length);
+        }
+
+        @Override
+        public CompiledPolicy text(String text, String id) {
+            try {
+                return compiled(text, id).withId(id);
+            } catch (PolicyParseException | RuntimeException e) {
+                // The Jackson path reads the line again and reports this, in the same words as ever.
+                lastCached = false;
+                return null;
+            }
+        }
+    }
+
+    /** A cached policy text for the fast reader, with its UTF-8 bytes (one per character when it is ASCII). */
+    private record Hot(String text, byte[] bytes, CompiledPolicy policy) {
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 15)) & (HOT_SLOTS - 1);
+    }
+
+    /** The hash of {@code s} from {@code start}: {@link #PREFIX} characters, or up to the first '}' if sooner. */
+    static int prefixHash(String s, int start) {
+        int stop = Math.min(s.length(), start + PREFIX);
+        int h = 0;
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            h = 31 * h + c;
+            if (c == '}') {
+                break;
+            }
+        }
+        return h;
     }
 
     /** The decision line (see {@link JsonLine} for why it is not Jackson's generator). */
     static String render(Decision d) {
-        JsonLine g = new JsonLine(512);
+        StringBuilder sb = new StringBuilder(1024);
+        render(d, sb);
+        return sb.toString();
+    }
+
+    /** Appends the decision line to {@code to}. */
+    static void render(Decision d, StringBuilder to) {
+        JsonLine g = new JsonLine(to);
         g.startObject();
         g.string("decision", d.decision().awsName());
         g.startObject("explanation");
@@ -444,7 +621,6 @@ public final class AuthorizeCommand {
         g.strings("missingContextKeys", d.missingContextKeys());
         g.endObject();
         g.endObject();
-        return g.toString();
     }
 
     private static String error(String message, int line) {

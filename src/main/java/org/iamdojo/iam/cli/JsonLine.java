@@ -14,7 +14,12 @@ final class JsonLine {
     private boolean needComma;
 
     JsonLine(int capacity) {
-        sb = new StringBuilder(capacity);
+        this(new StringBuilder(capacity));
+    }
+
+    /** Writes onto the end of {@code to} (the caller's reused buffer: no growing from small, no copy out). */
+    JsonLine(StringBuilder to) {
+        sb = to;
     }
 
     JsonLine startObject() {

@@ -1,10 +1,6 @@
 package org.iamdojo.iam.policy;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,16 +15,10 @@ import org.jspecify.annotations.Nullable;
  * It accepts only what {@link PolicyParser#parseViaTree} accepts and builds the same document (same values, same
  * locations); at the first thing it would refuse, it gives up ({@code null}) and the tree reading reports it.
  * Profiling the authorize command on distinct policies showed the tree, its copies and the separate repeated-key
- * walk as half of all CPU time.
+ * walk as half of all CPU time; then Jackson's tokenizer as a third, so the tokens come from {@link RawJsonTokens}
+ * (which takes no text Jackson would refuse; what it does not take goes to the tree reading).
  */
 final class StreamingPolicyReader {
-    /**
-     * Field names are not canonicalized: with distinct policies (condition keys, principal types, unknown elements)
-     * each parser's symbol table copied and merged a growing shared table, which profiling showed as ~15 % of CPU.
-     */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
-
     /** Nothing this reader accepts; the tree reading words the refusal. */
     private static final class GiveUp extends Exception {
         private static final GiveUp INSTANCE = new GiveUp();
@@ -43,7 +33,8 @@ final class StreamingPolicyReader {
 
     /** The document, or null when the text has anything the tree reading would refuse. */
     static @Nullable PolicyDocument read(String json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        try {
+            RawJsonTokens p = new RawJsonTokens(json);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -52,12 +43,12 @@ final class StreamingPolicyReader {
                 return null;
             }
             return doc;
-        } catch (GiveUp | IOException e) {
+        } catch (GiveUp | RawJsonTokens.Odd e) {
             return null;
         }
     }
 
-    private static PolicyDocument document(JsonParser p) throws IOException, GiveUp {
+    private static PolicyDocument document(RawJsonTokens p) throws RawJsonTokens.Odd, GiveUp {
         String version = null;
         String id = null;
         List<Statement> statements = new ArrayList<>();
@@ -65,7 +56,7 @@ final class StreamingPolicyReader {
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
         Names names = new Names();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String name = p.text();
             names.add(name);
             locations.put(name, here(p));
             JsonToken t = p.nextToken();
@@ -93,7 +84,7 @@ final class StreamingPolicyReader {
         return new PolicyDocument(version, id, statements, isArray, locations);
     }
 
-    private static Statement statement(JsonParser p) throws IOException, GiveUp {
+    private static Statement statement(RawJsonTokens p) throws RawJsonTokens.Odd, GiveUp {
         SourceLocation location = here(p);
         String sid = null;
         String effectText = null;
@@ -107,7 +98,7 @@ final class StreamingPolicyReader {
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
         Names names = new Names();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String name = p.text();
             names.add(name);
             locations.put(name, here(p));
             JsonToken t = p.nextToken();
@@ -128,9 +119,9 @@ final class StreamingPolicyReader {
                 resource, notResource, conditions, location, locations);
     }
 
-    private static PrincipalBlock principal(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    private static PrincipalBlock principal(RawJsonTokens p, JsonToken t) throws RawJsonTokens.Odd, GiveUp {
         if (t == JsonToken.VALUE_STRING) {
-            if (!"*".equals(p.getText())) {
+            if (!"*".equals(p.text())) {
                 throw GiveUp.INSTANCE;
             }
             return PrincipalBlock.any();
@@ -141,28 +132,28 @@ final class StreamingPolicyReader {
         Map<String, List<String>> values = new LinkedHashMap<>();
         Names names = new Names();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String name = p.text();
             names.add(name);
             values.put(name, stringList(p, p.nextToken()));
         }
         return new PrincipalBlock(false, values);
     }
 
-    private static List<Condition> conditions(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    private static List<Condition> conditions(RawJsonTokens p, JsonToken t) throws RawJsonTokens.Odd, GiveUp {
         if (t != JsonToken.START_OBJECT) {
             throw GiveUp.INSTANCE;
         }
         List<Condition> out = new ArrayList<>();
         Names operators = new Names();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String operator = p.currentName();
+            String operator = p.text();
             operators.add(operator);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw GiveUp.INSTANCE;
             }
             Names keys = new Names();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
+                String key = p.text();
                 keys.add(key);
                 SourceLocation at = here(p);
                 out.add(new Condition(operator, key, conditionValues(p, p.nextToken()), at));
@@ -171,7 +162,7 @@ final class StreamingPolicyReader {
         return out;
     }
 
-    private static List<String> conditionValues(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    private static List<String> conditionValues(RawJsonTokens p, JsonToken t) throws RawJsonTokens.Odd, GiveUp {
         if (t == JsonToken.START_ARRAY) {
             List<String> out = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -182,16 +173,16 @@ final class StreamingPolicyReader {
         return List.of(conditionScalar(p, t));
     }
 
-    private static String conditionScalar(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    private static String conditionScalar(RawJsonTokens p, JsonToken t) throws RawJsonTokens.Odd, GiveUp {
         return switch (t) {
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> p.getText();
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> p.text();
             default -> throw GiveUp.INSTANCE;
         };
     }
 
-    private static List<String> stringList(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    private static List<String> stringList(RawJsonTokens p, JsonToken t) throws RawJsonTokens.Odd, GiveUp {
         if (t == JsonToken.VALUE_STRING) {
-            return List.of(p.getText());
+            return List.of(p.text());
         }
         if (t != JsonToken.START_ARRAY) {
             throw GiveUp.INSTANCE;
@@ -201,24 +192,24 @@ final class StreamingPolicyReader {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 throw GiveUp.INSTANCE;
             }
-            out.add(p.getText());
+            out.add(p.text());
         }
         return out;
     }
 
-    private static String string(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    private static String string(RawJsonTokens p, JsonToken t) throws RawJsonTokens.Odd, GiveUp {
         if (t != JsonToken.VALUE_STRING) {
             throw GiveUp.INSTANCE;
         }
-        return p.getText();
+        return p.text();
     }
 
     /** Skips an element the parser does not read (the validator's to report), still refusing repeated keys in it. */
-    private static void skip(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    private static void skip(RawJsonTokens p, JsonToken t) throws RawJsonTokens.Odd, GiveUp {
         if (t == JsonToken.START_OBJECT) {
             Names names = new Names();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                names.add(p.currentName());
+                names.add(p.text());
                 skip(p, p.nextToken());
             }
         } else if (t == JsonToken.START_ARRAY) {
@@ -228,9 +219,8 @@ final class StreamingPolicyReader {
         }
     }
 
-    private static SourceLocation here(JsonParser p) {
-        JsonLocation at = p.currentTokenLocation();
-        return new SourceLocation(at.getLineNr(), at.getColumnNr());
+    private static SourceLocation here(RawJsonTokens p) {
+        return new SourceLocation(p.tokenLine(), p.tokenColumn());
     }
 
     /** The names of one object so far; a repeated one gives up (objects are small: a list, a set past 8). */
