@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,6 +24,30 @@ public final class SigV4 {
     /** The hex SHA-256 of an empty body. */
     public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final HexFormat HEX = HexFormat.of();
+    /** At most this many signing keys are kept; past it the cache starts again (a day's keys are few). */
+    static final int MAX_CACHED_KEYS = 4096;
+    /**
+     * Signing keys by (secret, date, region, service): the key changes only with the day, so the four-HMAC chain
+     * runs once a day per key and scope instead of on every request. In memory only, like the secrets.
+     */
+    private static final ConcurrentMap<Scope, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private record Scope(String secret, String date, String region, String service) {
+    }
 
     private SigV4() {
     }
@@ -86,6 +112,21 @@ public final class SigV4 {
 
     /** The signing key: HMAC chain of "AWS4"+secret over date (yyyyMMdd), region, service and "aws4_request". */
     public static byte[] signingKey(String secretAccessKey, String date, String region, String service) {
+        Scope scope = new Scope(secretAccessKey, date, region, service);
+        byte[] cached = SIGNING_KEYS.get(scope);
+        if (cached != null) {
+            return cached;
+        }
+        if (SIGNING_KEYS.size() >= MAX_CACHED_KEYS) {
+            SIGNING_KEYS.clear();
+        }
+        byte[] key = deriveSigningKey(secretAccessKey, date, region, service);
+        SIGNING_KEYS.put(scope, key);
+        return key;
+    }
+
+    /** The signing key computed afresh (what {@link #signingKey} caches). */
+    static byte[] deriveSigningKey(String secretAccessKey, String date, String region, String service) {
         byte[] k = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
         k = hmac(k, region);
         k = hmac(k, service);
@@ -106,11 +147,7 @@ public final class SigV4 {
 
     /** The lower-case hex SHA-256 of bytes. */
     public static String sha256Hex(byte[] data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HEX.formatHex(SHA256.get().digest(data));
     }
 
     /** Lower-case hex of bytes. */
@@ -121,7 +158,8 @@ public final class SigV4 {
     /** HMAC-SHA256 of a UTF-8 string. */
     public static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            // One Mac per thread: looking the algorithm up among the providers costs more than the HMAC itself.
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -130,6 +168,17 @@ public final class SigV4 {
     }
 
     private static String foldSpaces(String value) {
-        return value.trim().replaceAll(" +", " ");
+        String trimmed = value.trim();
+        if (!trimmed.contains("  ")) {
+            return trimmed;
+        }
+        StringBuilder out = new StringBuilder(trimmed.length());
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c != ' ' || out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -145,6 +145,38 @@ class RequestSignatureTest {
         }
     }
 
+    /**
+     * The signing key of https://docs.aws.amazon.com/general/latest/gr/signature-v4-examples.html (secret
+     * wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY, 20120215, us-east-1, iam), the same from the cache as derived, and
+     * kept apart per secret, date, region and service.
+     */
+    @Test
+    void signingKeysAreCachedPerSecretAndScope() {
+        String expected = "f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d";
+        assertThat(SigV4.hex(SigV4.deriveSigningKey(SUITE_SECRET, "20120215", "us-east-1", "iam"))).isEqualTo(expected);
+        assertThat(SigV4.hex(SigV4.signingKey(SUITE_SECRET, "20120215", "us-east-1", "iam"))).isEqualTo(expected);
+        assertThat(SigV4.hex(SigV4.signingKey(SUITE_SECRET, "20120215", "us-east-1", "iam"))).isEqualTo(expected);
+        for (String[] other : List.of(new String[] {S3_SECRET, "20120215", "us-east-1", "iam"},
+                new String[] {SUITE_SECRET, "20120216", "us-east-1", "iam"},
+                new String[] {SUITE_SECRET, "20120215", "eu-west-1", "iam"},
+                new String[] {SUITE_SECRET, "20120215", "us-east-1", "sts"})) {
+            assertThat(SigV4.signingKey(other[0], other[1], other[2], other[3]))
+                    .isEqualTo(SigV4.deriveSigningKey(other[0], other[1], other[2], other[3]))
+                    .isNotEqualTo(SigV4.deriveSigningKey(SUITE_SECRET, "20120215", "us-east-1", "iam"));
+        }
+    }
+
+    /** Canonical header values: trimmed, inner runs of spaces folded to one (the SigV4 guide's Trimall). */
+    @Test
+    void headerValuesAreTrimmedAndTheirSpacesFolded() {
+        String auth = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
+                + "SignedHeaders=host;my-header1;x-amz-date, Signature=0";
+        AwsRequest r = request("GET", "/", "", headers("host", "example.amazonaws.com", "my-header1", "  a   b   c ",
+                "x-amz-date", "20150830T123600Z", "authorization", auth), "");
+        assertThat(RequestSignature.read(r).canonicalRequest(r)).isEqualTo("GET\n/\n\nhost:example.amazonaws.com\n"
+                + "my-header1:a b c\nx-amz-date:20150830T123600Z\n\nhost;my-header1;x-amz-date\n" + SigV4.EMPTY_SHA256);
+    }
+
     @Test
     void keyIdsAreMaskedForLogs() {
         assertThat(RequestSignature.maskedKeyId("AKIAIOSFODNN7EXAMPLE")).isEqualTo("AKIA…MPLE").doesNotContain("IOSFODNN7");

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Load on the AWS endpoint: N concurrent AWS SDK for Java v2 IAM clients (default 50, each its own IAM user's
- * access key, ten learners' sandboxes) against the app started in this JVM (in-memory database). Each client calls
+ * access key, ten learners' sandboxes) against the app started in this JVM (its file database in a temporary
+ * folder). Each client calls
  * GetUser, ListUsers and ListAttachedUserPolicies in turn; one call in {@code writeEvery} (default 10, 0 = none) is
  * a write instead (TagUser on its own user, which waits until its log entries are committed). Reports, for reads and
  * for writes apart, p50/p95/p99 as the clients saw them, the calls per second, and the process CPU per call split
@@ -59,8 +60,9 @@ public final class AwsEndpointLoad {
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
         int writeEvery = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         Path data = Files.createTempDirectory("aws-endpoint-load");
-        ConfigurableApplicationContext app = SpringApplication.run(Application.class,
-                "--spring.datasource.url=jdbc:hsqldb:mem:aws-endpoint-load", "--server.port=0",
+        // The app's own file database (durable commits) in a temporary folder: the in-memory one keeps every log
+        // entry's text on the heap and ran out of it in a long run.
+        ConfigurableApplicationContext app = SpringApplication.run(Application.class, "--server.port=0",
                 "--iamdojo.aws-endpoint.port=0", "--iamdojo.admin-password=Adm1n-Load-Pass",
                 "--iamdojo.data-dir=" + data, "--logging.level.root=WARN");
         try {

@@ -1,6 +1,7 @@
 package org.iamdojo.training.storage;
 
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -9,6 +10,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,6 +36,9 @@ import java.util.concurrent.atomic.LongAdder;
 public class GroupCommit {
     /** The most writes committed in one transaction. */
     static final int MAX_GROUP = 500;
+    /** How long shutting down waits for the queued writes to be committed. */
+    static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     /**
      * Writes of one kind that run together: the items of such writes queued one after another are written with one
@@ -51,6 +58,9 @@ public class GroupCommit {
     private final TransactionTemplate transactions;
     private final Thread writer;
     private volatile boolean stopped;
+    /** Set when shutting down gave up waiting: the writer starts no further group. */
+    private volatile boolean abandoned;
+    private final Duration drainLimit;
     private final LongAdder groups = new LongAdder();
     private final LongAdder written = new LongAdder();
     private final LongAdder commitNanos = new LongAdder();
@@ -61,8 +71,14 @@ public class GroupCommit {
     public record Stats(long groups, long writes, long largestGroup, long commitMillis) {
     }
 
+    @Autowired
     public GroupCommit(JdbcTemplate jdbc) {
+        this(jdbc, DRAIN_LIMIT);
+    }
+
+    GroupCommit(JdbcTemplate jdbc, Duration drainLimit) {
         this.jdbc = jdbc;
+        this.drainLimit = drainLimit;
         // Plain JDBC transactions: the writes are SQL only, so no JPA session needs opening for each group.
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         this.writer = new Thread(this::drain, "group-commit");
@@ -104,6 +120,9 @@ public class GroupCommit {
             throw new IllegalStateException("The database is shutting down");
         }
         queue.add(w);
+        if (stopped && !writer.isAlive()) {
+            failQueued(); // came in as the writer ended: refused, not left waiting forever
+        }
         return w.done();
     }
 
@@ -122,7 +141,7 @@ public class GroupCommit {
     private void drain() {
         List<Write> group = new ArrayList<>();
         // Not interrupted to stop (an interrupt could break the database's file channels): it polls.
-        while (!stopped || !queue.isEmpty()) {
+        while ((!stopped || !queue.isEmpty()) && !abandoned) {
             try {
                 Write first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -186,14 +205,36 @@ public class GroupCommit {
         }
     }
 
-    /** Stops taking writes and commits those queued (before the database shuts down: see the DependsOn). */
+    /**
+     * Stops taking writes and returns once those queued are committed: before the database and its connection pool
+     * shut down (see the DependsOn; the pool is destroyed after this bean, which needs it). Only past the drain limit
+     * does it give up: the writes still queued then fail (their callers hear so) instead of running later against a
+     * closed pool.
+     */
     @PreDestroy
     void stop() {
         stopped = true;
         try {
-            writer.join(5_000);
+            writer.join(drainLimit.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            abandoned = true;
+            LOG.warn("The database writer did not finish its queue within {} s of shutting down",
+                    drainLimit.toSeconds());
+        }
+        failQueued();
+    }
+
+    private void failQueued() {
+        List<Write> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (Write w : left) {
+            w.done().completeExceptionally(new IllegalStateException("The database is shutting down"));
+        }
+        if (!left.isEmpty()) {
+            LOG.warn("{} queued database writes were not saved: the database is shutting down", left.size());
         }
     }
 }
