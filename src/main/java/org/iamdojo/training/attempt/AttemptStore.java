@@ -179,7 +179,16 @@ public class AttemptStore {
      * failed checks' positions, and COMPLETED once all checks passed.
      */
     public void graded(AttemptEvent gradeEvent, int score, int max, List<Integer> failed, boolean complete) {
-        writes.write(db -> {
+        GroupCommit.await(gradedLater(gradeEvent, score, max, failed, complete));
+    }
+
+    /**
+     * Queues {@link #graded} without waiting: the future completes once it is committed (writes are committed in
+     * queue order, so the learner's later actions are committed after it).
+     */
+    CompletableFuture<Void> gradedLater(AttemptEvent gradeEvent, int score, int max, List<Integer> failed,
+                                        boolean complete) {
+        return writes.submit(db -> {
             appendAll(db, List.of(gradeEvent));
             db.update("UPDATE attempt SET last_score = ?, best_score = CASE WHEN best_score IS NULL OR best_score < ? "
                             + "THEN ? ELSE best_score END, max_score = ?, last_failed = ?, status = CASE WHEN ? THEN "
