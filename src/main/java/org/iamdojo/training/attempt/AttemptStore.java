@@ -149,10 +149,15 @@ public class AttemptStore {
 
     /** Notes that this attempt's sandbox issued these access key ids (kept if already noted). */
     public void keysIssued(String attemptId, Collection<String> accessKeyIds) {
+        GroupCommit.await(keysIssuedLater(attemptId, accessKeyIds));
+    }
+
+    /** Queues {@link #keysIssued} without waiting; the future completes once it is committed. */
+    CompletableFuture<Void> keysIssuedLater(String attemptId, Collection<String> accessKeyIds) {
         if (accessKeyIds.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        writes.write(db -> {
+        return writes.submit(db -> {
             for (String id : accessKeyIds) {
                 db.update("INSERT INTO attempt_access_key (access_key_id, attempt_id) SELECT ?, ? FROM attempt a "
                         + "WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM attempt_access_key k "
