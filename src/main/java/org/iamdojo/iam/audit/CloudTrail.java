@@ -120,8 +120,10 @@ public final class CloudTrail {
         if (e.userAgent() != null) {
             r.put("userAgent", e.userAgent());
         }
-        r.set("requestParameters", e.requestParameters() == null ? f.nullNode() : e.requestParameters());
-        r.set("responseElements", e.responseElements() == null ? f.nullNode() : e.responseElements());
+        JsonNode request = e.requestParameters();
+        JsonNode response = e.responseElements();
+        r.set("requestParameters", request == null ? f.nullNode() : request);
+        r.set("responseElements", response == null ? f.nullNode() : response);
         if (e.errorCode() != null) {
             r.put("errorCode", e.errorCode());
             r.put("errorMessage", e.errorMessage());

@@ -18,6 +18,8 @@ import org.iamdojo.scenario.Grader;
 import org.iamdojo.scenario.Scenario;
 import org.iamdojo.scenario.ScenarioCatalog;
 import org.iamdojo.training.member.MemberService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AttemptService {
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptService.class);
     private final AttemptStore store;
     private final MemberService members;
     private final ScenarioCatalog catalog;
@@ -158,12 +161,32 @@ public class AttemptService {
         return store.events(attemptId, kind);
     }
 
-    /** Grades the attempt now and stores the score. */
+    /** Grades the attempt now and stores the score; returns once the score is committed. */
     public GradeReport grade(LiveAttempt attempt) {
         GradeReport report = grader.grade(attempt.attempt());
         store.graded(attempt.graded(report), report.total(), report.max(), LiveAttempt.failedChecks(report),
                 report.passed());
         publish(attempt.record(), "GRADE");
+        return report;
+    }
+
+    /**
+     * Grades the attempt and answers without waiting for the score's durable commit ("Check my work"): the board
+     * hears of it once it is committed. A grade is a function of the sandbox, and every change the learner was
+     * shown as done was committed before they saw it, so a crash in between loses only this score, which the
+     * next "Check my work" computes again from the same state, never anything the learner did. Actions made
+     * after it are committed after it (writes commit in queue order).
+     */
+    public GradeReport gradeAnswerFirst(LiveAttempt attempt) {
+        GradeReport report = grader.grade(attempt.attempt());
+        store.gradedLater(attempt.graded(report), report.total(), report.max(), LiveAttempt.failedChecks(report),
+                report.passed()).whenCompleteAsync((done, failed) -> {
+                    if (failed == null) {
+                        publish(attempt.record(), "GRADE");
+                    } else {
+                        LOG.warn("The score of attempt {} was not stored: {}", attempt.id(), failed.toString());
+                    }
+                });
         return report;
     }
 

@@ -149,10 +149,15 @@ public class AttemptStore {
 
     /** Notes that this attempt's sandbox issued these access key ids (kept if already noted). */
     public void keysIssued(String attemptId, Collection<String> accessKeyIds) {
+        GroupCommit.await(keysIssuedLater(attemptId, accessKeyIds));
+    }
+
+    /** Queues {@link #keysIssued} without waiting; the future completes once it is committed. */
+    CompletableFuture<Void> keysIssuedLater(String attemptId, Collection<String> accessKeyIds) {
         if (accessKeyIds.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        writes.write(db -> {
+        return writes.submit(db -> {
             for (String id : accessKeyIds) {
                 db.update("INSERT INTO attempt_access_key (access_key_id, attempt_id) SELECT ?, ? FROM attempt a "
                         + "WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM attempt_access_key k "
@@ -179,7 +184,16 @@ public class AttemptStore {
      * failed checks' positions, and COMPLETED once all checks passed.
      */
     public void graded(AttemptEvent gradeEvent, int score, int max, List<Integer> failed, boolean complete) {
-        writes.write(db -> {
+        GroupCommit.await(gradedLater(gradeEvent, score, max, failed, complete));
+    }
+
+    /**
+     * Queues {@link #graded} without waiting: the future completes once it is committed (writes are committed in
+     * queue order, so the learner's later actions are committed after it).
+     */
+    CompletableFuture<Void> gradedLater(AttemptEvent gradeEvent, int score, int max, List<Integer> failed,
+                                        boolean complete) {
+        return writes.submit(db -> {
             appendAll(db, List.of(gradeEvent));
             db.update("UPDATE attempt SET last_score = ?, best_score = CASE WHEN best_score IS NULL OR best_score < ? "
                             + "THEN ? ELSE best_score END, max_score = ?, last_failed = ?, status = CASE WHEN ? THEN "

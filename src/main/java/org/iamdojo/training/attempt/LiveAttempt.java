@@ -81,7 +81,10 @@ public final class LiveAttempt {
     static LiveAttempt start(AttemptRecord record, Attempt attempt, AttemptStore store) {
         LiveAttempt live = new LiveAttempt(record, attempt, store, 1);
         store.insert(record, List.of(live.event(AttemptEventKind.STEP, JSON.createObjectNode().put("step", 1))));
-        store.keysIssued(record.id(), attempt.sandbox().accessKeyIds()); // keys the scenario's setup made
+        // The index of the keys the scenario's setup made (how the AWS endpoint finds the sandbox after a
+        // restart) is not waited for: the learner's next acknowledged action is committed after it, and a rebuild
+        // indexes them again.
+        live.lastQueued = store.keysIssuedLater(record.id(), attempt.sandbox().accessKeyIds());
         return live;
     }
 

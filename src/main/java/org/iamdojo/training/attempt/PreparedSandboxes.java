@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.scenario.Attempt;
@@ -35,7 +38,11 @@ final class PreparedSandboxes implements AutoCloseable {
     record Prepared(Scenario scenario, long seed, Instant startedAt, Attempt attempt) {
     }
 
-    private final Map<String, CompletableFuture<Prepared>> byKey = new ConcurrentHashMap<>();
+    /** A set-up queued or running; {@code started} once a builder has begun it. */
+    private record Pending(CompletableFuture<Prepared> future, AtomicBoolean started) {
+    }
+
+    private final Map<String, Pending> byKey = new ConcurrentHashMap<>();
     private final PolicyValidator validator;
     private final Clock clock;
     private final ExecutorService builders;
@@ -57,29 +64,42 @@ final class PreparedSandboxes implements AutoCloseable {
     /** Sets up a sandbox of {@code scenario} in the background for {@code key}, unless one is there or coming. */
     void prepare(String key, Scenario scenario) {
         dropExpired();
-        byKey.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> build(scenario), builders));
+        byKey.computeIfAbsent(key, k -> {
+            AtomicBoolean started = new AtomicBoolean();
+            return new Pending(CompletableFuture.supplyAsync(() -> {
+                started.set(true);
+                return build(scenario);
+            }, builders), started);
+        });
     }
 
     /**
-     * The sandbox prepared for {@code key} if it is ready, fresh and of this very scenario; otherwise null (the
-     * caller sets one up on the spot). Either way the key's slot is emptied.
+     * The sandbox prepared for {@code key} if it is ready (or being set up right now: then it is waited for, not
+     * set up a second time beside it), fresh and of this very scenario; otherwise null (the caller sets one up on
+     * the spot; a set-up still waiting for a builder is cancelled). Either way the key's slot is emptied.
      */
     Prepared take(String key, Scenario scenario) {
-        CompletableFuture<Prepared> f = byKey.remove(key);
-        if (f == null) {
+        Pending pending = byKey.remove(key);
+        if (pending == null) {
             return null;
         }
-        if (!f.isDone()) {
+        CompletableFuture<Prepared> f = pending.future();
+        if (!f.isDone() && !pending.started().get()) {
             f.cancel(false);
             return null;
         }
-        Prepared p = f.isCompletedExceptionally() || f.isCancelled() ? null : f.join();
+        Prepared p;
+        try {
+            p = f.join();
+        } catch (CompletionException | CancellationException failed) {
+            return null;
+        }
         return p != null && p.scenario() == scenario && fresh(p) ? p : null;
     }
 
     /** Sandboxes held that are being set up or waiting for a builder. */
     int pending() {
-        return (int) byKey.values().stream().filter(f -> !f.isDone()).count();
+        return (int) byKey.values().stream().filter(p -> !p.future().isDone()).count();
     }
 
     private Prepared build(Scenario scenario) {
@@ -93,7 +113,8 @@ final class PreparedSandboxes implements AutoCloseable {
     }
 
     private void dropExpired() {
-        byKey.values().removeIf(f -> f.isDone() && (f.isCompletedExceptionally() || !fresh(f.join())));
+        byKey.values().removeIf(p -> p.future().isDone()
+                && (p.future().isCompletedExceptionally() || !fresh(p.future().join())));
     }
 
     @Override

@@ -1,6 +1,12 @@
 package org.iamdojo.ui.console;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.TabSheet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Remembers which tab of a detail panel the learner had open, so redrawing the panel after an action (assign MFA,
@@ -9,6 +15,10 @@ import com.vaadin.flow.component.tabs.TabSheet;
 final class DetailTabs {
     private String subject;
     private int index;
+
+    /** A tab whose content is made only while it is open. */
+    record Lazy(String label, Supplier<Component> content) {
+    }
 
     /** A new tab sheet for the detail of {@code subject}; call {@link #restore} once its tabs are added. */
     TabSheet sheet(String id, String subject) {
@@ -26,5 +36,33 @@ final class DetailTabs {
     void restore(TabSheet tabs) {
         tabs.setSelectedIndex(index);
         tabs.addSelectedChangeListener(e -> index = tabs.getSelectedIndex());
+    }
+
+    /**
+     * Adds tabs whose content is made only while open: the one the learner had open now, another when chosen,
+     * and the one left is emptied (its components and their state are not kept for a tab nobody looks at; it is
+     * read again, fresh, when opened again). {@code inOneWrite} runs the drawing so its calls' log entries are
+     * saved together.
+     */
+    void restoreLazy(TabSheet tabs, List<Lazy> lazy, Consumer<Runnable> inOneWrite) {
+        List<Div> holders = new ArrayList<>();
+        for (Lazy l : lazy) {
+            Div holder = new Div();
+            holders.add(holder);
+            tabs.add(l.label(), holder);
+        }
+        int open = Math.min(index, lazy.size() - 1);
+        tabs.setSelectedIndex(open);
+        holders.get(open).add(lazy.get(open).content().get());
+        tabs.addSelectedChangeListener(e -> {
+            int chosen = tabs.getSelectedIndex();
+            if (chosen < 0 || chosen == index) {
+                return;
+            }
+            holders.get(index).removeAll();
+            index = chosen;
+            inOneWrite.accept(() -> holders.get(chosen).add(lazy.get(chosen).content().get()));
+        });
+        index = open;
     }
 }

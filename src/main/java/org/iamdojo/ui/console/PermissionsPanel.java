@@ -73,15 +73,20 @@ final class PermissionsPanel extends Div {
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
             grid.addColumn(Attached::name).setHeader(t("iam.col.name")).setKey("name").setAutoWidth(true);
             grid.addColumn(Attached::arn).setHeader(t("iam.col.arn")).setFlexGrow(1);
-            grid.addComponentColumn(a -> ConsoleUi.small("detach-policy", "iam.perm.detach", e -> {
-                if (ConsoleUi.call(ws, "iam", kind.detach, params("PolicyArn", a.arn()),
-                        "iam.perm.detached", a.name()) != null) {
-                    refresh();
-                }
-            })).setKey("actions").setAutoWidth(true);
             grid.setItems(rows);
             grid.setAllRowsVisible(true);
             grid.setEmptyStateText(t("iam.perm.none"));
+            if (!rows.isEmpty()) {
+                // One action for the selected policy, not a button in every row.
+                RowActions<Attached> actions = new RowActions<>(grid);
+                actions.add("detach-policy", "iam.perm.detach", a -> {
+                    if (ConsoleUi.call(ws, "iam", kind.detach, params("PolicyArn", a.arn()),
+                            "iam.perm.detached", a.name()) != null) {
+                        refresh();
+                    }
+                });
+                add(actions);
+            }
             add(grid);
         }
 
@@ -101,23 +106,23 @@ final class PermissionsPanel extends Div {
         grid.setId("inline-policies");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(n -> n).setHeader(t("iam.col.name")).setFlexGrow(1);
-        grid.addComponentColumn(n -> {
-            Button edit = ConsoleUi.small("edit-inline", "iam.edit", e -> {
+        if (!names.isEmpty()) {
+            RowActions<String> actions = new RowActions<>(grid);
+            actions.add("edit-inline", "iam.edit", n -> {
                 CallResult got = ws.call("iam", kind.getInline, params("PolicyName", n));
                 if (CallFeedback.show(got, null)) {
                     editInline(n, PolicyJson.pretty(got.response().path("PolicyDocument")));
                 }
             });
-            Button delete = ConsoleUi.small("delete-inline", "iam.delete", e -> ConsoleUi.confirm(
+            actions.add("delete-inline", "iam.delete", n -> ConsoleUi.confirm(
                     t("iam.perm.delete-inline.title"), t("iam.perm.delete-inline.text", n), () -> {
                         if (ConsoleUi.call(ws, "iam", kind.deleteInline, params("PolicyName", n),
                                 "iam.perm.inline-deleted", n) != null) {
                             refresh();
                         }
-                    }));
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            return new HorizontalLayout(edit, delete);
-        }).setAutoWidth(true);
+                    })).addThemeVariants(ButtonVariant.LUMO_ERROR);
+            add(actions);
+        }
         grid.setItems(names);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(t("iam.perm.none"));
@@ -203,19 +208,8 @@ final class PermissionsPanel extends Div {
         Component current = got.succeeded()
                 ? new Span(currentArn == null ? t("iam.boundary.none") : currentArn) : new ErrorNotice(got);
         current.setId("boundary-current");
-        ComboBox<PolicyChoice> choice = new ComboBox<>(t("iam.boundary.choose"));
-        choice.setId("boundary-choice");
-        Div refused = new Div();
-        choice.setItems(policies(ws, refused));
-        choice.setItemLabelGenerator(PolicyChoice::name);
-        choice.setWidth("320px");
-        Button set = ConsoleUi.button("boundary-set", "iam.boundary.set", e -> {
-            if (choice.getValue() != null && ConsoleUi.call(ws, "iam", kind.putBoundary(),
-                    Params.of(kind.nameParameter(), name, "PermissionsBoundary", choice.getValue().arn()),
-                    "iam.boundary.done") != null) {
-                changed.run();
-            }
-        });
+        // The policy list (ListPolicies) is read when the learner opens the chooser, not on every draw.
+        Button set = ConsoleUi.button("boundary-set", "iam.boundary.set", e -> boundaryDialog(ws, kind, name, changed));
         Button remove = ConsoleUi.button("boundary-remove", "iam.boundary.remove", e -> {
             if (ConsoleUi.call(ws, "iam", kind.deleteBoundary(), Params.of(kind.nameParameter(), name),
                     "iam.boundary.removed") != null) {
@@ -225,10 +219,34 @@ final class PermissionsPanel extends Div {
         // Unknown when GetUser/GetRole is refused: then DeletePermissionsBoundary itself decides.
         remove.setEnabled(currentArn != null || !got.succeeded());
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout row = new HorizontalLayout(choice, set, remove);
+        HorizontalLayout row = new HorizontalLayout(set, remove);
         row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        box.add(current, row, refused);
+        box.add(current, row);
         return box;
+    }
+
+    private static void boundaryDialog(SandboxWorkspace ws, IdentityKind kind, String name, Runnable changed) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(t("iam.boundary.set"));
+        d.setId("boundary-dialog");
+        ComboBox<PolicyChoice> choice = new ComboBox<>(t("iam.boundary.choose"));
+        choice.setId("boundary-choice");
+        choice.setItems(policies(ws, d));
+        choice.setItemLabelGenerator(PolicyChoice::name);
+        choice.setWidth("420px");
+        d.addComponentAsFirst(choice);
+        Button ok = new Button(t("iam.boundary.set"), e -> {
+            if (choice.getValue() != null && ConsoleUi.call(ws, "iam", kind.putBoundary(),
+                    Params.of(kind.nameParameter(), name, "PermissionsBoundary", choice.getValue().arn()),
+                    "iam.boundary.done") != null) {
+                d.close();
+                changed.run();
+            }
+        });
+        ok.setId("boundary-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
+        d.open();
     }
 
 }

@@ -87,12 +87,13 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
             detail.add(new ErrorNotice(user));
         }
         TabSheet tabs = detailTabs.sheet("user-tabs", name);
-        Div perms = new Div(new PermissionsPanel(ws, IdentityKind.USER, name, this::refresh),
-                PermissionsPanel.boundary(ws, IdentityKind.USER, name, user, this::refresh));
-        tabs.add(t("iam.tab.permissions"), perms);
-        tabs.add(t("iam.tab.groups"), Membership.ofUser(ws, name, this::refresh));
-        tabs.add(t("iam.tab.credentials"), credentialsTab(name));
-        detailTabs.restore(tabs);
+        // Only the open tab is made (and its calls made): the others when the learner opens them.
+        detailTabs.restoreLazy(tabs, List.of(
+                new DetailTabs.Lazy(t("iam.tab.permissions"), () -> new Div(
+                        new PermissionsPanel(ws, IdentityKind.USER, name, this::refresh),
+                        PermissionsPanel.boundary(ws, IdentityKind.USER, name, user, this::refresh))),
+                new DetailTabs.Lazy(t("iam.tab.groups"), () -> Membership.ofUser(ws, name, this::refresh)),
+                new DetailTabs.Lazy(t("iam.tab.credentials"), () -> credentialsTab(name))), ws::inOneWrite);
         detail.add(tabs);
     }
 
@@ -215,31 +216,33 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
         grid.addColumn(KeyRow::id).setHeader(t("iam.keys.id")).setAutoWidth(true);
         grid.addColumn(k -> t("iam.keys.status." + k.status())).setHeader(t("iam.col.status")).setAutoWidth(true);
         grid.addColumn(KeyRow::created).setHeader(t("iam.col.created")).setAutoWidth(true);
-        grid.addComponentColumn(k -> {
+        String prefix = userName == null ? "root-" : "";
+        // One set of actions for the selected key, not a pair of buttons in every row.
+        RowActions<KeyRow> actions = new RowActions<>(grid);
+        actions.add(prefix + "toggle-key", "iam.keys.deactivate", k -> {
             String next = "Active".equals(k.status()) ? "Inactive" : "Active";
             Params p = userName == null ? Params.of("AccessKeyId", k.id(), "Status", next)
                     : Params.of("UserName", userName, "AccessKeyId", k.id(), "Status", next);
-            Button toggle = ConsoleUi.small("toggle-key", "Active".equals(k.status()) ? "iam.keys.deactivate"
-                    : "iam.keys.activate", e -> {
-                if (ConsoleUi.call(ws, "iam", "UpdateAccessKey", p, "iam.keys.updated", k.id()) != null) {
+            if (ConsoleUi.call(ws, "iam", "UpdateAccessKey", p, "iam.keys.updated", k.id()) != null) {
+                changed.run();
+            }
+        }, (b, k) -> b.setText(t("Active".equals(k.status()) ? "iam.keys.deactivate" : "iam.keys.activate")));
+        actions.add(prefix + "delete-key", "iam.delete", k -> {
+            Params del = userName == null ? Params.of("AccessKeyId", k.id())
+                    : Params.of("UserName", userName, "AccessKeyId", k.id());
+            ConsoleUi.confirm(t("iam.keys.delete.title", k.id()), t("iam.keys.delete.text"), () -> {
+                if (ConsoleUi.call(ws, "iam", "DeleteAccessKey", del, "iam.keys.deleted", k.id()) != null) {
                     changed.run();
                 }
             });
-            Params del = userName == null ? Params.of("AccessKeyId", k.id())
-                    : Params.of("UserName", userName, "AccessKeyId", k.id());
-            Button delete = ConsoleUi.small("delete-key", "iam.delete", e -> ConsoleUi.confirm(
-                    t("iam.keys.delete.title", k.id()), t("iam.keys.delete.text"), () -> {
-                        if (ConsoleUi.call(ws, "iam", "DeleteAccessKey", del, "iam.keys.deleted", k.id()) != null) {
-                            changed.run();
-                        }
-                    }));
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            return new HorizontalLayout(toggle, delete);
-        }).setAutoWidth(true).setFlexGrow(1);
+        }).addThemeVariants(ButtonVariant.LUMO_ERROR);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(t("iam.keys.none"));
-        return grid;
+        if (rows.isEmpty()) {
+            return grid;
+        }
+        return new Div(actions, grid);
     }
 
     private void passwordDialog(String userName, boolean change) {

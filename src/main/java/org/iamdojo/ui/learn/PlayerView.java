@@ -147,7 +147,7 @@ public class PlayerView extends Div implements HasUrlParameter<String>, HasDynam
         report.setId("grade-report");
         report.removeAll(); // after a reset, the old attempt's score must not stay on screen
 
-        Button check = new Button(getTranslation("player.check"), e -> showReport(attempts.grade(live)));
+        Button check = new Button(getTranslation("player.check"), e -> showReport(attempts.gradeAnswerFirst(live)));
         check.setId("check-my-work");
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button reset = new Button(getTranslation("player.reset"), e -> confirmReset());

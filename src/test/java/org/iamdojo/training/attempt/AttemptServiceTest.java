@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.iamdojo.InMemoryAppTest;
 import org.iamdojo.iam.account.AuthorizationDetails;
 import org.iamdojo.iam.account.Params;
@@ -167,6 +170,44 @@ class AttemptServiceTest {
         assertThat(attempts.find(live.id(), "owner-learner")).isPresent();
         assertThat(attempts.find(live.id(), "other-learner")).isEmpty();
         assertThat(attempts.find("no-such-attempt", "owner-learner")).isEmpty();
+    }
+
+    /**
+     * Issue 19, item 12: "Check my work" answers before its score is committed (the score is recomputable from
+     * the sandbox, and every change was committed before the learner saw it), and the score is committed before
+     * any later action of the learner is acknowledged, so after a restart it is there with its GRADE entry.
+     */
+    @Test
+    void checkMyWorkAnswersBeforeTheScoreIsCommittedAndLaterActionsCommitAfterIt() throws Exception {
+        members.signUp("answer-first", "Answer-Password-42");
+        LiveAttempt live = attempts.open("answer-first", SCENARIO);
+        live.attempt().apply(live.scenario().solution());
+        CountDownLatch release = new CountDownLatch(1);
+        // Holds the database writer: a grade that waited for its commit could not answer until released.
+        CompletableFuture<Void> held = writes.submit(db -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        GradeReport report;
+        try {
+            report = CompletableFuture.supplyAsync(() -> attempts.gradeAnswerFirst(live)).get(120, TimeUnit.SECONDS);
+            assertThat(report.total()).isEqualTo(report.max());
+            assertThat(attempts.history("answer-first").get(0).bestScore()).isNull();
+        } finally {
+            release.countDown();
+        }
+        held.join();
+        var learner = live.attempt().learnerCredentials();
+        assertThat(live.call(learner, "iam", "CreateGroup", Params.of("GroupName", "after-grade")).succeeded()).isTrue();
+        AttemptRecord stored = attempts.history("answer-first").get(0);
+        assertThat(stored.bestScore()).isEqualTo(report.max());
+        assertThat(stored.status()).isEqualTo(AttemptStatus.COMPLETED);
+
+        attempts.forgetLiveAttempts();
+        assertThat(attempts.events(live.id(), AttemptEventKind.GRADE)).hasSize(1);
     }
 
     @Test
