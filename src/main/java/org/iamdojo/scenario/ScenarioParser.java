@@ -1,15 +1,6 @@
 package org.iamdojo.scenario;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,29 +30,12 @@ public final class ScenarioParser {
             Pattern.compile("\\$\\{(?:totp:|totp-previous:)?([A-Za-z0-9_-]+)(?:\\.[A-Za-z0-9_]+)*}");
     private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com");
     private static final Set<String> ENTITY_KINDS = Set.of("user", "group", "role", "policy", "instanceProfile", "bucket");
-    private static final YAMLFactory YAML = new YAMLFactory();
 
-    private final ObjectMapper mapper;
     private final PolicyValidator validator;
 
     /** A parser that validates policies with {@code validator}. */
     public ScenarioParser(PolicyValidator validator) {
         this.validator = validator;
-        JsonMapper m = JsonMapper.builder(YAML)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                // A key written twice anywhere (scenario field or policy element) is an error at its line, never
-                // last-wins: IAM refuses duplicate keys in policies (troubleshoot_policies.html#policy-duplicate-key).
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build();
-        // A number where text is expected is an author's mistake, not a value to stringify.
-        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        this.mapper = m;
     }
 
     /** The outcome of parsing a file: the scenario when there were no problems. */
@@ -74,7 +48,7 @@ public final class ScenarioParser {
 
     /** Parses the text of {@code file} (its name is used in problems and must match the scenario id). */
     public Result parse(String file, String text) {
-        YamlLocations.Read<Scenario> read = YamlLocations.read(file, text, mapper, Scenario.class);
+        YamlLocations.Read<Scenario> read = YamlLocations.readStrict(file, text, Scenario.class);
         if (read.problem() != null) {
             return new Result(null, List.of(read.problem()));
         }

@@ -1,14 +1,5 @@
 package org.iamdojo.scenario.practice;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
 import java.util.Map;
 import org.iamdojo.scenario.ScenarioProblem;
@@ -21,33 +12,12 @@ import org.jspecify.annotations.Nullable;
  * line of every field path, so later checks can report file, line and field like the scenario parser does.
  */
 final class StrictYaml {
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final ObjectMapper MAPPER = mapper();
-
     private StrictYaml() {
-    }
-
-    private static ObjectMapper mapper() {
-        JsonMapper m = JsonMapper.builder(YAML)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                // A key written twice anywhere (scenario field or policy element) is an error at its line, never
-                // last-wins: IAM refuses duplicate keys in policies (troubleshoot_policies.html#policy-duplicate-key).
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build();
-        // A number where text is expected is an author's mistake, not a value to stringify.
-        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        return m;
     }
 
     /** Reads {@code text} strictly into {@code type}. */
     static <T> YamlLocations.Read<T> read(String file, String text, Class<T> type) {
-        return YamlLocations.read(file, text, MAPPER, type);
+        return YamlLocations.readStrict(file, text, type);
     }
 
     /** Collects located problems for one file: a path without a line of its own takes its parent's line. */
