@@ -55,31 +55,27 @@ public final class ScenarioParser {
         Scenario scenario = read.value();
         Map<String, Integer> lines = read.lines();
         List<ScenarioProblem> problems = new ArrayList<>();
-        new Semantics(file, lines, problems).check(scenario);
+        new Semantics(new LocatedProblems(file, lines, problems)).check(scenario);
         return new Result(problems.isEmpty() ? scenario : null, List.copyOf(problems));
     }
 
     /** The checks that need the whole scenario: texts, ids, references between parts, policies. */
     private final class Semantics {
-        private final String file;
-        private final Map<String, Integer> lines;
-        private final List<ScenarioProblem> problems;
+        private final LocatedProblems problems;
         private final Map<String, Set<String>> known = new HashMap<>();
         private final Set<String> accountIds = new HashSet<>();
         private final Set<String> setupSaved = new HashSet<>();
 
-        Semantics(String file, Map<String, Integer> lines, List<ScenarioProblem> problems) {
-            this.file = file;
-            this.lines = lines;
+        Semantics(LocatedProblems problems) {
             this.problems = problems;
         }
 
         void problem(String path, String message) {
-            problems.add(new ScenarioProblem(file, YamlLocations.lineAt(lines, path), path, message));
+            problems.add(path, message);
         }
 
         void check(Scenario s) {
-            String stem = file.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
+            String stem = problems.fileStem();
             if (s.id() == null || !ID.matcher(s.id()).matches()) {
                 problem("id", "id is required: lower-case words joined by '-'");
             } else if (!s.id().equals(stem)) {
@@ -134,16 +130,7 @@ public final class ScenarioParser {
         }
 
         void text(Text t, String path) {
-            if (t == null) {
-                problem(path, "text in English (en) and Korean (ko) is required");
-                return;
-            }
-            if (t.en() == null || t.en().isBlank()) {
-                problem(path + ".en", "English text (en) is missing");
-            }
-            if (t.ko() == null || t.ko().isBlank()) {
-                problem(path + ".ko", "Korean text (ko) is missing");
-            }
+            problems.text(t, path);
         }
 
         void accounts(Scenario s) {
@@ -380,7 +367,7 @@ public final class ScenarioParser {
                 case "instance" -> w.length == 2 && entity(path, "instance", w[1]);
                 default -> false;
             };
-            if (!ok && problems.stream().noneMatch(p -> p.path().equals(path))) {
+            if (!ok && !problems.hasAt(path)) {
                 problem(path, "'" + as + "' is not one of: root, root mfa, user NAME, user NAME mfa, keys VAR, instance NAME");
             }
         }
