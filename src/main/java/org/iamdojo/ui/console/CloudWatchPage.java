@@ -31,11 +31,10 @@ import org.iamdojo.iam.account.Sandbox;
  * CloudWatch: the account's metrics (ListMetrics) and the datapoints of the selected one (GetMetricStatistics),
  * plus a small form to publish a datapoint (PutMetricData), all as the acting identity.
  */
-final class CloudWatchPage implements ConsolePage {
+final class CloudWatchPage extends DivPage {
     private static final List<String> STATISTICS = List.of("SampleCount", "Average", "Sum", "Minimum", "Maximum");
 
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
     private final Grid<MetricRow> metrics = new Grid<>();
     private final Grid<JsonNode> datapoints = new Grid<>();
     private final Div listError = new Div();
@@ -56,9 +55,8 @@ final class CloudWatchPage implements ConsolePage {
     }
 
     CloudWatchPage(SandboxWorkspace workspace) {
+        super("cloudwatch-page");
         this.workspace = workspace;
-        root.addClassName("console-page");
-        root.addClassName("cloudwatch-page");
         root.add(new H3(t("cw.title")), publishForm());
         listError.addClassName("console-error");
         metrics.setId("cw-metrics");
@@ -121,11 +119,6 @@ final class CloudWatchPage implements ConsolePage {
         HorizontalLayout row = new HorizontalLayout(namespace, name, value, put);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return new Div(new H4(t("cw.publish-title")), row);
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     @Override

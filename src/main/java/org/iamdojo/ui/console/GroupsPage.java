@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.Instant;
 import java.util.List;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
@@ -26,7 +25,7 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
     }
 
     GroupsPage(SandboxWorkspace ws) {
-        super(ws, "Group", "groups", "ListGroups");
+        super(ws, "Group", "groups", "ListGroups", GroupRow::name);
         build();
     }
 
@@ -40,21 +39,16 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
                 ? inline.error().code()
                 : String.valueOf(attached.response().path("AttachedPolicies").size()
                         + inline.response().path("PolicyNames").size());
-        return new GroupRow(name, ConsoleUi.date(Instant.parse(g.path("CreateDate").asText())),
+        return new GroupRow(name, created(g),
                 cell(ws.call("iam", "GetGroup", group), r -> String.valueOf(r.path("Users").size())), policies);
     }
 
     @Override
-    protected String key(GroupRow row) {
-        return row.name();
-    }
-
-    @Override
     protected void columns(Grid<GroupRow> grid) {
-        grid.addColumn(GroupRow::name).setHeader(t("iam.col.name")).setAutoWidth(true);
-        grid.addColumn(GroupRow::members).setHeader(t("iam.col.members")).setAutoWidth(true);
-        grid.addColumn(GroupRow::policies).setHeader(t("iam.col.policies")).setAutoWidth(true);
-        grid.addColumn(GroupRow::created).setHeader(t("iam.col.created")).setAutoWidth(true);
+        column(grid, GroupRow::name, "iam.col.name");
+        column(grid, GroupRow::members, "iam.col.members");
+        column(grid, GroupRow::policies, "iam.col.policies");
+        column(grid, GroupRow::created, "iam.col.created");
     }
 
     @Override

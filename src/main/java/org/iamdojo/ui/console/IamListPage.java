@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.function.ValueProvider;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -31,14 +33,14 @@ import org.iamdojo.iam.account.Params;
  *
  * @param <R> one row of the list, made from one item of the List* response
  */
-abstract class IamListPage<R> implements ConsolePage {
+abstract class IamListPage<R> extends DivPage {
     /** Rows shown before the list scrolls. */
     private static final int VISIBLE_ROWS = 6;
 
     protected final SandboxWorkspace ws;
     private final String plural;
     private final String listOperation;
-    private final Div root = new Div();
+    private final Function<R, String> key;
     private final HorizontalLayout head;
     private final Div listBox = new Div();
     /** The selected row's detail. */
@@ -46,12 +48,16 @@ abstract class IamListPage<R> implements ConsolePage {
     /** The key (name or ARN) of the selected row, or null. */
     protected String selected;
 
-    /** @param listOperation the List* operation that fills the list (ListUsers…), spelled out */
-    IamListPage(SandboxWorkspace ws, String kind, String plural, String listOperation) {
+    /**
+     * @param listOperation the List* operation that fills the list (ListUsers…), spelled out
+     * @param key what a row is selected by: its entity's name, or a policy's ARN
+     */
+    IamListPage(SandboxWorkspace ws, String kind, String plural, String listOperation, Function<R, String> key) {
+        super("iam-page");
         this.ws = ws;
         this.listOperation = listOperation;
+        this.key = key;
         this.plural = plural;
-        root.addClassNames("console-page", "iam-page");
         root.setId(plural + "-page");
         head = ConsoleUi.pageHead("iam." + plural + ".title", "create-" + kind.toLowerCase(Locale.ROOT),
                 "iam." + plural + ".create", this::create);
@@ -85,7 +91,19 @@ abstract class IamListPage<R> implements ConsolePage {
     }
 
     /** The key a row is selected by. */
-    protected abstract String key(R row);
+    private String key(R row) {
+        return key.apply(row);
+    }
+
+    /** An entity's CreateDate as the list shows it. */
+    protected static String created(JsonNode entity) {
+        return ConsoleUi.date(Instant.parse(entity.path("CreateDate").asText()));
+    }
+
+    /** A sized-to-content column headed by the translation of {@code headerKey}. */
+    protected static <T> Grid.Column<T> column(Grid<T> grid, ValueProvider<T, ?> value, String headerKey) {
+        return grid.addColumn(value).setHeader(t(headerKey)).setAutoWidth(true);
+    }
 
     /** The grid's columns. */
     protected abstract void columns(Grid<R> grid);
@@ -102,11 +120,6 @@ abstract class IamListPage<R> implements ConsolePage {
         if (rows > VISIBLE_ROWS) {
             grid.setHeight("240px");
         }
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     /** Selects a row by its key (as if clicked in the list). */

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -40,27 +39,22 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
     private final DetailTabs detailTabs = new DetailTabs();
 
     RolesPage(SandboxWorkspace ws) {
-        super(ws, "Role", "roles", "ListRoles");
+        super(ws, "Role", "roles", "ListRoles", RoleRow::name);
         build();
     }
 
     @Override
     protected RoleRow row(JsonNode r) {
         return new RoleRow(r.path("RoleName").asText(), trusted(trustPolicy(r)), r.path("MaxSessionDuration").asInt(3600),
-                ConsoleUi.date(Instant.parse(r.path("CreateDate").asText())));
-    }
-
-    @Override
-    protected String key(RoleRow row) {
-        return row.name();
+                created(r));
     }
 
     @Override
     protected void columns(Grid<RoleRow> grid) {
-        grid.addColumn(RoleRow::name).setHeader(t("iam.col.name")).setAutoWidth(true);
+        column(grid, RoleRow::name, "iam.col.name");
         grid.addColumn(RoleRow::trusted).setHeader(t("iam.roles.trusted")).setFlexGrow(1);
-        grid.addColumn(x -> x.maxSessionSeconds() / 3600 + " h").setHeader(t("iam.roles.max-session")).setAutoWidth(true);
-        grid.addColumn(RoleRow::created).setHeader(t("iam.col.created")).setAutoWidth(true);
+        column(grid, x -> x.maxSessionSeconds() / 3600 + " h", "iam.roles.max-session");
+        column(grid, RoleRow::created, "iam.col.created");
     }
 
     /** A role's trust policy from a ListRoles/GetRole Role (AWS sends it URL-encoded text; the sandbox, JSON). */
