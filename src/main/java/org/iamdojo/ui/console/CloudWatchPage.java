@@ -68,18 +68,9 @@ final class CloudWatchPage extends DivPage {
             selected = e.getItem();
             loadPoints();
         });
-        period.setLabel(t("cw.period"));
-        period.setId("cw-period");
-        period.setItems(60, 300, 3600);
-        period.setItemLabelGenerator(s -> t("cw.seconds", s));
-        period.setValue(300);
-        period.addValueChangeListener(e -> loadPoints());
-        hours.setLabel(t("cw.range"));
-        hours.setId("cw-range");
-        hours.setItems(1, 24, 168);
-        hours.setItemLabelGenerator(h -> t("cw.hours", h));
-        hours.setValue(24);
-        hours.addValueChangeListener(e -> loadPoints());
+        // GetMetricStatistics' Period in seconds, and how many hours back StartTime is.
+        choice(period, "cw.period", "cw-period", "cw.seconds", List.of(60, 300, 3600), 300);
+        choice(hours, "cw.range", "cw-range", "cw.hours", List.of(1, 24, 168), 24);
         datapoints.setId("cw-datapoints");
         datapoints.setAllRowsVisible(true);
         datapoints.addColumn(d -> d.path("Timestamp").asText()).setHeader(t("cw.col.timestamp")).setFlexGrow(2);
@@ -119,6 +110,17 @@ final class CloudWatchPage extends DivPage {
         HorizontalLayout row = new HorizontalLayout(namespace, name, value, put);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return new Div(new H4(t("cw.publish-title")), row);
+    }
+
+    /** A choice among a few numbers, each labelled by {@code itemKey}, that redraws the datapoints when changed. */
+    private void choice(Select<Integer> select, String labelKey, String id, String itemKey, List<Integer> items,
+                        int value) {
+        select.setLabel(t(labelKey));
+        select.setId(id);
+        select.setItems(items);
+        select.setItemLabelGenerator(n -> t(itemKey, n));
+        select.setValue(value);
+        select.addValueChangeListener(e -> loadPoints());
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.iamdojo.ui.console;
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -68,25 +66,14 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
 
     @Override
     protected void create() {
-        Dialog d = new Dialog();
-        d.setHeaderTitle(t("iam.groups.create"));
-        d.setId("create-group-dialog");
-        TextField name = new TextField(t("iam.groups.name"));
-        name.setId("new-group-name");
-        TextField path = new TextField(t("iam.path"));
-        path.setValue("/");
+        Dialog d = createDialog();
+        TextField name = nameField();
+        TextField path = pathField();
         d.add(new Div(name), new Div(path));
-        Button ok = new Button(t("iam.create"), e -> {
+        openCreate(d, () -> {
             String n = name.getValue().strip();
-            if (ConsoleUi.call(ws, "iam", "CreateGroup", Params.of("GroupName", n, "Path", path.getValue().strip()),
-                    "iam.groups.created", n) != null) {
-                d.close();
-                select(n);
-            }
+            return ConsoleUi.call(ws, "iam", "CreateGroup", Params.of("GroupName", n, "Path", path.getValue().strip()),
+                    "iam.groups.created", n) != null ? n : null;
         });
-        ok.setId("create-group-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
-        d.open();
     }
 }

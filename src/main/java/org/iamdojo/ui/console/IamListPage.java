@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -14,11 +15,13 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.ValueProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.Locale;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
@@ -38,6 +41,8 @@ abstract class IamListPage<R> extends DivPage {
     private static final int VISIBLE_ROWS = 6;
 
     protected final SandboxWorkspace ws;
+    /** The entity in element ids: user, group, role, policy. */
+    private final String entity;
     private final String plural;
     private final String listOperation;
     private final Function<R, String> key;
@@ -58,8 +63,9 @@ abstract class IamListPage<R> extends DivPage {
         this.listOperation = listOperation;
         this.key = key;
         this.plural = plural;
+        this.entity = kind.toLowerCase(Locale.ROOT);
         root.setId(plural + "-page");
-        head = ConsoleUi.pageHead("iam." + plural + ".title", "create-" + kind.toLowerCase(Locale.ROOT),
+        head = ConsoleUi.pageHead("iam." + plural + ".title", "create-" + entity,
                 "iam." + plural + ".create", this::create);
         detail.addClassName("iam-detail");
     }
@@ -113,6 +119,47 @@ abstract class IamListPage<R> extends DivPage {
 
     /** Opens the create dialog. */
     protected abstract void create();
+
+    /** The create dialog (create-user-dialog…), titled iam.users.create…; the page adds its fields. */
+    protected final Dialog createDialog() {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(t("iam." + plural + ".create"));
+        d.setId("create-" + entity + "-dialog");
+        return d;
+    }
+
+    /** The new entity's name field (new-user-name…), labelled iam.users.name…. */
+    protected final TextField nameField() {
+        TextField name = new TextField(t("iam." + plural + ".name"));
+        name.setId("new-" + entity + "-name");
+        return name;
+    }
+
+    /** The Path field, "/" unless changed. */
+    protected static TextField pathField() {
+        TextField path = new TextField(t("iam.path"));
+        path.setValue("/");
+        return path;
+    }
+
+    /**
+     * Opens the create dialog with Cancel and Create (create-user-confirm…). Create runs {@code create}, which makes
+     * the calls and returns the new entity's key, or null to keep the dialog open (the error is shown in place);
+     * on success the dialog closes and the new row is selected.
+     */
+    protected final void openCreate(Dialog d, Supplier<String> create) {
+        Button ok = new Button(t("iam.create"), e -> {
+            String created = create.get();
+            if (created != null) {
+                d.close();
+                select(created);
+            }
+        });
+        ok.setId("create-" + entity + "-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
+        d.open();
+    }
 
     /** Sizes the list: all rows up to six, then a scrolling box. */
     protected void size(Grid<R> grid, int rows) {

@@ -5,7 +5,6 @@ import static org.iamdojo.ui.console.ConsoleUi.t;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -180,14 +179,10 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
 
     @Override
     protected void create() {
-        Dialog d = new Dialog();
-        d.setHeaderTitle(t("iam.roles.create"));
-        d.setId("create-role-dialog");
+        Dialog d = createDialog();
         d.setWidth("min(920px, 96vw)");
-        TextField name = new TextField(t("iam.roles.name"));
-        name.setId("new-role-name");
-        TextField path = new TextField(t("iam.path"));
-        path.setValue("/");
+        TextField name = nameField();
+        TextField path = pathField();
         TextField description = new TextField(t("iam.roles.description"));
         description.setWidth("320px");
         Select<String> template = new Select<>();
@@ -224,21 +219,14 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
         HorizontalLayout names = new HorizontalLayout(name, path, description, hours);
         names.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         d.add(names, template, accountRow, trust);
-        Button ok = new Button(t("iam.create"), e -> {
+        openCreate(d, () -> {
             String n = name.getValue().strip();
             Params p = Params.of("RoleName", n, "Path", path.getValue().strip(), "AssumeRolePolicyDocument",
                     trust.getValue(), "MaxSessionDuration", Integer.toString(hours.getValue() * 3600));
             if (!description.getValue().isBlank()) {
                 p.json().put("Description", description.getValue().strip());
             }
-            if (ConsoleUi.call(ws, "iam", "CreateRole", p, "iam.roles.created", n) != null) {
-                d.close();
-                select(n);
-            }
+            return ConsoleUi.call(ws, "iam", "CreateRole", p, "iam.roles.created", n) != null ? n : null;
         });
-        ok.setId("create-role-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
-        d.open();
     }
 }

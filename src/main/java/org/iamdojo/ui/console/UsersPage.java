@@ -261,15 +261,11 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
 
     @Override
     protected void create() {
-        Dialog d = new Dialog();
-        d.setHeaderTitle(t("iam.users.create"));
-        d.setId("create-user-dialog");
-        TextField name = new TextField(t("iam.users.name"));
-        name.setId("new-user-name");
+        Dialog d = createDialog();
+        TextField name = nameField();
         name.setRequired(true);
-        TextField path = new TextField(t("iam.path"));
+        TextField path = pathField();
         path.setId("new-user-path");
-        path.setValue("/");
         Checkbox console = new Checkbox(t("iam.users.console-access"));
         console.setId("new-user-console");
         PasswordField password = new PasswordField(t("iam.password.field"));
@@ -277,25 +273,20 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
         password.setVisible(false);
         console.addValueChangeListener(e -> password.setVisible(e.getValue()));
         d.add(new Div(name), new Div(path), console, new Div(password));
-        Button ok = new Button(t("iam.create"), e -> {
+        openCreate(d, () -> {
             String n = name.getValue().strip();
             // One message for the whole step, as the AWS console reports it: the user with its password, or the
             // user created without console access because the password was refused.
             if (ConsoleUi.call(ws, "iam", "CreateUser", Params.of("UserName", n, "Path", path.getValue().strip()),
                     console.getValue() ? null : "iam.users.created", n) == null) {
-                return;
+                return null;
             }
             if (console.getValue()) {
                 CallFeedback.show(ws.call("iam", "CreateLoginProfile", Params.of("UserName", n, "Password",
                         password.getValue())), t("iam.users.created-with-password", n),
                         t("iam.users.created-without-password", n));
             }
-            d.close();
-            select(n);
+            return n;
         });
-        ok.setId("create-user-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
-        d.open();
     }
 }
