@@ -1,15 +1,6 @@
 package org.iamdojo.scenario;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,29 +30,12 @@ public final class ScenarioParser {
             Pattern.compile("\\$\\{(?:totp:|totp-previous:)?([A-Za-z0-9_-]+)(?:\\.[A-Za-z0-9_]+)*}");
     private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com");
     private static final Set<String> ENTITY_KINDS = Set.of("user", "group", "role", "policy", "instanceProfile", "bucket");
-    private static final YAMLFactory YAML = new YAMLFactory();
 
-    private final ObjectMapper mapper;
     private final PolicyValidator validator;
 
     /** A parser that validates policies with {@code validator}. */
     public ScenarioParser(PolicyValidator validator) {
         this.validator = validator;
-        JsonMapper m = JsonMapper.builder(YAML)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                // A key written twice anywhere (scenario field or policy element) is an error at its line, never
-                // last-wins: IAM refuses duplicate keys in policies (troubleshoot_policies.html#policy-duplicate-key).
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build();
-        // A number where text is expected is an author's mistake, not a value to stringify.
-        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        this.mapper = m;
     }
 
     /** The outcome of parsing a file: the scenario when there were no problems. */
@@ -74,38 +48,34 @@ public final class ScenarioParser {
 
     /** Parses the text of {@code file} (its name is used in problems and must match the scenario id). */
     public Result parse(String file, String text) {
-        YamlLocations.Read<Scenario> read = YamlLocations.read(file, text, mapper, Scenario.class);
+        YamlLocations.Read<Scenario> read = YamlLocations.readStrict(file, text, Scenario.class);
         if (read.problem() != null) {
             return new Result(null, List.of(read.problem()));
         }
         Scenario scenario = read.value();
         Map<String, Integer> lines = read.lines();
         List<ScenarioProblem> problems = new ArrayList<>();
-        new Semantics(file, lines, problems).check(scenario);
+        new Semantics(new LocatedProblems(file, lines, problems)).check(scenario);
         return new Result(problems.isEmpty() ? scenario : null, List.copyOf(problems));
     }
 
     /** The checks that need the whole scenario: texts, ids, references between parts, policies. */
     private final class Semantics {
-        private final String file;
-        private final Map<String, Integer> lines;
-        private final List<ScenarioProblem> problems;
+        private final LocatedProblems problems;
         private final Map<String, Set<String>> known = new HashMap<>();
         private final Set<String> accountIds = new HashSet<>();
         private final Set<String> setupSaved = new HashSet<>();
 
-        Semantics(String file, Map<String, Integer> lines, List<ScenarioProblem> problems) {
-            this.file = file;
-            this.lines = lines;
+        Semantics(LocatedProblems problems) {
             this.problems = problems;
         }
 
         void problem(String path, String message) {
-            problems.add(new ScenarioProblem(file, YamlLocations.lineAt(lines, path), path, message));
+            problems.add(path, message);
         }
 
         void check(Scenario s) {
-            String stem = file.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
+            String stem = problems.fileStem();
             if (s.id() == null || !ID.matcher(s.id()).matches()) {
                 problem("id", "id is required: lower-case words joined by '-'");
             } else if (!s.id().equals(stem)) {
@@ -160,16 +130,7 @@ public final class ScenarioParser {
         }
 
         void text(Text t, String path) {
-            if (t == null) {
-                problem(path, "text in English (en) and Korean (ko) is required");
-                return;
-            }
-            if (t.en() == null || t.en().isBlank()) {
-                problem(path + ".en", "English text (en) is missing");
-            }
-            if (t.ko() == null || t.ko().isBlank()) {
-                problem(path + ".ko", "Korean text (ko) is missing");
-            }
+            problems.text(t, path);
         }
 
         void accounts(Scenario s) {
@@ -406,7 +367,7 @@ public final class ScenarioParser {
                 case "instance" -> w.length == 2 && entity(path, "instance", w[1]);
                 default -> false;
             };
-            if (!ok && problems.stream().noneMatch(p -> p.path().equals(path))) {
+            if (!ok && !problems.hasAt(path)) {
                 problem(path, "'" + as + "' is not one of: root, root mfa, user NAME, user NAME mfa, keys VAR, instance NAME");
             }
         }

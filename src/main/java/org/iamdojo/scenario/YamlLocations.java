@@ -3,15 +3,50 @@ package org.iamdojo.scenario;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.HashMap;
 import java.io.IOException;
 import java.util.Map;
 
 /** Where things are in a YAML file: the line of every field path, and the path and line of a mapping error. */
 public final class YamlLocations {
+    /** The one strict reader of scenario and practice files (Jackson mappers are thread-safe once configured). */
+    private static final ObjectMapper STRICT = strictMapper();
+
     private YamlLocations() {
+    }
+
+    /** Unknown fields, wrong types, duplicate keys and trailing content all fail, so every mistake is reported. */
+    private static ObjectMapper strictMapper() {
+        JsonMapper m = JsonMapper.builder(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                // A key written twice anywhere (scenario field or policy element) is an error at its line, never
+                // last-wins: IAM refuses duplicate keys in policies (troubleshoot_policies.html#policy-duplicate-key).
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        // A number where text is expected is an author's mistake, not a value to stringify.
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return m;
+    }
+
+    /** Reads a scenario or practice file strictly into {@code type}, locating any error by file, line and path. */
+    public static <T> Read<T> readStrict(String file, String text, Class<T> type) {
+        return read(file, text, STRICT, type);
     }
 
     /** Records the line of every field path below the parser's current token (paths like a.b[2].c). */

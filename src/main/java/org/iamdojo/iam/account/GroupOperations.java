@@ -2,9 +2,6 @@ package org.iamdojo.iam.account;
 
 import static org.iamdojo.iam.account.IamEntities.group;
 import static org.iamdojo.iam.account.IamEntities.user;
-import static org.iamdojo.iam.account.IamInput.GROUP_NAME;
-import static org.iamdojo.iam.account.IamInput.name;
-import static org.iamdojo.iam.account.IamInput.path;
 import static org.iamdojo.iam.account.IamJson.entityJson;
 import static org.iamdojo.iam.account.IamJson.unpaged;
 import static org.iamdojo.iam.account.IamJson.userJson;
@@ -12,6 +9,7 @@ import static org.iamdojo.iam.account.IamQuotas.GROUPS_PER_USER;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.iamdojo.iam.account.PolicyHolderKind.NewEntity;
 
 /** IAM groups and their members: CreateGroup, GetGroup, ListGroups, ListGroupsForUser, DeleteGroup, AddUserToGroup, RemoveUserFromGroup. */
 final class GroupOperations {
@@ -19,14 +17,9 @@ final class GroupOperations {
     }
 
     static ObjectNode createGroup(OperationContext c, Params p) {
-        String name = name(p, "GroupName", GROUP_NAME);
-        String path = path(p);
-        SandboxAccount a = c.account();
-        if (a.groups.containsKey(name)) {
-            throw AwsException.alreadyExists("Group with name " + name + " already exists.");
-        }
-        IamGroup g = new IamGroup(name, path, c.ids().uniqueId("AGPA", 21), a.iamArn("group", path, name), c.now());
-        a.groups.put(name, g);
+        NewEntity n = PolicyHolderKind.GROUP.newEntity(c, p);
+        IamGroup g = new IamGroup(n.name(), n.path(), n.id(), n.arn(), c.now());
+        c.account().groups.put(n.name(), g);
         return c.response("Group", entityJson(g, "Group"));
     }
 

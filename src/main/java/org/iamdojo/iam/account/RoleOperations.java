@@ -2,9 +2,7 @@ package org.iamdojo.iam.account;
 
 import static org.iamdojo.iam.account.IamEntities.newBoundary;
 import static org.iamdojo.iam.account.IamEntities.role;
-import static org.iamdojo.iam.account.IamInput.ROLE_NAME;
 import static org.iamdojo.iam.account.IamInput.decode;
-import static org.iamdojo.iam.account.IamInput.name;
 import static org.iamdojo.iam.account.IamInput.path;
 import static org.iamdojo.iam.account.IamInput.tag;
 import static org.iamdojo.iam.account.IamJson.roleJson;
@@ -18,16 +16,15 @@ final class RoleOperations {
     }
 
     static ObjectNode createRole(OperationContext c, Params p) {
-        String name = name(p, "RoleName", ROLE_NAME);
+        // Unlike CreateUser and CreateGroup, the trust policy is read before the name is checked to be free.
+        String name = PolicyHolderKind.ROLE.newName(p);
         String path = path(p);
         String trust = decode(p.required("AssumeRolePolicyDocument"));
         SandboxAccount a = c.account();
-        if (a.roles.containsKey(name)) {
-            throw AwsException.alreadyExists("Role with name " + name + " already exists.");
-        }
+        PolicyHolderKind.ROLE.checkFree(a, name);
         c.sandbox().checkPolicy(trust, PolicyUse.TRUST);
         int max = maxSession(p);
-        IamRole r = new IamRole(name, path, c.ids().uniqueId("AROA", 21), a.iamArn("role", path, name), c.now(), trust);
+        IamRole r = new IamRole(name, path, PolicyHolderKind.ROLE.newId(c), a.iamArn("role", path, name), c.now(), trust);
         r.description = p.optional("Description");
         r.maxSessionDurationSeconds = max;
         r.tags.putAll(p.tags("Tags"));

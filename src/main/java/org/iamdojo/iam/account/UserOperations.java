@@ -5,13 +5,12 @@ import static org.iamdojo.iam.account.IamEntities.user;
 import static org.iamdojo.iam.account.IamInput.USER_NAME;
 import static org.iamdojo.iam.account.IamInput.checkName;
 import static org.iamdojo.iam.account.IamInput.checkPath;
-import static org.iamdojo.iam.account.IamInput.name;
-import static org.iamdojo.iam.account.IamInput.path;
 import static org.iamdojo.iam.account.IamInput.tag;
 import static org.iamdojo.iam.account.IamJson.unpaged;
 import static org.iamdojo.iam.account.IamJson.userJson;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.iamdojo.iam.account.PolicyHolderKind.NewEntity;
 
 /** IAM users: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser, TagUser, UntagUser. */
 final class UserOperations {
@@ -19,16 +18,11 @@ final class UserOperations {
     }
 
     static ObjectNode createUser(OperationContext c, Params p) {
-        String name = name(p, "UserName", USER_NAME);
-        String path = path(p);
-        SandboxAccount a = c.account();
-        if (a.users.containsKey(name)) {
-            throw AwsException.alreadyExists("User with name " + name + " already exists.");
-        }
-        IamUser u = new IamUser(name, path, c.ids().uniqueId("AIDA", 21), a.iamArn("user", path, name), c.now());
+        NewEntity n = PolicyHolderKind.USER.newEntity(c, p);
+        IamUser u = new IamUser(n.name(), n.path(), n.id(), n.arn(), c.now());
         u.tags.putAll(p.tags("Tags"));
         u.permissionsBoundaryArn = newBoundary(c, p);
-        a.users.put(name, u);
+        c.account().users.put(n.name(), u);
         return c.response("User", userJson(c, u));
     }
 

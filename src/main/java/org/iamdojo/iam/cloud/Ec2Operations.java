@@ -226,11 +226,7 @@ public final class Ec2Operations {
     }
 
     private static List<String> resourceIds(Params p) {
-        List<String> ids = p.list("Resources");
-        if (ids.isEmpty()) {
-            throw new AwsException("MissingParameter", 400, "The request must contain the parameter resourceIdSet");
-        }
-        return ids;
+        return requiredIds(p, "Resources", "resourceIdSet");
     }
 
     private static List<AccessRequest> createTagsAccess(OperationContext c, Params p) {
@@ -397,9 +393,17 @@ public final class Ec2Operations {
     }
 
     private static List<String> instanceIds(Params p) {
-        List<String> ids = p.list("InstanceIds");
+        return requiredIds(p, "InstanceIds", "InstanceIds");
+    }
+
+    /**
+     * A list parameter EC2 requires, e.g. InstanceIds; empty is a MissingParameter naming it as EC2's query API
+     * does ({@code wireName}: resourceIdSet for CreateTags' Resources).
+     */
+    private static List<String> requiredIds(Params p, String name, String wireName) {
+        List<String> ids = p.list(name);
         if (ids.isEmpty()) {
-            throw new AwsException("MissingParameter", 400, "The request must contain the parameter InstanceIds");
+            throw new AwsException("MissingParameter", 400, "The request must contain the parameter " + wireName);
         }
         return ids;
     }

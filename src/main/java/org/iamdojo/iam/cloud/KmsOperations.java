@@ -303,13 +303,7 @@ public final class KmsOperations {
                 }));
         // kms:UpdateAlias on the alias, the key it points to and the new key (API_UpdateAlias.html).
         sb.register(Operation.write("kms", "UpdateAlias", (c, p) -> {
-            String name = aliasNameSyntax(p.required("AliasName"));
-            List<AccessRequest> needs = new ArrayList<>();
-            needs.add(AccessRequest.of("kms:UpdateAlias", aliasArn(c, name), c.accountId()));
-            String current = state(c.sandbox()).aliases.get(c.accountId() + "/" + name);
-            if (current != null) {
-                needs.addAll(onKey(c, "kms:UpdateAlias", current));
-            }
+            List<AccessRequest> needs = aliasAndCurrentKey(c, p, "kms:UpdateAlias");
             needs.addAll(onKey(c, "kms:UpdateAlias", p.required("TargetKeyId")));
             return needs;
         }, (c, p) -> {
@@ -326,22 +320,14 @@ public final class KmsOperations {
             return c.object();
         }));
         // kms:DeleteAlias on the alias and on the key it points to (API_DeleteAlias.html).
-        sb.register(Operation.write("kms", "DeleteAlias", (c, p) -> {
-            String name = aliasNameSyntax(p.required("AliasName"));
-            List<AccessRequest> needs = new ArrayList<>();
-            needs.add(AccessRequest.of("kms:DeleteAlias", aliasArn(c, name), c.accountId()));
-            String current = state(c.sandbox()).aliases.get(c.accountId() + "/" + name);
-            if (current != null) {
-                needs.addAll(onKey(c, "kms:DeleteAlias", current));
-            }
-            return needs;
-        }, (c, p) -> {
-            String name = aliasName(p.required("AliasName"));
-            if (state(c.sandbox()).aliases.remove(c.accountId() + "/" + name) == null) {
-                throw new AwsException("NotFoundException", 400, "Alias " + aliasArn(c, name) + " is not found.");
-            }
-            return c.object();
-        }));
+        sb.register(Operation.write("kms", "DeleteAlias", (c, p) -> aliasAndCurrentKey(c, p, "kms:DeleteAlias"),
+                (c, p) -> {
+                    String name = aliasName(p.required("AliasName"));
+                    if (state(c.sandbox()).aliases.remove(c.accountId() + "/" + name) == null) {
+                        throw new AwsException("NotFoundException", 400, "Alias " + aliasArn(c, name) + " is not found.");
+                    }
+                    return c.object();
+                }));
     }
 
     private static void notPendingDeletion(Key k) {
@@ -445,6 +431,21 @@ public final class KmsOperations {
         }
         ctx.put("kms:CallerAccount", List.of(c.accountId()));
         return List.of(new AccessRequest(action, k.arn, k.accountId, k.policy, ctx, k.awsManaged));
+    }
+
+    /**
+     * An alias operation needs the action on the alias named by AliasName and, when the alias exists, on the key it
+     * points to now (API_UpdateAlias.html, API_DeleteAlias.html). The list is mutable: UpdateAlias adds the new key.
+     */
+    private static List<AccessRequest> aliasAndCurrentKey(OperationContext c, Params p, String action) {
+        String name = aliasNameSyntax(p.required("AliasName"));
+        List<AccessRequest> needs = new ArrayList<>();
+        needs.add(AccessRequest.of(action, aliasArn(c, name), c.accountId()));
+        String current = state(c.sandbox()).aliases.get(c.accountId() + "/" + name);
+        if (current != null) {
+            needs.addAll(onKey(c, action, current));
+        }
+        return needs;
     }
 
     private static List<AccessRequest> createAliasAccess(OperationContext c, Params p) {

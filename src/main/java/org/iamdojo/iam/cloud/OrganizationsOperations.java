@@ -142,10 +142,7 @@ public final class OrganizationsOperations {
             return c.object();
         });
         write(sb, "EnablePolicyType", (c, p) -> withType(c, "EnablePolicyType", p.optional("PolicyType")), (c, p) -> {
-            OrganizationsState s = management(c);
-            if (!s.rootId.equals(p.required("RootId"))) {
-                throw new AwsException("RootNotFoundException", 400, "We can't find a root with the RootId that you specified.");
-            }
+            OrganizationsState s = managementRoot(c, p);
             String type = policyType(p.required("PolicyType"));
             if (!s.enabledPolicyTypes.add(type)) {
                 throw new AwsException("PolicyTypeAlreadyEnabledException", 400,
@@ -157,14 +154,10 @@ public final class OrganizationsOperations {
             targets.addAll(s.units.keySet());
             targets.addAll(s.members.keySet());
             targets.forEach(t -> s.attachments.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(full));
-            changed(c.sandbox(), s);
-            return c.response("Root", rootJson(c, s));
+            return rootChanged(c, s);
         });
         write(sb, "DisablePolicyType", (c, p) -> withType(c, "DisablePolicyType", p.optional("PolicyType")), (c, p) -> {
-            OrganizationsState s = management(c);
-            if (!s.rootId.equals(p.required("RootId"))) {
-                throw new AwsException("RootNotFoundException", 400, "We can't find a root with the RootId that you specified.");
-            }
+            OrganizationsState s = managementRoot(c, p);
             String type = policyType(p.required("PolicyType"));
             if (!s.enabledPolicyTypes.remove(type)) {
                 throw new AwsException("PolicyTypeNotEnabledException", 400,
@@ -172,8 +165,7 @@ public final class OrganizationsOperations {
             }
             // "all policies of the specified type are automatically detached from all entities"
             s.attachments.values().forEach(set -> set.removeIf(id -> type.equals(s.policies.get(id).type)));
-            changed(c.sandbox(), s);
-            return c.response("Root", rootJson(c, s));
+            return rootChanged(c, s);
         });
         write(sb, "CreatePolicy", (c, p) -> withType(c, "CreatePolicy", p.optional("Type")), (c, p) -> {
             OrganizationsState s = management(c);
@@ -464,6 +456,21 @@ public final class OrganizationsOperations {
             throw new AwsException("AccessDeniedException", 403, "You don't have permissions to access this resource.");
         }
         return s;
+    }
+
+    /** The organization, seen from its management account, whose root is the call's {@code RootId}. */
+    private static OrganizationsState managementRoot(OperationContext c, Params p) {
+        OrganizationsState s = management(c);
+        if (!s.rootId.equals(p.required("RootId"))) {
+            throw new AwsException("RootNotFoundException", 400, "We can't find a root with the RootId that you specified.");
+        }
+        return s;
+    }
+
+    /** Records a change to the root's policy types and answers with the root, as Enable/DisablePolicyType do. */
+    private static ObjectNode rootChanged(OperationContext c, OrganizationsState s) {
+        changed(c.sandbox(), s);
+        return c.response("Root", rootJson(c, s));
     }
 
     private static Member member(OrganizationsState s, String accountId) {

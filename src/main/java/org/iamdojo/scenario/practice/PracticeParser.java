@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iamdojo.i18n.Messages;
+import org.iamdojo.scenario.LocatedProblems;
 import org.iamdojo.scenario.ScenarioProblem;
 import org.iamdojo.scenario.YamlLocations;
 import org.jspecify.annotations.Nullable;
@@ -61,12 +62,12 @@ public final class PracticeParser {
      */
     public static Questions questions(String file, String text, Predicate<String> scenarioExists,
                                       Map<String, ExamGuide> guides) {
-        YamlLocations.Read<QuestionFile> read = StrictYaml.read(file, text, QuestionFile.class);
+        YamlLocations.Read<QuestionFile> read = YamlLocations.readStrict(file, text, QuestionFile.class);
         if (read.problem() != null) {
             return new Questions(List.of(), List.of(read.problem()));
         }
         List<ScenarioProblem> out = new ArrayList<>();
-        StrictYaml.Problems problems = new StrictYaml.Problems(file, read.lines(), out);
+        LocatedProblems problems = new LocatedProblems(file, read.lines(), out);
         List<Question> questions = read.value().questions();
         if (questions.isEmpty()) {
             problems.add("questions", "at least one question is required");
@@ -79,7 +80,7 @@ public final class PracticeParser {
     }
 
     private static void question(Question q, String path, Predicate<String> scenarioExists,
-                                 Map<String, ExamGuide> guides, Set<String> ids, StrictYaml.Problems problems) {
+                                 Map<String, ExamGuide> guides, Set<String> ids, LocatedProblems problems) {
         if (q.id() == null || !ID.matcher(q.id()).matches()) {
             problems.add(path + ".id", "id is required: lower-case words joined by '-'");
         } else if (!ids.add(q.id())) {
@@ -121,7 +122,7 @@ public final class PracticeParser {
     }
 
     // Tags name a task statement of a loaded exam guide, each once: SCS-C02/4.2.
-    private static void tasks(Question q, String path, Map<String, ExamGuide> guides, StrictYaml.Problems problems) {
+    private static void tasks(Question q, String path, Map<String, ExamGuide> guides, LocatedProblems problems) {
         if (q.tasks().isEmpty()) {
             problems.add(path + ".tasks", "list at least one exam guide task statement, e.g. [SAA-C03/1.1, SCS-C02/4.2]");
         }
@@ -152,7 +153,7 @@ public final class PracticeParser {
 
     // The stem says how many to choose, as the exam does, and agrees with the options marked correct. The words
     // ("(Choose two.)", "(두 개 선택)") are practice.choose.* in the translation files.
-    private static void chooseHint(Question q, String path, StrictYaml.Problems problems) {
+    private static void chooseHint(Question q, String path, LocatedProblems problems) {
         if (q.question() == null || q.question().en() == null || q.question().ko() == null) {
             return;
         }
@@ -180,21 +181,33 @@ public final class PracticeParser {
         }
     }
 
+    /**
+     * Checks that a guide's or path's certification is an exam code (SAA-C03) and is the name of its file; true when
+     * it is, otherwise the problem is added.
+     */
+    private static boolean certificationNamesFile(@Nullable String cert, LocatedProblems problems) {
+        String stem = problems.fileStem();
+        if (cert == null || !CERTIFICATION.matcher(cert).matches()) {
+            problems.add("certification", "certification is required: an exam code like SAA-C03");
+            return false;
+        }
+        if (!cert.equals(stem)) {
+            problems.add("certification", "certification '" + cert + "' must match the file name '" + stem + "'");
+            return false;
+        }
+        return true;
+    }
+
     /** Parses an exam guide outline named after its certification ({@code SCS-C02.yaml}). */
     public static Guide guide(String file, String text) {
-        YamlLocations.Read<ExamGuide> read = StrictYaml.read(file, text, ExamGuide.class);
+        YamlLocations.Read<ExamGuide> read = YamlLocations.readStrict(file, text, ExamGuide.class);
         if (read.problem() != null) {
             return new Guide(null, List.of(read.problem()));
         }
         ExamGuide g = read.value();
         List<ScenarioProblem> out = new ArrayList<>();
-        StrictYaml.Problems problems = new StrictYaml.Problems(file, read.lines(), out);
-        String stem = file.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
-        if (g.certification() == null || !CERTIFICATION.matcher(g.certification()).matches()) {
-            problems.add("certification", "certification is required: an exam code like SAA-C03");
-        } else if (!g.certification().equals(stem)) {
-            problems.add("certification", "certification '" + g.certification() + "' must match the file name '" + stem + "'");
-        }
+        LocatedProblems problems = new LocatedProblems(file, read.lines(), out);
+        certificationNamesFile(g.certification(), problems);
         problems.text(g.title(), "title");
         if (g.source() == null || !SOURCE.matcher(g.source()).matches()) {
             problems.add("source", "source is required: the https:// address of the exam guide on aws.amazon.com");
@@ -246,20 +259,15 @@ public final class PracticeParser {
      */
     public static Path path(String file, String text, Predicate<String> scenarioExists,
                             Function<String, @Nullable Question> questionOf, Predicate<String> guideExists) {
-        YamlLocations.Read<PracticePath> read = StrictYaml.read(file, text, PracticePath.class);
+        YamlLocations.Read<PracticePath> read = YamlLocations.readStrict(file, text, PracticePath.class);
         if (read.problem() != null) {
             return new Path(null, List.of(read.problem()));
         }
         PracticePath p = read.value();
         List<ScenarioProblem> out = new ArrayList<>();
-        StrictYaml.Problems problems = new StrictYaml.Problems(file, read.lines(), out);
-        String stem = file.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
+        LocatedProblems problems = new LocatedProblems(file, read.lines(), out);
         String cert = p.certification();
-        if (cert == null || !CERTIFICATION.matcher(cert).matches()) {
-            problems.add("certification", "certification is required: an exam code like SAA-C03");
-        } else if (!cert.equals(stem)) {
-            problems.add("certification", "certification '" + cert + "' must match the file name '" + stem + "'");
-        } else if (!guideExists.test(cert)) {
+        if (certificationNamesFile(cert, problems) && !guideExists.test(cert)) {
             problems.add("certification", "there is no exam guide outline guides/" + cert + ".yaml (or it did not load)");
         }
         problems.text(p.title(), "title");

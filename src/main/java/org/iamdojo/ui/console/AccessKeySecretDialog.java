@@ -2,8 +2,6 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -25,10 +23,7 @@ final class AccessKeySecretDialog extends Dialog {
         warning.setId("access-key-warning");
         add(warning, row("access-key-id", t("iam.keys.id"), accessKeyId),
                 row("access-key-secret", t("iam.keys.secret"), secret));
-        Button done = new Button(t("iam.keys.created.done"), e -> close());
-        done.setId("access-key-done");
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(done);
+        ConsoleUi.closeInFooter(this, "access-key-done", "iam.keys.created.done");
     }
 
     private static HorizontalLayout row(String id, String label, String value) {
@@ -38,11 +33,7 @@ final class AccessKeySecretDialog extends Dialog {
         field.setReadOnly(true);
         field.setWidth("440px");
         field.addClassName("secret-field");
-        Button copy = new Button(t("iam.copy"), e -> field.getElement().executeJs(
-                "navigator.clipboard && navigator.clipboard.writeText($0)", value));
-        copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        copy.setAriaLabel(t("iam.copy.label", label));
-        HorizontalLayout row = new HorizontalLayout(field, copy);
+        HorizontalLayout row = new HorizontalLayout(field, ConsoleUi.copyButton(label, value));
         row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         return row;
     }

@@ -3,7 +3,6 @@ package org.iamdojo.ui.console;
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -49,12 +48,11 @@ import org.iamdojo.iam.account.Sandbox;
  * its row) opens the same layer-by-layer evaluation as the simulator. While shown, the page redraws after every
  * change made to the sandbox (the learner's console, terminal or own CLI), pushed to the browser.
  */
-final class AccessMapPage implements ConsolePage {
+final class AccessMapPage extends DivPage {
     private static final String EDGE_EXPR =
             "event.target.closest('[data-edge]') ? event.target.closest('[data-edge]').getAttribute('data-edge') : ''";
 
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
     private final ComboBox<MapNode> identity = new ComboBox<>();
     private final Div notices = new Div();
     private final Div drawing = new Div();
@@ -72,9 +70,8 @@ final class AccessMapPage implements ConsolePage {
     }
 
     AccessMapPage(SandboxWorkspace workspace) {
+        super("access-map-page");
         this.workspace = workspace;
-        root.addClassName("console-page");
-        root.addClassName("access-map-page");
         root.setId("access-map-page");
         identity.setLabel(t("map.filter"));
         identity.setId("access-map-filter");
@@ -127,11 +124,6 @@ final class AccessMapPage implements ConsolePage {
         root.addAttachListener(this::attached);
         root.addDetachListener(this::detached);
         refresh();
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     private void attached(AttachEvent e) {

@@ -28,7 +28,7 @@ import org.iamdojo.iam.cloud.RootOnlyTasks;
  * Account settings: alias, password policy, the root user's MFA and access keys, and the root-only tasks,
  * each of which can be tried as the acting identity (an IAM admin is refused with AWS's words).
  */
-final class AccountPage implements ConsolePage {
+final class AccountPage extends DivPage {
     /** Example parameters for trying a root-only operation; the point is who may call it, not the values. */
     private static final Map<String, Params> EXAMPLES = Map.of(
             "UpdateAccountName", Params.of("AccountName", "dojo-playground"),
@@ -37,18 +37,12 @@ final class AccountPage implements ConsolePage {
             "UpdateSupportPlan", Params.of("SupportPlan", "developer"));
 
     private final SandboxWorkspace ws;
-    private final Div root = new Div();
 
     AccountPage(SandboxWorkspace ws) {
+        super("iam-page");
         this.ws = ws;
-        root.addClassNames("console-page", "iam-page");
         root.setId("account-page");
         refresh();
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     @Override

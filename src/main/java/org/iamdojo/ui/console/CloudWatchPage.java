@@ -31,11 +31,10 @@ import org.iamdojo.iam.account.Sandbox;
  * CloudWatch: the account's metrics (ListMetrics) and the datapoints of the selected one (GetMetricStatistics),
  * plus a small form to publish a datapoint (PutMetricData), all as the acting identity.
  */
-final class CloudWatchPage implements ConsolePage {
+final class CloudWatchPage extends DivPage {
     private static final List<String> STATISTICS = List.of("SampleCount", "Average", "Sum", "Minimum", "Maximum");
 
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
     private final Grid<MetricRow> metrics = new Grid<>();
     private final Grid<JsonNode> datapoints = new Grid<>();
     private final Div listError = new Div();
@@ -56,9 +55,8 @@ final class CloudWatchPage implements ConsolePage {
     }
 
     CloudWatchPage(SandboxWorkspace workspace) {
+        super("cloudwatch-page");
         this.workspace = workspace;
-        root.addClassName("console-page");
-        root.addClassName("cloudwatch-page");
         root.add(new H3(t("cw.title")), publishForm());
         listError.addClassName("console-error");
         metrics.setId("cw-metrics");
@@ -70,18 +68,9 @@ final class CloudWatchPage implements ConsolePage {
             selected = e.getItem();
             loadPoints();
         });
-        period.setLabel(t("cw.period"));
-        period.setId("cw-period");
-        period.setItems(60, 300, 3600);
-        period.setItemLabelGenerator(s -> t("cw.seconds", s));
-        period.setValue(300);
-        period.addValueChangeListener(e -> loadPoints());
-        hours.setLabel(t("cw.range"));
-        hours.setId("cw-range");
-        hours.setItems(1, 24, 168);
-        hours.setItemLabelGenerator(h -> t("cw.hours", h));
-        hours.setValue(24);
-        hours.addValueChangeListener(e -> loadPoints());
+        // GetMetricStatistics' Period in seconds, and how many hours back StartTime is.
+        choice(period, "cw.period", "cw-period", "cw.seconds", List.of(60, 300, 3600), 300);
+        choice(hours, "cw.range", "cw-range", "cw.hours", List.of(1, 24, 168), 24);
         datapoints.setId("cw-datapoints");
         datapoints.setAllRowsVisible(true);
         datapoints.addColumn(d -> d.path("Timestamp").asText()).setHeader(t("cw.col.timestamp")).setFlexGrow(2);
@@ -123,9 +112,15 @@ final class CloudWatchPage implements ConsolePage {
         return new Div(new H4(t("cw.publish-title")), row);
     }
 
-    @Override
-    public Component component() {
-        return root;
+    /** A choice among a few numbers, each labelled by {@code itemKey}, that redraws the datapoints when changed. */
+    private void choice(Select<Integer> select, String labelKey, String id, String itemKey, List<Integer> items,
+                        int value) {
+        select.setLabel(t(labelKey));
+        select.setId(id);
+        select.setItems(items);
+        select.setItemLabelGenerator(n -> t(itemKey, n));
+        select.setValue(value);
+        select.addValueChangeListener(e -> loadPoints());
     }
 
     @Override

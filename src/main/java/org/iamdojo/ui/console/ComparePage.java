@@ -48,11 +48,10 @@ import org.iamdojo.iam.policy.validation.Severity;
  * a proved PASS, or a FAIL with the new statements responsible, the whole difference as proved rows
  * ({@link AccessDifference}) and counterexample requests that open in the simulator.
  */
-final class ComparePage implements ConsolePage {
+final class ComparePage extends DivPage {
     private static ActionCatalog catalog;
 
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
     private final RadioButtonGroup<NoNewAccessCheck.PolicyType> type = new RadioButtonGroup<>();
     private final Div editors = new Div();
     private final Div result = new Div();
@@ -64,8 +63,8 @@ final class ComparePage implements ConsolePage {
     }
 
     ComparePage(SandboxWorkspace workspace) {
+        super("compare-page");
         this.workspace = workspace;
-        root.addClassNames("console-page", "compare-page");
         type.setLabel(t("compare.type"));
         type.setId("compare-type");
         type.setItems(NoNewAccessCheck.PolicyType.IDENTITY_POLICY, NoNewAccessCheck.PolicyType.RESOURCE_POLICY);
@@ -153,11 +152,6 @@ final class ComparePage implements ConsolePage {
         Div box = new Div(title, editor);
         box.addClassName("compare-editor");
         return box;
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     @Override

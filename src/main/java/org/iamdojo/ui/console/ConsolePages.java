@@ -15,22 +15,27 @@ public final class ConsolePages {
     public record Entry(String key, String labelKey, Function<SandboxWorkspace, ConsolePage> factory) {
     }
 
+    /** The page at console/{key}, labelled by the translation of console.nav.{key}. */
+    private static Entry page(String key, Function<SandboxWorkspace, ConsolePage> factory) {
+        return new Entry(key, "console.nav." + key, factory);
+    }
+
     /** All pages. */
     public static List<Entry> all() {
         return List.of(
-                new Entry("dashboard", "console.nav.dashboard", DashboardPage::new),
-                new Entry("users", "console.nav.users", UsersPage::new),
-                new Entry("groups", "console.nav.groups", GroupsPage::new),
-                new Entry("roles", "console.nav.roles", RolesPage::new),
-                new Entry("policies", "console.nav.policies", PoliciesPage::new),
-                new Entry("account", "console.nav.account", AccountPage::new),
-                new Entry("s3", "console.nav.s3", S3Page::new),
-                new Entry("ec2", "console.nav.ec2", Ec2Page::new),
-                new Entry("cloudwatch", "console.nav.cloudwatch", CloudWatchPage::new),
-                new Entry("simulator", "console.nav.simulator", SimulatorPage::new),
-                new Entry("compare", "console.nav.compare", ComparePage::new),
-                new Entry("access-map", "console.nav.access-map", AccessMapPage::new),
-                new Entry("terminal", "console.nav.terminal", TerminalPage::new),
-                new Entry("cloudtrail", "console.nav.cloudtrail", CloudTrailPage::new));
+                page("dashboard", DashboardPage::new),
+                page("users", UsersPage::new),
+                page("groups", GroupsPage::new),
+                page("roles", RolesPage::new),
+                page("policies", PoliciesPage::new),
+                page("account", AccountPage::new),
+                page("s3", S3Page::new),
+                page("ec2", Ec2Page::new),
+                page("cloudwatch", CloudWatchPage::new),
+                page("simulator", SimulatorPage::new),
+                page("compare", ComparePage::new),
+                page("access-map", AccessMapPage::new),
+                page("terminal", TerminalPage::new),
+                page("cloudtrail", CloudTrailPage::new));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasComponents;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -40,6 +41,23 @@ final class ConsoleUi {
             b.setId(id);
         }
         return b;
+    }
+
+    /** A small button that puts {@code value} on the clipboard; its accessible name says what it copies. */
+    static Button copyButton(String label, String value) {
+        Button copy = new Button(t("iam.copy"), e -> UI.getCurrent().getPage()
+                .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", value));
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        copy.setAriaLabel(t("iam.copy.label", label));
+        return copy;
+    }
+
+    /** The primary button in a dialog's footer that closes it. */
+    static void closeInFooter(Dialog dialog, String id, String key) {
+        Button close = new Button(t(key), e -> dialog.close());
+        close.setId(id);
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(close);
     }
 
     /** A small tertiary button for grid rows. */

@@ -4,7 +4,6 @@ import static org.iamdojo.ui.console.ConsoleUi.t;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import org.iamdojo.iam.account.CallResult;
@@ -14,20 +13,14 @@ import org.iamdojo.iam.account.Params;
  * The console's start page: the account id, its alias (ListAccountAliases) and what it holds (GetAccountSummary),
  * each as the acting identity may read it, the refusal in place otherwise.
  */
-final class DashboardPage implements ConsolePage {
+final class DashboardPage extends DivPage {
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
 
     DashboardPage(SandboxWorkspace workspace) {
+        super();
         this.workspace = workspace;
-        root.addClassName("console-page");
         root.setId("dashboard-page");
         refresh();
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     @Override

@@ -39,12 +39,11 @@ import org.iamdojo.iam.cloud.InstanceMetadata;
  * for the selected instance: its role, the temporary credentials the metadata service hands it (key id and
  * expiry only), a warning when user data holds access keys, and "Run command on instance" as its role.
  */
-final class Ec2Page implements ConsolePage {
+final class Ec2Page extends DivPage {
     static final List<String> INSTANCE_TYPES = List.of("t3.micro", "t3.small", "t3.medium", "m5.large", "c5.large");
     private static final List<String> SERVICES = List.of("s3", "sts", "iam", "ec2", "cloudwatch");
 
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
     private final Grid<InstanceRow> grid = new Grid<>();
     private final Div listError = new Div();
     private final Div detail = new Div();
@@ -58,9 +57,8 @@ final class Ec2Page implements ConsolePage {
     }
 
     Ec2Page(SandboxWorkspace workspace) {
+        super("ec2-page");
         this.workspace = workspace;
-        root.addClassName("console-page");
-        root.addClassName("ec2-page");
         root.add(new H3(t("ec2.title")), launchForm());
         listError.addClassName("console-error");
         grid.setId("ec2-instances");
@@ -172,11 +170,6 @@ final class Ec2Page implements ConsolePage {
         }
         b.setEnabled(requiredState == null ? !"terminated".equals(r.state()) : requiredState.equals(r.state()));
         return b;
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     @Override

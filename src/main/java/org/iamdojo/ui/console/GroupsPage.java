@@ -3,14 +3,11 @@ package org.iamdojo.ui.console;
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.Instant;
 import java.util.List;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
@@ -26,7 +23,7 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
     }
 
     GroupsPage(SandboxWorkspace ws) {
-        super(ws, "Group", "groups", "ListGroups");
+        super(ws, "Group", "groups", "ListGroups", GroupRow::name);
         build();
     }
 
@@ -40,21 +37,16 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
                 ? inline.error().code()
                 : String.valueOf(attached.response().path("AttachedPolicies").size()
                         + inline.response().path("PolicyNames").size());
-        return new GroupRow(name, ConsoleUi.date(Instant.parse(g.path("CreateDate").asText())),
+        return new GroupRow(name, created(g),
                 cell(ws.call("iam", "GetGroup", group), r -> String.valueOf(r.path("Users").size())), policies);
     }
 
     @Override
-    protected String key(GroupRow row) {
-        return row.name();
-    }
-
-    @Override
     protected void columns(Grid<GroupRow> grid) {
-        grid.addColumn(GroupRow::name).setHeader(t("iam.col.name")).setAutoWidth(true);
-        grid.addColumn(GroupRow::members).setHeader(t("iam.col.members")).setAutoWidth(true);
-        grid.addColumn(GroupRow::policies).setHeader(t("iam.col.policies")).setAutoWidth(true);
-        grid.addColumn(GroupRow::created).setHeader(t("iam.col.created")).setAutoWidth(true);
+        column(grid, GroupRow::name, "iam.col.name");
+        column(grid, GroupRow::members, "iam.col.members");
+        column(grid, GroupRow::policies, "iam.col.policies");
+        column(grid, GroupRow::created, "iam.col.created");
     }
 
     @Override
@@ -74,25 +66,14 @@ final class GroupsPage extends IamListPage<GroupsPage.GroupRow> {
 
     @Override
     protected void create() {
-        Dialog d = new Dialog();
-        d.setHeaderTitle(t("iam.groups.create"));
-        d.setId("create-group-dialog");
-        TextField name = new TextField(t("iam.groups.name"));
-        name.setId("new-group-name");
-        TextField path = new TextField(t("iam.path"));
-        path.setValue("/");
+        Dialog d = createDialog();
+        TextField name = nameField();
+        TextField path = pathField();
         d.add(new Div(name), new Div(path));
-        Button ok = new Button(t("iam.create"), e -> {
+        openCreate(d, () -> {
             String n = name.getValue().strip();
-            if (ConsoleUi.call(ws, "iam", "CreateGroup", Params.of("GroupName", n, "Path", path.getValue().strip()),
-                    "iam.groups.created", n) != null) {
-                d.close();
-                select(n);
-            }
+            return ConsoleUi.call(ws, "iam", "CreateGroup", Params.of("GroupName", n, "Path", path.getValue().strip()),
+                    "iam.groups.created", n) != null ? n : null;
         });
-        ok.setId("create-group-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
-        d.open();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -14,9 +15,13 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.function.ValueProvider;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.Locale;
 import org.iamdojo.iam.account.CallResult;
 import org.iamdojo.iam.account.Params;
@@ -31,14 +36,16 @@ import org.iamdojo.iam.account.Params;
  *
  * @param <R> one row of the list, made from one item of the List* response
  */
-abstract class IamListPage<R> implements ConsolePage {
+abstract class IamListPage<R> extends DivPage {
     /** Rows shown before the list scrolls. */
     private static final int VISIBLE_ROWS = 6;
 
     protected final SandboxWorkspace ws;
+    /** The entity in element ids: user, group, role, policy. */
+    private final String entity;
     private final String plural;
     private final String listOperation;
-    private final Div root = new Div();
+    private final Function<R, String> key;
     private final HorizontalLayout head;
     private final Div listBox = new Div();
     /** The selected row's detail. */
@@ -46,14 +53,19 @@ abstract class IamListPage<R> implements ConsolePage {
     /** The key (name or ARN) of the selected row, or null. */
     protected String selected;
 
-    /** @param listOperation the List* operation that fills the list (ListUsers…), spelled out */
-    IamListPage(SandboxWorkspace ws, String kind, String plural, String listOperation) {
+    /**
+     * @param listOperation the List* operation that fills the list (ListUsers…), spelled out
+     * @param key what a row is selected by: its entity's name, or a policy's ARN
+     */
+    IamListPage(SandboxWorkspace ws, String kind, String plural, String listOperation, Function<R, String> key) {
+        super("iam-page");
         this.ws = ws;
         this.listOperation = listOperation;
+        this.key = key;
         this.plural = plural;
-        root.addClassNames("console-page", "iam-page");
+        this.entity = kind.toLowerCase(Locale.ROOT);
         root.setId(plural + "-page");
-        head = ConsoleUi.pageHead("iam." + plural + ".title", "create-" + kind.toLowerCase(Locale.ROOT),
+        head = ConsoleUi.pageHead("iam." + plural + ".title", "create-" + entity,
                 "iam." + plural + ".create", this::create);
         detail.addClassName("iam-detail");
     }
@@ -85,7 +97,19 @@ abstract class IamListPage<R> implements ConsolePage {
     }
 
     /** The key a row is selected by. */
-    protected abstract String key(R row);
+    private String key(R row) {
+        return key.apply(row);
+    }
+
+    /** An entity's CreateDate as the list shows it. */
+    protected static String created(JsonNode entity) {
+        return ConsoleUi.date(Instant.parse(entity.path("CreateDate").asText()));
+    }
+
+    /** A sized-to-content column headed by the translation of {@code headerKey}. */
+    protected static <T> Grid.Column<T> column(Grid<T> grid, ValueProvider<T, ?> value, String headerKey) {
+        return grid.addColumn(value).setHeader(t(headerKey)).setAutoWidth(true);
+    }
 
     /** The grid's columns. */
     protected abstract void columns(Grid<R> grid);
@@ -96,17 +120,53 @@ abstract class IamListPage<R> implements ConsolePage {
     /** Opens the create dialog. */
     protected abstract void create();
 
+    /** The create dialog (create-user-dialog…), titled iam.users.create…; the page adds its fields. */
+    protected final Dialog createDialog() {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(t("iam." + plural + ".create"));
+        d.setId("create-" + entity + "-dialog");
+        return d;
+    }
+
+    /** The new entity's name field (new-user-name…), labelled iam.users.name…. */
+    protected final TextField nameField() {
+        TextField name = new TextField(t("iam." + plural + ".name"));
+        name.setId("new-" + entity + "-name");
+        return name;
+    }
+
+    /** The Path field, "/" unless changed. */
+    protected static TextField pathField() {
+        TextField path = new TextField(t("iam.path"));
+        path.setValue("/");
+        return path;
+    }
+
+    /**
+     * Opens the create dialog with Cancel and Create (create-user-confirm…). Create runs {@code create}, which makes
+     * the calls and returns the new entity's key, or null to keep the dialog open (the error is shown in place);
+     * on success the dialog closes and the new row is selected.
+     */
+    protected final void openCreate(Dialog d, Supplier<String> create) {
+        Button ok = new Button(t("iam.create"), e -> {
+            String created = create.get();
+            if (created != null) {
+                d.close();
+                select(created);
+            }
+        });
+        ok.setId("create-" + entity + "-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
+        d.open();
+    }
+
     /** Sizes the list: all rows up to six, then a scrolling box. */
     protected void size(Grid<R> grid, int rows) {
         grid.setAllRowsVisible(rows <= VISIBLE_ROWS);
         if (rows > VISIBLE_ROWS) {
             grid.setHeight("240px");
         }
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     /** Selects a row by its key (as if clicked in the list). */

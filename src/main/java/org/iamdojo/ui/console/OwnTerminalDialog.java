@@ -2,9 +2,7 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -55,10 +53,7 @@ final class OwnTerminalDialog extends Dialog {
             none.setId("own-terminal-no-key");
             add(none, new Paragraph(t("terminal.own.no-key.how")));
         }
-        Button close = new Button(t("terminal.own.close"), e -> close());
-        close.setId("own-terminal-close");
-        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(close);
+        ConsoleUi.closeInFooter(this, "own-terminal-close", "terminal.own.close");
     }
 
     private static Div block(String id, String label, String text) {
@@ -68,11 +63,8 @@ final class OwnTerminalDialog extends Dialog {
         lines.setId(id);
         lines.getStyle().set("white-space", "pre-wrap").set("word-break", "break-all")
                 .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)").set("margin", "0");
-        Button copy = new Button(t("iam.copy"), e -> UI.getCurrent().getPage()
-                .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", text));
+        Button copy = ConsoleUi.copyButton(label, text);
         copy.setId(id + "-copy");
-        copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        copy.setAriaLabel(t("iam.copy.label", label));
         Div block = new Div(heading, lines, copy);
         block.addClassName("own-terminal-block");
         return block;

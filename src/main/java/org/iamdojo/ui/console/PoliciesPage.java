@@ -40,7 +40,7 @@ final class PoliciesPage extends IamListPage<PoliciesPage.Row> {
     private final Select<String> scope = new Select<>();
 
     PoliciesPage(SandboxWorkspace ws) {
-        super(ws, "Policy", "policies", "ListPolicies");
+        super(ws, "Policy", "policies", "ListPolicies", Row::arn);
         filter.setLabel(t("iam.policies.filter"));
         filter.setId("policy-filter");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
@@ -77,11 +77,6 @@ final class PoliciesPage extends IamListPage<PoliciesPage.Row> {
         rows.sort((a, b) -> a.awsManaged() == b.awsManaged() ? a.name().compareToIgnoreCase(b.name())
                 : a.awsManaged() ? 1 : -1);
         return rows;
-    }
-
-    @Override
-    protected String key(Row row) {
-        return row.arn();
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.iamdojo.ui.console.ConsoleUi.t;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,7 +18,6 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -40,27 +38,22 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
     private final DetailTabs detailTabs = new DetailTabs();
 
     RolesPage(SandboxWorkspace ws) {
-        super(ws, "Role", "roles", "ListRoles");
+        super(ws, "Role", "roles", "ListRoles", RoleRow::name);
         build();
     }
 
     @Override
     protected RoleRow row(JsonNode r) {
         return new RoleRow(r.path("RoleName").asText(), trusted(trustPolicy(r)), r.path("MaxSessionDuration").asInt(3600),
-                ConsoleUi.date(Instant.parse(r.path("CreateDate").asText())));
-    }
-
-    @Override
-    protected String key(RoleRow row) {
-        return row.name();
+                created(r));
     }
 
     @Override
     protected void columns(Grid<RoleRow> grid) {
-        grid.addColumn(RoleRow::name).setHeader(t("iam.col.name")).setAutoWidth(true);
+        column(grid, RoleRow::name, "iam.col.name");
         grid.addColumn(RoleRow::trusted).setHeader(t("iam.roles.trusted")).setFlexGrow(1);
-        grid.addColumn(x -> x.maxSessionSeconds() / 3600 + " h").setHeader(t("iam.roles.max-session")).setAutoWidth(true);
-        grid.addColumn(RoleRow::created).setHeader(t("iam.col.created")).setAutoWidth(true);
+        column(grid, x -> x.maxSessionSeconds() / 3600 + " h", "iam.roles.max-session");
+        column(grid, RoleRow::created, "iam.col.created");
     }
 
     /** A role's trust policy from a ListRoles/GetRole Role (AWS sends it URL-encoded text; the sandbox, JSON). */
@@ -186,14 +179,10 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
 
     @Override
     protected void create() {
-        Dialog d = new Dialog();
-        d.setHeaderTitle(t("iam.roles.create"));
-        d.setId("create-role-dialog");
+        Dialog d = createDialog();
         d.setWidth("min(920px, 96vw)");
-        TextField name = new TextField(t("iam.roles.name"));
-        name.setId("new-role-name");
-        TextField path = new TextField(t("iam.path"));
-        path.setValue("/");
+        TextField name = nameField();
+        TextField path = pathField();
         TextField description = new TextField(t("iam.roles.description"));
         description.setWidth("320px");
         Select<String> template = new Select<>();
@@ -230,21 +219,14 @@ final class RolesPage extends IamListPage<RolesPage.RoleRow> {
         HorizontalLayout names = new HorizontalLayout(name, path, description, hours);
         names.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         d.add(names, template, accountRow, trust);
-        Button ok = new Button(t("iam.create"), e -> {
+        openCreate(d, () -> {
             String n = name.getValue().strip();
             Params p = Params.of("RoleName", n, "Path", path.getValue().strip(), "AssumeRolePolicyDocument",
                     trust.getValue(), "MaxSessionDuration", Integer.toString(hours.getValue() * 3600));
             if (!description.getValue().isBlank()) {
                 p.json().put("Description", description.getValue().strip());
             }
-            if (ConsoleUi.call(ws, "iam", "CreateRole", p, "iam.roles.created", n) != null) {
-                d.close();
-                select(n);
-            }
+            return ConsoleUi.call(ws, "iam", "CreateRole", p, "iam.roles.created", n) != null ? n : null;
         });
-        ok.setId("create-role-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
-        d.open();
     }
 }

@@ -39,10 +39,9 @@ import org.iamdojo.iam.policy.validation.PolicyType;
  * text, view, download, delete) and its bucket policy (edit with the validator's findings, save, delete).
  * Lists come from ListBuckets / ListObjectsV2 as the acting identity, so a denied list shows AWS's error.
  */
-final class S3Page implements ConsolePage {
+final class S3Page extends DivPage {
 
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
     private final Grid<BucketRow> buckets = new Grid<>();
     private final Div bucketsError = new Div();
     private final Div bucketPanel = new Div();
@@ -58,9 +57,8 @@ final class S3Page implements ConsolePage {
     }
 
     S3Page(SandboxWorkspace workspace) {
+        super("s3-page");
         this.workspace = workspace;
-        root.addClassName("console-page");
-        root.addClassName("s3-page");
         root.add(new H3(t("s3.title")));
 
         TextField name = new TextField(t("s3.bucket-name"));
@@ -91,11 +89,6 @@ final class S3Page implements ConsolePage {
         bucketPanel.addClassName("s3-bucket-panel");
         root.add(createRow, bucketsError, buckets, bucketPanel);
         refresh();
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     @Override

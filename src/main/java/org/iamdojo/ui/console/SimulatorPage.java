@@ -5,7 +5,6 @@ import static org.iamdojo.ui.console.ConsoleUi.t;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -47,12 +46,11 @@ import org.iamdojo.iam.policy.catalog.ActionInfo;
  * flow: for a principal, the very request and decision the simulation made (PrincipalSimulation's evaluations).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html
  */
-final class SimulatorPage implements ConsolePage {
+final class SimulatorPage extends DivPage {
     private static final String CUSTOM = "custom";
     private static List<String> actionNames;
 
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
     private final Select<Choice> principal = new Select<>();
     private final TextArea policies = new TextArea();
     private final TextField actions = new TextField();
@@ -72,9 +70,8 @@ final class SimulatorPage implements ConsolePage {
     }
 
     SimulatorPage(SandboxWorkspace workspace) {
+        super("simulator-page");
         this.workspace = workspace;
-        root.addClassName("console-page");
-        root.addClassName("simulator-page");
         principal.setLabel(t("sim.principal"));
         principal.setId("sim-principal");
         principal.setItemLabelGenerator(c -> CUSTOM.equals(c.kind()) ? t("sim.custom")
@@ -175,11 +172,6 @@ final class SimulatorPage implements ConsolePage {
         row.add(remove);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         contextRows.add(row);
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     /** The principals to choose from: what ListUsers, ListGroups and ListRoles return to the acting identity. */

@@ -2,7 +2,6 @@ package org.iamdojo.ui.console;
 
 import static org.iamdojo.ui.console.ConsoleUi.t;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,11 +21,10 @@ import org.iamdojo.iam.cli.AwsCommandLine;
  * acting identity (or a configured profile); {@code aws configure} asks its questions one by one, the secret
  * in a password field; an AccessDenied offers "Why?". {@code clear} and {@code help} are the page's own.
  */
-final class TerminalPage implements ConsolePage {
+final class TerminalPage extends DivPage {
     private static final String PROMPT = "$ ";
 
     private final SandboxWorkspace workspace;
-    private final Div root = new Div();
     private final Div output = new Div();
     private final Span prompt = new Span(PROMPT);
     private final TextField input = new TextField();
@@ -37,9 +35,8 @@ final class TerminalPage implements ConsolePage {
     private String pendingPrompt;
 
     TerminalPage(SandboxWorkspace workspace) {
+        super("terminal-page");
         this.workspace = workspace;
-        root.addClassName("console-page");
-        root.addClassName("terminal-page");
         clock = new SandboxClockWidget(workspace, () -> { });
         Div head = new Div(new H3(t("terminal.title")), clock);
         head.addClassName("page-head");
@@ -74,11 +71,6 @@ final class TerminalPage implements ConsolePage {
         screen.addClickListener(e -> focusInput());
         print(t("terminal.welcome"), "terminal-info");
         root.add(head, screen);
-    }
-
-    @Override
-    public Component component() {
-        return root;
     }
 
     @Override

@@ -37,7 +37,7 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
     private final DetailTabs detailTabs = new DetailTabs();
 
     UsersPage(SandboxWorkspace ws) {
-        super(ws, "User", "users", "ListUsers");
+        super(ws, "User", "users", "ListUsers", UserRow::name);
         detail.setId("user-detail");
         build();
     }
@@ -49,7 +49,7 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
         CallResult login = ws.call("iam", "GetLoginProfile", user);
         String console = login.succeeded() || "NoSuchEntity".equals(login.error().code())
                 ? ConsoleUi.yesNo(login.succeeded()) : login.error().code();
-        return new UserRow(name, ConsoleUi.date(Instant.parse(u.path("CreateDate").asText())),
+        return new UserRow(name, created(u),
                 cell(ws.call("iam", "ListGroupsForUser", user), r -> names(r.path("Groups"), "GroupName")),
                 console,
                 cell(ws.call("iam", "ListAccessKeys", user), r -> String.valueOf(r.path("AccessKeyMetadata").size())),
@@ -63,18 +63,13 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
     }
 
     @Override
-    protected String key(UserRow row) {
-        return row.name();
-    }
-
-    @Override
     protected void columns(Grid<UserRow> grid) {
-        grid.addColumn(UserRow::name).setHeader(t("iam.col.name")).setKey("name").setAutoWidth(true);
+        column(grid, UserRow::name, "iam.col.name").setKey("name");
         grid.addColumn(UserRow::groups).setHeader(t("iam.col.groups")).setKey("groups").setFlexGrow(1);
-        grid.addColumn(UserRow::console).setHeader(t("iam.col.console")).setKey("console").setAutoWidth(true);
-        grid.addColumn(UserRow::keys).setHeader(t("iam.col.keys")).setKey("keys").setAutoWidth(true);
-        grid.addColumn(UserRow::mfa).setHeader(t("iam.col.mfa")).setKey("mfa").setAutoWidth(true);
-        grid.addColumn(UserRow::created).setHeader(t("iam.col.created")).setKey("created").setAutoWidth(true);
+        column(grid, UserRow::console, "iam.col.console").setKey("console");
+        column(grid, UserRow::keys, "iam.col.keys").setKey("keys");
+        column(grid, UserRow::mfa, "iam.col.mfa").setKey("mfa");
+        column(grid, UserRow::created, "iam.col.created").setKey("created");
     }
 
     @Override
@@ -269,15 +264,11 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
 
     @Override
     protected void create() {
-        Dialog d = new Dialog();
-        d.setHeaderTitle(t("iam.users.create"));
-        d.setId("create-user-dialog");
-        TextField name = new TextField(t("iam.users.name"));
-        name.setId("new-user-name");
+        Dialog d = createDialog();
+        TextField name = nameField();
         name.setRequired(true);
-        TextField path = new TextField(t("iam.path"));
+        TextField path = pathField();
         path.setId("new-user-path");
-        path.setValue("/");
         Checkbox console = new Checkbox(t("iam.users.console-access"));
         console.setId("new-user-console");
         PasswordField password = new PasswordField(t("iam.password.field"));
@@ -285,25 +276,20 @@ final class UsersPage extends IamListPage<UsersPage.UserRow> {
         password.setVisible(false);
         console.addValueChangeListener(e -> password.setVisible(e.getValue()));
         d.add(new Div(name), new Div(path), console, new Div(password));
-        Button ok = new Button(t("iam.create"), e -> {
+        openCreate(d, () -> {
             String n = name.getValue().strip();
             // One message for the whole step, as the AWS console reports it: the user with its password, or the
             // user created without console access because the password was refused.
             if (ConsoleUi.call(ws, "iam", "CreateUser", Params.of("UserName", n, "Path", path.getValue().strip()),
                     console.getValue() ? null : "iam.users.created", n) == null) {
-                return;
+                return null;
             }
             if (console.getValue()) {
                 CallFeedback.show(ws.call("iam", "CreateLoginProfile", Params.of("UserName", n, "Password",
                         password.getValue())), t("iam.users.created-with-password", n),
                         t("iam.users.created-without-password", n));
             }
-            d.close();
-            select(n);
+            return n;
         });
-        ok.setId("create-user-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button(t("iam.cancel"), e -> d.close()), ok);
-        d.open();
     }
 }
