@@ -179,6 +179,9 @@ public abstract class BrowserTestBase {
         Locator input = page.locator("#terminal-input input");
         input.fill(line);
         input.press("Enter");
+        // The terminal empties its input once the command has run: wait for that, or the next line typed
+        // would be wiped by the clearing of this one (as it would for a person typing ahead).
+        assertThat(input).hasValue("");
         assertThat(page.locator("#terminal-output")).containsText(expected);
     }
 

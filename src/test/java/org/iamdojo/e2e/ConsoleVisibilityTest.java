@@ -29,6 +29,8 @@ class ConsoleVisibilityTest extends BrowserTestBase {
                 + "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:ListUsers\","
                 + "\"iam:GetUser\",\"iam:ListGroupsForUser\",\"iam:List*UserPolicies\",\"iam:ListAccessKeys\","
                 + "\"iam:ListMFADevices\",\"iam:GetLoginProfile\"],\"Resource\":\"*\"}]}'", "");
+        // put-user-policy prints nothing: list it so that it has run before the identity is switched.
+        run("aws iam list-user-policies --user-name hana", "\"ReadUsers\"");
 
         page.locator("#switch-identity").click();
         page.locator("#switch-user").click();

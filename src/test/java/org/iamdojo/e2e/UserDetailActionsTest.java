@@ -23,9 +23,12 @@ class UserDetailActionsTest extends BrowserTestBase {
         open("/console/terminal");
         run("aws iam create-user --user-name bob", "\"UserName\"");
         run("aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess", "");
+        // attach and put print nothing: list them so that each has run before the page is left.
+        run("aws iam list-attached-user-policies --user-name bob", "\"PolicyName\" : \"IAMReadOnlyAccess\"");
         run("aws iam put-user-policy --user-name bob --policy-name OnlyListUsers --policy-document "
                 + "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:ListUsers\","
                 + "\"Resource\":\"*\"}]}'", "");
+        run("aws iam list-user-policies --user-name bob", "\"OnlyListUsers\"");
 
         open("/console/users");
         page.locator("#users-grid").getByText("bob").first().click();
