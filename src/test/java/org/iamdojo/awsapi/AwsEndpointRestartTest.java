@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * the database kept), as AttemptService.forgetLiveAttempts documents.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html (LastUsedDate, ServiceName;
+ * "N/A" for a key never used)
  */
 @InMemoryAppTest
 class AwsEndpointRestartTest {
@@ -87,5 +89,35 @@ class AwsEndpointRestartTest {
             assertThatThrownBy(sts::getCallerIdentity).satisfies(e ->
                     assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
         }
+    }
+
+    @Test
+    void anAccessKeysLastUseSurvivesTheRestart() {
+        members.signUp("last-used-learner", "Last-Used-Password-42");
+        LiveAttempt live = attempts.open("last-used-learner", AwsSdkEndpointTest.SCENARIO);
+        Credentials console = live.attempt().learnerCredentials();
+        live.call(console, "iam", "CreateUser", Params.of("UserName", "last-used")).orThrow();
+        ObjectNode key = live.call(console, "iam", "CreateAccessKey", Params.of("UserName", "last-used")).orThrow();
+        String keyId = key.path("AccessKey").path("AccessKeyId").asText();
+        AwsBasicCredentials keys = AwsBasicCredentials.create(keyId, key.path("AccessKey").path("SecretAccessKey").asText());
+        Params lastUsed = Params.of("AccessKeyId", keyId);
+        ObjectNode unused = live.call(console, "iam", "GetAccessKeyLastUsed", lastUsed).orThrow();
+        assertThat(unused.path("AccessKeyLastUsed").path("ServiceName").asText()).isEqualTo("N/A");
+        assertThat(unused.path("AccessKeyLastUsed").path("LastUsedDate").isMissingNode()
+                || unused.path("AccessKeyLastUsed").path("LastUsedDate").isNull()).isTrue();
+        try (StsClient sts = sts(keys)) {
+            sts.getCallerIdentity(); // a read: logged without waiting for the disk
+        }
+        ObjectNode used = live.call(console, "iam", "GetAccessKeyLastUsed", lastUsed).orThrow();
+        String date = used.path("AccessKeyLastUsed").path("LastUsedDate").asText();
+        assertThat(date).isNotBlank();
+        assertThat(used.path("AccessKeyLastUsed").path("ServiceName").asText()).isEqualTo("sts");
+
+        attempts.forgetLiveAttempts();
+        LiveAttempt rebuilt = attempts.withAccessKey(keyId).get(0);
+        ObjectNode after = rebuilt.call(rebuilt.attempt().learnerCredentials(), "iam", "GetAccessKeyLastUsed", lastUsed)
+                .orThrow();
+        assertThat(after.path("AccessKeyLastUsed").path("LastUsedDate").asText()).isEqualTo(date);
+        assertThat(after.path("AccessKeyLastUsed").path("ServiceName").asText()).isEqualTo("sts");
     }
 }

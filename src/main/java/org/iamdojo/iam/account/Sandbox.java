@@ -392,6 +392,9 @@ public final class Sandbox {
             Caller caller;
             try {
                 caller = resolve(credentials, now, audited);
+                if (audited) {
+                    noteKeyService(caller.accessKeyId(), service);
+                }
                 refuseBeforePolicies(caller, service);
             } catch (AwsException e) {
                 return CallResult.failed(e, null, null);
@@ -500,6 +503,55 @@ public final class Sandbox {
                 mutations++;
             } finally {
                 clock.unpin();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The long-term access key (a user's or a root's) with that id, or null; sessions' ASIA… ids have none. */
+    private AccessKey longTermKey(String accessKeyId) {
+        if (accessKeyId == null || accessKeyId.startsWith("ASIA")) {
+            return null;
+        }
+        for (SandboxAccount account : accounts.values()) {
+            for (AccessKey key : account.root.accessKeys) {
+                if (key.accessKeyId().equals(accessKeyId)) {
+                    return key;
+                }
+            }
+            for (IamUser user : account.users.values()) {
+                for (AccessKey key : user.accessKeys) {
+                    if (key.accessKeyId().equals(accessKeyId)) {
+                        return key;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The service a long-term key was last used with (GetAccessKeyLastUsed's ServiceName). */
+    private void noteKeyService(String accessKeyId, String service) {
+        AccessKey key = longTermKey(accessKeyId);
+        if (key != null) {
+            key.lastUsedService = service;
+        }
+    }
+
+    /**
+     * Sets a long-term key's last use (date and service) from the CloudTrail record of a call it signed: a restart
+     * rebuilds GetAccessKeyLastUsed's answer from the attempt's log, where only the key's changes are mutations.
+     * A key the sandbox no longer has, or a session's key, is passed over.
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html
+     */
+    public void restoreKeyUse(String accessKeyId, Instant when, String service) {
+        lock.lock();
+        try {
+            AccessKey key = longTermKey(accessKeyId);
+            if (key != null && (key.lastUsedDate == null || !when.isBefore(key.lastUsedDate))) {
+                key.lastUsedDate = when;
+                key.lastUsedService = service;
             }
         } finally {
             lock.unlock();

@@ -19,6 +19,7 @@ import org.iamdojo.iam.account.Credentials;
 import org.iamdojo.iam.account.MutationLog;
 import org.iamdojo.iam.account.Params;
 import org.iamdojo.iam.audit.CloudTrail;
+import org.iamdojo.iam.audit.TrailEvent;
 import org.iamdojo.iam.policy.validation.PolicyValidator;
 import org.iamdojo.iam.time.SandboxClock;
 import org.iamdojo.scenario.Attempt;
@@ -97,7 +98,15 @@ public final class LiveAttempt {
             JsonNode payload = parse(e.payload());
             switch (e.kind()) {
                 case MUTATION -> attempt.sandbox().replay(MutationLog.fromJson(unseal(payload, store.cipher(), record.id())));
-                case TRAIL -> attempt.sandbox().trail().restore(CloudTrail.fromJson(payload));
+                case TRAIL -> {
+                    TrailEvent call = CloudTrail.fromJson(payload);
+                    attempt.sandbox().trail().restore(call);
+                    // Signing a call is what marks a key used; its record is what a restart has of that.
+                    if (call.accessKeyId() != null) {
+                        attempt.sandbox().restoreKeyUse(call.accessKeyId(), call.eventTime(),
+                                serviceName(call.eventSource()));
+                    }
+                }
                 case STEP -> attempt.beginStep(payload.path("step").asInt());
                 case HINT -> attempt.useHint(payload.path("step").asInt(), payload.path("hint").asInt());
                 case CALL -> attempt.restoreCall(new Attempt.CallRecord(payload.path("service").asText(),
@@ -113,6 +122,13 @@ public final class LiveAttempt {
         // Attempts logged before the key index existed are indexed when first rebuilt.
         store.keysIssued(record.id(), attempt.sandbox().accessKeyIds());
         return new LiveAttempt(record, attempt, store, last + 1);
+    }
+
+    /** The service of a CloudTrail event source: iam.amazonaws.com -> iam (see Sandbox.eventSource). */
+    private static String serviceName(String eventSource) {
+        int dot = eventSource == null ? -1 : eventSource.indexOf('.');
+        String name = dot < 0 ? eventSource : eventSource.substring(0, dot);
+        return "monitoring".equals(name) ? "cloudwatch" : name;
     }
 
     /**
