@@ -275,30 +275,22 @@ final class RequestLineScanner {
     }
 
     private List<CompiledPolicy> policyList(String field) throws Unusual {
-        expect('[');
-        List<CompiledPolicy> out = new ArrayList<>();
-        ws();
-        if (peek() == ']') {
-            pos++;
-            return out;
-        }
-        while (true) {
-            ws();
-            out.add(policy(field + "[" + out.size() + "]"));
-            ws();
-            char c = next();
-            if (c == ']') {
-                return out;
-            }
-            if (c != ',') {
-                throw Unusual.INSTANCE;
-            }
-        }
+        return array(field, this::policy);
     }
 
     private List<List<CompiledPolicy>> policyLevels(String field) throws Unusual {
+        return array(field, this::policyList);
+    }
+
+    /** One element of a JSON array, read at the scanner's position; {@code path} is its field and index. */
+    private interface Element<T> {
+        T read(String path) throws Unusual;
+    }
+
+    /** A JSON array of elements read by {@code element}, each given its path {@code field[i]}. */
+    private <T> List<T> array(String field, Element<T> element) throws Unusual {
         expect('[');
-        List<List<CompiledPolicy>> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         ws();
         if (peek() == ']') {
             pos++;
@@ -306,7 +298,7 @@ final class RequestLineScanner {
         }
         while (true) {
             ws();
-            out.add(policyList(field + "[" + out.size() + "]"));
+            out.add(element.read(field + "[" + out.size() + "]"));
             ws();
             char c = next();
             if (c == ']') {
